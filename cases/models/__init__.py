@@ -1,0 +1,19 @@
+"""Models of the core app, split by sub-domain. Import every model here so that Django finds it."""
+
+from .leerling import Inschrijving, Leerling, Ouder
+from .organisaties import Gemeente, Regio, Samenwerkingsverband, School, Schoolbestuur
+from .rollen import Gebruiker, Rol, RolSoort
+
+__all__ = [
+    "Gebruiker",
+    "Inschrijving",
+    "Leerling",
+    "Ouder",
+    "Gemeente",
+    "Regio",
+    "Rol",
+    "RolSoort",
+    "Samenwerkingsverband",
+    "School",
+    "Schoolbestuur",
+]

@@ -1,0 +1,71 @@
+"""The scope of a user: which schools, regio's, gemeenten and SWV's the roles reach.
+
+Computed once per request (cached on the user object) from the active roles, so every
+`filter_for_user(user)` costs no extra query after the first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cases.models.rollen import GEMEENTE_ROLLEN, REGIO_ROLLEN, SCHOOL_ROLLEN, Rol, RolSoort
+
+_CACHE_ATTR = "_passend_scope"
+
+
+@dataclass(frozen=True)
+class Scope:
+    alles: bool = False  # superuser of the installation
+    soorten: frozenset[str] = frozenset()
+    school_ids: frozenset[int] = frozenset()  # ib, directeur (whole school)
+    leerkracht_groepen: tuple[tuple[int, tuple[int, ...]], ...] = ()  # (school_id, groepen)
+    regio_ids: frozenset[int] = frozenset()  # sc, cjk
+    swv_ids: frozenset[int] = frozenset()  # sll, tla, bestuurder, beheerder: the whole SWV
+    gemeente_ids: frozenset[int] = frozenset()  # lpa
+    swv_ids_alle: frozenset[int] = frozenset()  # every SWV the user has any role in
+    rollen: tuple[Rol, ...] = field(default=(), compare=False)
+
+    def heeft(self, *soorten: str) -> bool:
+        return self.alles or bool(self.soorten.intersection(soorten))
+
+    @property
+    def leerkracht_school_ids(self) -> frozenset[int]:
+        return frozenset(s for s, _ in self.leerkracht_groepen)
+
+
+# SWV-wide roles that see every dossier of their SWV. A deskundige is SWV-bound but sees
+# nothing by default: access comes per aanvraag (django-guardian) [domain §2].
+SWV_BREED = frozenset({RolSoort.SLL, RolSoort.TLA, RolSoort.BESTUURDER, RolSoort.BEHEERDER})
+
+
+def scope_for(user) -> Scope:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return Scope()
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    if user.is_superuser:
+        scope = Scope(alles=True)
+    else:
+        rollen = tuple(Rol.objects.filter(gebruiker_id=user.pk, actief=True).select_related("swv"))
+        scope = Scope(
+            soorten=frozenset(r.soort for r in rollen),
+            school_ids=frozenset(
+                r.school_id for r in rollen if r.soort in SCHOOL_ROLLEN and r.soort != RolSoort.LEERKRACHT
+            ),
+            leerkracht_groepen=tuple(
+                (r.school_id, tuple(r.groepen_lijst)) for r in rollen if r.soort == RolSoort.LEERKRACHT
+            ),
+            regio_ids=frozenset(r.regio_id for r in rollen if r.soort in REGIO_ROLLEN),
+            swv_ids=frozenset(r.swv_id for r in rollen if r.soort in SWV_BREED),
+            gemeente_ids=frozenset(r.gemeente_id for r in rollen if r.soort in GEMEENTE_ROLLEN),
+            swv_ids_alle=frozenset(r.swv_id for r in rollen),
+            rollen=rollen,
+        )
+    setattr(user, _CACHE_ATTR, scope)
+    return scope
+
+
+def reset_scope(user) -> None:
+    """Forget the cached scope (after roles change within one request or test)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)

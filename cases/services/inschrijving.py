@@ -1,0 +1,47 @@
+"""The one write path for inschrijvingen: keeps Leerling.huidige_school/huidige_groep in step."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cases.models import Inschrijving, Leerling, School
+
+
+@transaction.atomic
+def schrijf_in(*, leerling: Leerling, school: School, groep: int | None, van: date) -> Inschrijving:
+    """Enrol at `school` from `van`; an open enrolment elsewhere ends the day before."""
+    leerling = Leerling.objects.select_for_update().get(pk=leerling.pk)
+    if school.swv_id != leerling.swv_id:
+        raise ValidationError("Deze school hoort bij een ander samenwerkingsverband dan de leerling.")
+    if groep is not None and not 1 <= groep <= 8:
+        raise ValidationError({"groep": "Een groep ligt tussen 1 en 8."})
+    open_ = Inschrijving.objects.filter(leerling=leerling, tot__isnull=True).first()
+    if open_ is not None:
+        if van <= open_.van:
+            raise ValidationError({"van": "De nieuwe inschrijving moet ná het begin van de huidige beginnen."})
+        open_.tot = van - timedelta(days=1)
+        open_.save(update_fields=["tot"])
+    nieuw = Inschrijving.objects.create(leerling=leerling, school=school, groep=groep, van=van)
+    leerling.huidige_school = school
+    leerling.huidige_groep = groep
+    leerling.save(update_fields=["huidige_school", "huidige_groep"])
+    return nieuw
+
+
+@transaction.atomic
+def schrijf_uit(*, leerling: Leerling, tot: date) -> None:
+    """End the open enrolment on `tot`; the former school loses access, the history stays."""
+    leerling = Leerling.objects.select_for_update().get(pk=leerling.pk)
+    open_ = Inschrijving.objects.filter(leerling=leerling, tot__isnull=True).first()
+    if open_ is None:
+        raise ValidationError("Deze leerling heeft geen lopende inschrijving.")
+    if tot < open_.van:
+        raise ValidationError({"tot": "De uitschrijfdatum ligt vóór het begin van de inschrijving."})
+    open_.tot = tot
+    open_.save(update_fields=["tot"])
+    leerling.huidige_school = None
+    leerling.huidige_groep = None
+    leerling.save(update_fields=["huidige_school", "huidige_groep"])

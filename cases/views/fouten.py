@@ -1,0 +1,15 @@
+from django.shortcuts import render
+
+
+def geen_toegang(request, exception=None):
+    reden = str(exception) if exception and str(exception) else None
+    return render(request, "403.html", {"reden": reden}, status=403)
+
+
+def niet_gevonden(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def serverfout(request):
+    # No context processors beyond the request: the database may be the cause.
+    return render(request, "500.html", status=500)

@@ -1,0 +1,37 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from cases.forms import InlogForm
+
+admin.site.site_header = "Passend – beheer"
+admin.site.site_title = "Passend beheer"
+admin.site.index_title = "Organisaties en gebruikers"
+
+auth_urls = [
+    path("inloggen/", auth_views.LoginView.as_view(authentication_form=InlogForm), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("wachtwoord/wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("wachtwoord/vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "wachtwoord/nieuw/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("wachtwoord/klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
+
+urlpatterns = [
+    path("account/", include(auth_urls)),
+    path("beheer/", admin.site.urls),
+    path("tlv/", include("tlv.urls")),
+    path("zorgplicht/", include("zorgplicht.urls")),
+    path("verzuim/", include("verzuim.urls")),
+    path("", include("cases.urls")),
+]
+
+handler403 = "cases.views.fouten.geen_toegang"
+handler404 = "cases.views.fouten.niet_gevonden"
+handler500 = "cases.views.fouten.serverfout"

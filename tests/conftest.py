@@ -1,0 +1,77 @@
+"""Shared fixtures. `world`: two SWV's; in SWV A one user per role (username = role slug), at
+school A1 (regio A, gemeente A); a second school A2 in another regio; SWV B with its own IB'er."""
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from cases.models import Gebruiker, Gemeente, Regio, Samenwerkingsverband, School
+from tests.factories import GebruikerFactory, GemeenteFactory, RegioFactory, RolFactory, SchoolFactory, SWVFactory
+
+ROLLEN = ["leerkracht", "ib", "directeur", "sc", "cjk", "sll", "tla", "deskundige", "bestuurder", "lpa", "beheer"]
+
+
+@dataclass
+class World:
+    swv: Samenwerkingsverband
+    regio: Regio
+    regio2: Regio
+    gemeente: Gemeente
+    school: School
+    school2: School
+    swv_b: Samenwerkingsverband
+    school_b: School
+    users: dict[str, Gebruiker] = field(default_factory=dict)
+    ib_b: Gebruiker | None = None
+    ib_a2: Gebruiker | None = None
+
+
+def maak_rol(user, soort, *, swv, school=None, regio=None, gemeente=None, **extra):
+    return RolFactory(gebruiker=user, soort=soort, swv=swv, school=school, regio=regio, gemeente=gemeente, **extra)
+
+
+@pytest.fixture
+def world(db) -> World:
+    swv = SWVFactory(naam="SWV Testvallei A", code="PO 98-01")
+    regio = RegioFactory(swv=swv, naam="Regio Noordhoek")
+    regio2 = RegioFactory(swv=swv, naam="Regio Zuidhoek")
+    gemeente = GemeenteFactory(swv=swv, naam="Gemeente Noordhoek")
+    gemeente2 = GemeenteFactory(swv=swv, naam="Gemeente Zuidhoek")
+    school = SchoolFactory(swv=swv, regio=regio, gemeente=gemeente, naam="OBS De Testboom")
+    school2 = SchoolFactory(swv=swv, regio=regio2, gemeente=gemeente2, naam="CBS Het Testlicht")
+    swv_b = SWVFactory(naam="SWV Testvallei B", code="PO 98-02")
+    school_b = SchoolFactory(swv=swv_b, naam="OBS Ver Weg")
+    w = World(swv=swv, regio=regio, regio2=regio2, gemeente=gemeente, school=school, school2=school2,
+              swv_b=swv_b, school_b=school_b)
+    for soort in ROLLEN:
+        user = GebruikerFactory(username=soort, is_staff=soort == "beheer")
+        extra = {}
+        if soort == "leerkracht":
+            extra["groepen"] = "4,5"
+        if soort == "deskundige":
+            extra["discipline"] = "orthopedagoog"
+        if soort in ("leerkracht", "ib", "directeur"):
+            maak_rol(user, soort, swv=swv, school=school, **extra)
+        elif soort in ("sc", "cjk"):
+            maak_rol(user, soort, swv=swv, regio=regio)
+        elif soort == "lpa":
+            maak_rol(user, soort, swv=swv, gemeente=gemeente)
+        else:
+            maak_rol(user, soort, swv=swv, **extra)
+        w.users[soort] = user
+    w.ib_b = GebruikerFactory(username="ib_b")
+    maak_rol(w.ib_b, "ib", swv=swv_b, school=school_b)
+    w.ib_a2 = GebruikerFactory(username="ib_a2")
+    maak_rol(w.ib_a2, "ib", swv=swv, school=school2)
+    return w
+
+
+@pytest.fixture
+def login(client):
+    """login(user) -> the test client, logged in as that user."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

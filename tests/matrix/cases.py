@@ -1,0 +1,17 @@
+from tests.matrix import ALLE_ROLLEN, Toegang
+
+MATRIX = {
+    "home": Toegang(ok=ALLE_ROLLEN),
+    "login": Toegang(ok=ALLE_ROLLEN, publiek=True),
+    "logout": Toegang(ok=ALLE_ROLLEN, publiek=True, methode="post", ok_status=302),
+    "password_change": Toegang(ok=ALLE_ROLLEN),
+    "password_change_done": Toegang(ok=ALLE_ROLLEN),
+    "password_reset": Toegang(ok=ALLE_ROLLEN, publiek=True),
+    "password_reset_done": Toegang(ok=ALLE_ROLLEN, publiek=True),
+    "password_reset_confirm": Toegang(
+        ok=ALLE_ROLLEN, publiek=True, kwargs=lambda w: {"uidb64": "MQ", "token": "ongeldig-token"}
+    ),
+    "password_reset_complete": Toegang(ok=ALLE_ROLLEN, publiek=True),
+    # The admin: only the beheerder (is_staff) gets in; others are sent to the admin login.
+    "admin:index": Toegang(ok=frozenset({"beheer"}), geweigerd=302),
+}

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ZorgplichtConfig(AppConfig):
+    name = "zorgplicht"
+    verbose_name = "Zorgplicht"
+    default_auto_field = "django.db.models.BigAutoField"
