@@ -28,6 +28,7 @@ from cases.termijnen import (
 )
 
 D = date
+MAANDNAMEN = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 
 def case(id_, *values):
@@ -53,7 +54,9 @@ FEESTDAGEN = [
     case("[Atw art.3 lid 1] Eerste Kerstdag 2026", D(2026, 12, 25), "Eerste Kerstdag"),
     case("[Atw art.3 lid 1] Tweede Kerstdag 2026", D(2026, 12, 26), "Tweede Kerstdag"),
     case("[Atw art.3 lid 3] besluitdag 2025-05-30 (vrijdag na Hemelvaart)", D(2025, 5, 30), "gelijkgestelde"),
-    case("[Atw art.3 lid 3] besluitdag 2026-01-02 (vrijdag na Nieuwjaarsdag)", D(2026, 1, 2), "gelijkgestelde"),
+    case(
+        "[Atw art.3 lid 3] besluitdag 2026-01-02 (vrijdag na Nieuwjaarsdag)", D(2026, 1, 2), "gelijkgestelde"
+    ),
     case("[Atw art.3 lid 3] besluitdag 2026-05-15 (vrijdag na Hemelvaart)", D(2026, 5, 15), "gelijkgestelde"),
     case("[Atw art.3 lid 3] besluitdag 2027-05-07 (vrijdag na Hemelvaart)", D(2027, 5, 7), "gelijkgestelde"),
     case("[Atw art.3 lid 3] besluitdag 2028-04-28 (vrijdag na Koningsdag)", D(2028, 4, 28), "gelijkgestelde"),
@@ -136,7 +139,9 @@ VERSCHUIF = [
         D(2028, 4, 27),
         D(2028, 5, 1),
     ),
-    case("[Atw art.1, 3 lid 3] Hemelvaart 2025 + besluitdag 30 mei → ma 2 jun", D(2025, 5, 29), D(2025, 6, 2)),
+    case(
+        "[Atw art.1, 3 lid 3] Hemelvaart 2025 + besluitdag 30 mei → ma 2 jun", D(2025, 5, 29), D(2025, 6, 2)
+    ),
     case("[Atw art.1, 3] Tweede Pinksterdag 2026 → di 26 mei", D(2026, 5, 25), D(2026, 5, 26)),
     case("[Atw art.1, 3] Kerstmis op vrijdag 2026 → ma 28 dec", D(2026, 12, 25), D(2026, 12, 28)),
     case("[Atw art.1, 3] Kerstmis op zaterdag 2027 → ma 27 dec", D(2027, 12, 25), D(2027, 12, 27)),
@@ -148,7 +153,7 @@ VERSCHUIF = [
     ),
     case("[Atw art.1, 3] jaarwisseling: Nieuwjaarsdag 2027 (vr) → ma 4 jan", D(2027, 1, 1), D(2027, 1, 4)),
     case(
-        "[Atw art.1] jaarwisseling: za 31 dec 2022 → zo → Nieuwjaarsdag → ma 2 jan 2023? nee: di 3 jan? ",
+        "[Atw art.1, 3] jaarwisseling: za 31 dec 2022 → zo 1 jan 2023 (Nieuwjaarsdag) → ma 2 jan",
         D(2022, 12, 31),
         D(2023, 1, 2),
     ),
@@ -169,7 +174,12 @@ def test_atw_verschuif_jaarwisseling_2022_zondag_nieuwjaar():
 # --- werkdagen -----------------------------------------------------------------------------------
 
 WERKDAGEN_NA = [
-    case("[002 §1.12] ontvangstbevestiging bezwaar: 5 werkdagen na vr 17 apr 2026", D(2026, 4, 17), 5, D(2026, 4, 24)),
+    case(
+        "[002 §1.12] ontvangstbevestiging bezwaar: 5 werkdagen na vr 17 apr 2026",
+        D(2026, 4, 17),
+        5,
+        D(2026, 4, 24),
+    ),
     case("[domain §10] begeleiding verzuim: 5 werkdagen na wo 4 mrt 2026", D(2026, 3, 4), 5, D(2026, 3, 11)),
     case("[002 §1.9] TLA-informatie: 2 werkdagen na vr 6 feb 2026", D(2026, 2, 6), 2, D(2026, 2, 10)),
     case(
@@ -190,7 +200,12 @@ WERKDAGEN_NA = [
         5,
         D(2026, 4, 10),
     ),
-    case("[domain §11 Werkdagen] 5 werkdagen over de jaarwisseling 2025-2026", D(2025, 12, 24), 5, D(2026, 1, 7)),
+    case(
+        "[domain §11 Werkdagen] 5 werkdagen over de jaarwisseling 2025-2026",
+        D(2025, 12, 24),
+        5,
+        D(2026, 1, 6),
+    ),
     case("[domain §11 Werkdagen] start op zaterdag telt niet mee", D(2026, 2, 7), 1, D(2026, 2, 9)),
     case("[domain §11 Werkdagen] 0 werkdagen is de dag zelf", D(2026, 2, 7), 0, D(2026, 2, 7)),
 ]
@@ -214,7 +229,9 @@ TERMIJNEN = [
         dict(start=D(2026, 2, 3), weken=6),
         D(2026, 3, 17),
     ),
-    case("[domain §11] dagen tellen vanaf de dag na start", dict(start=D(2026, 2, 3), dagen=1), D(2026, 2, 4)),
+    case(
+        "[domain §11] dagen tellen vanaf de dag na start", dict(start=D(2026, 2, 3), dagen=1), D(2026, 2, 4)
+    ),
     case("[domain §11] weken en dagen samen", dict(start=D(2026, 2, 3), weken=1, dagen=2), D(2026, 2, 12)),
     case(
         "[domain §11, Atw art.1] Goede Vrijdag 2026 → di 7 apr 2026 (uitgewerkt voorbeeld)",
@@ -323,9 +340,7 @@ ZORGPLICHT = [
         D(2026, 6, 8),
     ),
     case(
-        "[domain §11] verlenging is D + 70 dagen, niet het verschoven 6-weken-einde + 4 weken",
-        # 6 weeks: za 18 apr? no — aanmelding za 7 mrt 2026: 6 wk = za 18 apr → ma 20 apr;
-        # verlengd: za 16 mei → ma 18 mei (not ma 20 apr + 28 = ma 18 mei by coincidence? use Koningsdag)
+        "[domain §11, Atw art.3] zorgplicht verlengd ma 16 mrt 2026 → Tweede Pinksterdag → di 26 mei",
         dict(aanmelding=D(2026, 3, 16), verlengd=True),
         D(2026, 5, 26),
     ),
@@ -340,10 +355,8 @@ def test_zorgplicht_einde(kwargs, verwacht):
 def test_zorgplicht_verlenging_niet_vanaf_verschoven_einde():
     """[domain §11 Extension] 10 weeks = D + 70, not (moved 6-week end) + 4 weeks.
 
-    Aanmelding ma 16 mrt 2026: 6 weeks end on Koningsdag ma 27 apr → di 28 apr. Wrongly adding 4
-    weeks to di 28 apr gives di 26 mei; D + 70 = ma 25 mei (Tweede Pinksterdag) → di 26 mei.
-    Aanmelding vr 3 apr 2026 shows the difference: 6 weeks = vr 15 mei (besluitdag) → ma 18 mei;
-    + 4 weeks would give ma 15 jun; D + 70 = vr 12 jun.
+    Aanmelding vr 3 apr 2026: 6 weeks = vr 15 mei (besluitdag) → ma 18 mei. Adding 4 weeks to that
+    moved end would give ma 15 jun; the law's D + 70 is vr 12 jun.
     """
     assert zorgplicht_einde(D(2026, 4, 3)) == D(2026, 5, 18)
     assert zorgplicht_einde(D(2026, 4, 3), verlengd=True) == D(2026, 6, 12)
@@ -351,7 +364,7 @@ def test_zorgplicht_verlenging_niet_vanaf_verschoven_einde():
 
 TLV = [
     case(
-        "[domain §11 voorbeeld, scenario 2, Awb 4:13 + 4:15] TLV di 6 jan 2026, opschorting 19→30 jan → vr 13 mrt",
+        "[domain §11 vb, scenario 2, Awb 4:13+4:15] TLV di 6 jan 2026, opschorting 19→30 jan → vr 13 mrt",
         dict(ontvangst=D(2026, 1, 6), opschortingen=[(D(2026, 1, 19), D(2026, 1, 30))]),
         D(2026, 3, 13),
     ),
@@ -374,15 +387,23 @@ def test_tlv_beslistermijn(kwargs, verwacht):
 
 
 BEZWAAR = [
-    case("[domain §11 voorbeeld, Awb 6:7/6:8] besluit verzonden do 29 jan 2026 → do 12 mrt", D(2026, 1, 29), D(2026, 3, 12)),
-    case("[scenario 2, Awb 6:7/6:8] besluit verzonden do 12 mrt 2026 → do 23 apr", D(2026, 3, 12), D(2026, 4, 23)),
+    case(
+        "[domain §11 voorbeeld, Awb 6:7/6:8] besluit verzonden do 29 jan 2026 → do 12 mrt",
+        D(2026, 1, 29),
+        D(2026, 3, 12),
+    ),
+    case(
+        "[scenario 2, Awb 6:7/6:8] besluit verzonden do 12 mrt 2026 → do 23 apr",
+        D(2026, 3, 12),
+        D(2026, 4, 23),
+    ),
     case(
         "[Awb 6:7, Atw art.1] bezwaartermijn eindigt op Goede Vrijdag 2026 → di 7 apr",
         D(2026, 2, 20),
         D(2026, 4, 7),
     ),
     case(
-        "[Awb 6:7, Atw art.1] bezwaartermijn over de jaarwisseling: vr 20 nov 2026 → vr 1 jan 2027 → ma 4 jan",
+        "[Awb 6:7, Atw art.1] bezwaartermijn over jaarwisseling: vr 20 nov 2026 → vr 1 jan 2027 → ma 4 jan",
         D(2026, 11, 20),
         D(2027, 1, 4),
     ),
@@ -395,7 +416,9 @@ def test_bezwaartermijn_einde(verzonden, verwacht):
 
 
 BESLISTERMIJN_BEZWAAR = [
-    case("[domain §11 voorbeeld, Awb 7:10 lid 1] 6 weken na do 12 mrt 2026 → do 23 apr", dict(), D(2026, 4, 23)),
+    case(
+        "[domain §11 voorbeeld, Awb 7:10 lid 1] 6 weken na do 12 mrt 2026 → do 23 apr", dict(), D(2026, 4, 23)
+    ),
     case(
         "[domain §11 voorbeeld, Awb 7:10 lid 1] met adviescommissie 12 weken → do 4 jun",
         dict(adviescommissie=True),
@@ -423,13 +446,17 @@ def test_beslistermijn_bezwaar_keten_uit_domain_voorbeeld():
 
 
 def test_beslistermijn_bezwaar_atw():
-    """[Awb 7:10, Atw art.1] 6 weeks after do 19 feb 2026 end on Goede Vrijdag 2026 → di 7 apr."""
+    """[Awb 7:10, Atw art.1] 6 weeks after vr 20 feb 2026 end on Goede Vrijdag 2026 → di 7 apr."""
     assert beslistermijn_bezwaar(D(2026, 2, 20)) == D(2026, 4, 7)
 
 
 LEERPLICHT = [
     case("[Lpw art.3, domain §10] jarig 15 mrt → 1 apr", D(2021, 3, 15), D(2026, 4, 1)),
-    case("[Lpw art.3, domain §10] jarig op de 1e van de maand → 1e van de volgende maand", D(2021, 3, 1), D(2026, 4, 1)),
+    case(
+        "[Lpw art.3, domain §10] jarig op de 1e van de maand → 1e van de volgende maand",
+        D(2021, 3, 1),
+        D(2026, 4, 1),
+    ),
     case("[Lpw art.3, domain §10] jarig op de laatste dag van de maand", D(2021, 3, 31), D(2026, 4, 1)),
     case("[Lpw art.3, domain §10] jarig in december → 1 jan volgend jaar", D(2020, 12, 10), D(2026, 1, 1)),
     case("[Lpw art.3, domain §10] geboren 29 februari → 1 maart", D(2020, 2, 29), D(2025, 3, 1)),
@@ -442,9 +469,16 @@ def test_leerplichtig_vanaf(geboren, verwacht):
 
 
 MAANDEN = [
-    case("[scenario 5, domain §10] thuiszitter drie maanden: ma 3 nov 2025 → di 3 feb 2026", D(2025, 11, 3), 3, D(2026, 2, 3)),
+    case(
+        "[scenario 5, domain §10] thuiszitter drie maanden: ma 3 nov 2025 → di 3 feb 2026",
+        D(2025, 11, 3),
+        3,
+        D(2026, 2, 3),
+    ),
     case("[domain §9] maand zonder die dag: 30 nov + 3 maanden → 28 feb", D(2025, 11, 30), 3, D(2026, 2, 28)),
-    case("[domain §9] schrikkeljaar: 31 aug 2027 + 6 maanden → 29 feb 2028", D(2027, 8, 31), 6, D(2028, 2, 29)),
+    case(
+        "[domain §9] schrikkeljaar: 31 aug 2027 + 6 maanden → 29 feb 2028", D(2027, 8, 31), 6, D(2028, 2, 29)
+    ),
 ]
 
 
@@ -478,7 +512,7 @@ def test_besluitdagen_tabel_noemt_besluit():
     """[Atw art.3 lid 3] every decree day in the table names its decree, and is not a weekend."""
     for dag in t.BESLUITDAGEN:
         assert dag.besluit.startswith("Besluit gelijkstelling")
-        assert dag.datum.strftime("%-d") in dag.besluit or str(dag.datum.day) in dag.besluit
+        assert f"{dag.datum.day} {MAANDNAMEN[dag.datum.month - 1]} {dag.datum.year}" in dag.besluit
         assert dag.datum.weekday() < 5
 
 
@@ -546,7 +580,11 @@ def test_berekening_overlap_en_nul_dagen_legt_uit():
     b = termijn_berekening(
         D(2026, 1, 6),
         weken=8,
-        opschortingen=[(D(2026, 1, 25), D(2026, 2, 4)), (D(2026, 1, 19), D(2026, 1, 30)), (D(2026, 2, 9), D(2026, 2, 10))],
+        opschortingen=[
+            (D(2026, 1, 25), D(2026, 2, 4)),
+            (D(2026, 1, 19), D(2026, 1, 30)),
+            (D(2026, 2, 9), D(2026, 2, 10)),
+        ],
     )
     assert [o.meegeteld for o in b.opschortingen] == [10, 5, 0]
     assert b.opgeschorte_dagen == 15
@@ -569,7 +607,9 @@ def test_formatteer_datum():
 # --- properties ----------------------------------------------------------------------------------
 
 datums = st.dates(min_value=D(2015, 1, 1), max_value=D(2035, 12, 31))
-paren = st.tuples(datums, st.integers(min_value=0, max_value=60)).map(lambda p: (p[0], p[0] + timedelta(days=p[1])))
+paren = st.tuples(datums, st.integers(min_value=0, max_value=60)).map(
+    lambda p: (p[0], p[0] + timedelta(days=p[1]))
+)
 opschortingen_st = st.lists(paren, max_size=4)
 
 
@@ -611,7 +651,13 @@ def test_eigenschap_overlap_telt_een_keer(start, weken, opsch):
 
 
 @settings(max_examples=300, deadline=None)
-@given(start=datums, weken=st.integers(0, 20), dagen=st.integers(0, 30), opsch=opschortingen_st, atw=st.booleans())
+@given(
+    start=datums,
+    weken=st.integers(0, 20),
+    dagen=st.integers(0, 30),
+    opsch=opschortingen_st,
+    atw=st.booleans(),
+)
 def test_eigenschap_berekening_gelijk_aan_termijn_einde(start, weken, dagen, opsch, atw):
     """The explanation computes the very same date as termijn_einde."""
     b = termijn_berekening(start, weken=weken, dagen=dagen, opschortingen=opsch, atw=atw)
