@@ -7,4 +7,4 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import navigatie  # noqa: F401  (registers the core navigation)
+        from . import brieven_tasks, navigatie, signals  # noqa: F401  (tasks, navigation, audit signals)

@@ -14,3 +14,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 warnings.filterwarnings("error", r"DateTimeField .* received a naive datetime", RuntimeWarning)
+# Test-only templates (e.g. a letter without bezwaarclausule) live in tests/templates.
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405

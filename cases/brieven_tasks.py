@@ -1,0 +1,9 @@
+from celery import shared_task
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def render_brief_task(brief_id: int) -> None:
+    """Render a letter's PDF after the decision committed (idempotent)."""
+    from cases.services.brieven import render_brief
+
+    render_brief(brief_id)
