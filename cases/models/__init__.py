@@ -2,11 +2,23 @@
 
 from .audit import AuditActie, AuditRegel
 from .brieven import Brief
+from .documenten import Document, DocumentSoort
 from .leerling import Inschrijving, Leerling, Ouder
+from .opp import OPP, OPPAkkoord, OPPInterventie
 from .organisaties import Gemeente, Regio, Samenwerkingsverband, School, Schoolbestuur
+from .ot import Aanwezige, Addendum, Afspraak, OTBespreking
 from .rollen import Gebruiker, Rol, RolSoort
 
 __all__ = [
+    "Aanwezige",
+    "Addendum",
+    "Afspraak",
+    "Document",
+    "DocumentSoort",
+    "OPP",
+    "OPPAkkoord",
+    "OPPInterventie",
+    "OTBespreking",
     "AuditActie",
     "AuditRegel",
     "Brief",
