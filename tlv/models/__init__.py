@@ -1,0 +1,49 @@
+"""Models of the TLV app [002 bijlage 3.11.1, 3.11.2; domain §6]."""
+
+from .aanvraag import HerindicatieOptie, Schoolsoort, Soort, Status, TLVAanvraag
+from .advies import (
+    Advies,
+    BelangenConflict,
+    Besluit,
+    Eindadvies,
+    Periode,
+    Strekking,
+    TLAVergadering,
+    Toewijzing,
+)
+from .besluit import (
+    SC_VRAGEN,
+    TLV,
+    Bezwaar,
+    BezwaarUitkomst,
+    Handtekening,
+    Opschorting,
+    Overgang,
+    ScOordeel,
+    Verdaging,
+)
+
+__all__ = [
+    "SC_VRAGEN",
+    "TLV",
+    "Advies",
+    "BelangenConflict",
+    "Besluit",
+    "Bezwaar",
+    "BezwaarUitkomst",
+    "Eindadvies",
+    "Handtekening",
+    "HerindicatieOptie",
+    "Opschorting",
+    "Overgang",
+    "Periode",
+    "ScOordeel",
+    "Schoolsoort",
+    "Soort",
+    "Status",
+    "Strekking",
+    "TLAVergadering",
+    "TLVAanvraag",
+    "Toewijzing",
+    "Verdaging",
+]

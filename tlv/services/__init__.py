@@ -1,0 +1,73 @@
+"""The one write path of the TLV app: keyword-only, @transaction.atomic service functions that lock
+the aanvraag first (select_for_update), take the transition, write the audit log and queue the
+letters after commit. Views call these; they never call a transition."""
+
+from tlv.services.aanvraag import (
+    dien_in,
+    informatie_ontvangen,
+    keur_formeel_goed,
+    keur_inhoudelijk_goed,
+    leg_ingangsdatum_afwijking_vast,
+    leg_sc_oordeel_vast,
+    maak_aanvraag,
+    trek_in,
+    verdaag,
+    vraag_informatie,
+    wijzig_aanvraag,
+)
+from tlv.services.basis import OvergangGeweigerd, mogelijke_stappen, redenen_geweigerd
+from tlv.services.besluit import onderteken, stuur_terug, tlv_gegevens
+from tlv.services.bezwaar import (
+    beoordeel_termijnoverschrijding,
+    beslis_op_bezwaar,
+    bevestig_ontvangst,
+    leg_bemiddeling_vast,
+    leg_landelijk_advies_vast,
+    registreer_bezwaar,
+)
+from tlv.services.deskundigen import (
+    agendeer,
+    beeindig_toewijzingen,
+    leg_tla_advies_vast,
+    plan_vergadering,
+    schrijf_eindadvies,
+    sla_advies_op,
+    stuur_eindadvies_door,
+    wijs_deskundigen_toe,
+    zichtbare_adviezen,
+)
+
+__all__ = [
+    "OvergangGeweigerd",
+    "agendeer",
+    "beeindig_toewijzingen",
+    "beoordeel_termijnoverschrijding",
+    "beslis_op_bezwaar",
+    "bevestig_ontvangst",
+    "dien_in",
+    "informatie_ontvangen",
+    "keur_formeel_goed",
+    "keur_inhoudelijk_goed",
+    "leg_bemiddeling_vast",
+    "leg_ingangsdatum_afwijking_vast",
+    "leg_landelijk_advies_vast",
+    "leg_sc_oordeel_vast",
+    "leg_tla_advies_vast",
+    "maak_aanvraag",
+    "mogelijke_stappen",
+    "onderteken",
+    "plan_vergadering",
+    "redenen_geweigerd",
+    "registreer_bezwaar",
+    "schrijf_eindadvies",
+    "sla_advies_op",
+    "stuur_eindadvies_door",
+    "stuur_terug",
+    "tlv_gegevens",
+    "trek_in",
+    "verdaag",
+    "vraag_informatie",
+    "wijs_deskundigen_toe",
+    "wijzig_aanvraag",
+    "zichtbare_adviezen",
+]

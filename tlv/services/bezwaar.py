@@ -1,0 +1,217 @@
+"""Bezwaar against a TLV decision [002 §1.12, bijlage 2.2.1; Awb 6:7, 6:8, 6:11, 7:10, 7:13]:
+registered with its date of receipt, checked against the bezwaartermijn (with room for a
+verschoonbare reason), confirmed within 5 werkdagen, put to the bemiddelingscommissie,
+optionally to the landelijke commissie, and decided within the Awb 7:10 term."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from cases.services.audit import log
+from cases.services.brieven import maak_brief
+from tlv.models import Bezwaar, BezwaarUitkomst, Status, TLVAanvraag
+from tlv.models.aanvraag import BESLUITEN, bestuurder, sll
+from tlv.services.basis import OvergangGeweigerd, stap, vergrendel
+
+
+def _vergrendel_bezwaar(bezwaar: Bezwaar) -> tuple[Bezwaar, TLVAanvraag]:
+    aanvraag = vergrendel(bezwaar.aanvraag_id)
+    return Bezwaar.objects.select_for_update().get(pk=bezwaar.pk), aanvraag
+
+
+@transaction.atomic
+def registreer_bezwaar(
+    *,
+    aanvraag: TLVAanvraag,
+    door,
+    ontvangen_op: date,
+    indiener: str,
+    gronden: str = "",
+    verschoonbaar: bool = False,
+    verschoonbaar_reden: str = "",
+    request=None,
+) -> Bezwaar:
+    aanvraag = vergrendel(aanvraag)
+    if aanvraag.status not in BESLUITEN:
+        raise OvergangGeweigerd(
+            [f"Bezwaar kan alleen tegen een besluit; de aanvraag staat op '{Status(aanvraag.status).label}'."]
+        )
+    if not sll(aanvraag, door):
+        raise PermissionDenied("De secretaresse leerlingenzaken registreert een bezwaar.")
+    if ontvangen_op < aanvraag.besluit_verzonden_op:
+        raise ValidationError(
+            {"ontvangen_op": "Het bezwaar kan niet vóór de verzending van het besluit zijn ontvangen."}
+        )
+    if ontvangen_op > timezone.localdate():
+        raise ValidationError({"ontvangen_op": "De ontvangstdatum kan niet in de toekomst liggen."})
+    if verschoonbaar and not verschoonbaar_reden.strip():
+        raise ValidationError(
+            {"verschoonbaar_reden": "Geef de verschoonbare reden voor de te late indiening."}
+        )
+    bezwaar = Bezwaar(
+        aanvraag=aanvraag,
+        ontvangen_op=ontvangen_op,
+        indiener=indiener,
+        gronden=gronden,
+        verschoonbaar=verschoonbaar,
+        verschoonbaar_reden=verschoonbaar_reden,
+        geregistreerd_door=door,
+    )
+    bezwaar.full_clean()
+    bezwaar.save()
+    stap(
+        aanvraag,
+        "bezwaar_in_behandeling",
+        door=door,
+        request=request,
+        datum=ontvangen_op,
+        omschrijving="bezwaar ontvangen" + (" (na de bezwaartermijn)" if bezwaar.te_laat else ""),
+    )
+    return bezwaar
+
+
+@transaction.atomic
+def beoordeel_termijnoverschrijding(
+    *, bezwaar: Bezwaar, door, verschoonbaar: bool, reden: str, request=None
+) -> Bezwaar:
+    """Awb 6:11: a late bezwaar stays admissible when the delay is excusable (verschoonbaar)."""
+    bezwaar, aanvraag = _vergrendel_bezwaar(bezwaar)
+    if not (sll(aanvraag, door) or bestuurder(aanvraag, door)):
+        raise PermissionDenied("Dit beoordeelt de secretaresse leerlingenzaken of de directeur-bestuurder.")
+    if verschoonbaar and not reden.strip():
+        raise ValidationError({"verschoonbaar_reden": "Geef de verschoonbare reden."})
+    bezwaar.verschoonbaar, bezwaar.verschoonbaar_reden = verschoonbaar, reden
+    bezwaar.save(update_fields=["verschoonbaar", "verschoonbaar_reden"])
+    log(
+        actie="gewijzigd",
+        request=request,
+        user=door,
+        obj=aanvraag,
+        leerling=aanvraag.leerling,
+        omschrijving="termijnoverschrijding bezwaar beoordeeld",
+    )
+    return bezwaar
+
+
+@transaction.atomic
+def bevestig_ontvangst(*, bezwaar: Bezwaar, door, op: date | None = None, request=None) -> Bezwaar:
+    """The SLL confirms receipt to ouders within 5 werkdagen [002 §1.12]."""
+    bezwaar, aanvraag = _vergrendel_bezwaar(bezwaar)
+    if not sll(aanvraag, door):
+        raise PermissionDenied("De secretaresse leerlingenzaken bevestigt de ontvangst.")
+    if bezwaar.bevestigd_op:
+        raise ValidationError("De ontvangst is al bevestigd.")
+    op = op or timezone.localdate()
+    bezwaar.bevestigd_op = op
+    bezwaar.bevestiging = maak_brief(
+        zaak=aanvraag,
+        leerling=aanvraag.leerling,
+        soort="tlv_ontvangst_bezwaar",
+        template="brieven/tlv_ontvangst_bezwaar.html",
+        onderwerp="Ontvangstbevestiging van uw bezwaarschrift",
+        context={
+            "ontvangen_op": bezwaar.ontvangen_op,
+            "besluit_op": aanvraag.besluit_verzonden_op,
+            "bezwaartermijn_einde": bezwaar.bezwaartermijn_einde,
+            "te_laat": bezwaar.te_laat,
+            "verschoonbaar": bezwaar.verschoonbaar,
+            "beslistermijn": bezwaar.beslistermijn,
+            "beslistermijn_landelijk": _beslistermijn_met_commissie(bezwaar),
+        },
+        door=door,
+        ondertekenaar=f"{door.get_full_name() or door.username}, secretaresse leerlingenzaken",
+    )
+    bezwaar.save(update_fields=["bevestigd_op", "bevestiging"])
+    log(
+        actie="gewijzigd",
+        request=request,
+        user=door,
+        obj=aanvraag,
+        leerling=aanvraag.leerling,
+        omschrijving="ontvangst bezwaar bevestigd",
+    )
+    return bezwaar
+
+
+def _beslistermijn_met_commissie(bezwaar: Bezwaar) -> date:
+    from cases.termijnen import beslistermijn_bezwaar
+
+    return beslistermijn_bezwaar(bezwaar.bezwaartermijn_einde, adviescommissie=True)
+
+
+@transaction.atomic
+def leg_bemiddeling_vast(
+    *, bezwaar: Bezwaar, door, gesprek_op: date, advies_op: date, advies: str, request=None
+) -> Bezwaar:
+    """The bemiddelingscommissie advises after a conversation [002 §1.12]."""
+    bezwaar, aanvraag = _vergrendel_bezwaar(bezwaar)
+    if not (sll(aanvraag, door) or bestuurder(aanvraag, door)):
+        raise PermissionDenied("Dit legt de secretaresse leerlingenzaken of de directeur-bestuurder vast.")
+    if advies_op < gesprek_op:
+        raise ValidationError({"advies_op": "Het advies volgt op het gesprek."})
+    if not advies.strip():
+        raise ValidationError({"advies": "Vat het advies van de bemiddelingscommissie samen."})
+    bezwaar.bemiddeling_op, bezwaar.bemiddeling_advies_op, bezwaar.bemiddeling_advies = (
+        gesprek_op,
+        advies_op,
+        advies,
+    )
+    bezwaar.save(update_fields=["bemiddeling_op", "bemiddeling_advies_op", "bemiddeling_advies"])
+    log(
+        actie="gewijzigd",
+        request=request,
+        user=door,
+        obj=aanvraag,
+        leerling=aanvraag.leerling,
+        omschrijving="advies bemiddelingscommissie vastgelegd",
+    )
+    return bezwaar
+
+
+@transaction.atomic
+def leg_landelijk_advies_vast(
+    *, bezwaar: Bezwaar, door, advies_op: date | None, advies: str, request=None
+) -> Bezwaar:
+    """Only the SWV (the directeur-bestuurder) can put the bezwaar to the landelijke commissie;
+    the beslistermijn then becomes 12 weeks (Awb 7:10 lid 1, 7:13) [002 §1.12]."""
+    bezwaar, aanvraag = _vergrendel_bezwaar(bezwaar)
+    if not bestuurder(aanvraag, door):
+        raise PermissionDenied(
+            "Alleen de directeur-bestuurder legt een bezwaar voor aan de landelijke commissie."
+        )
+    bezwaar.landelijke_commissie = True
+    bezwaar.landelijk_advies_op, bezwaar.landelijk_advies = advies_op, advies
+    bezwaar.save(update_fields=["landelijke_commissie", "landelijk_advies_op", "landelijk_advies"])
+    log(
+        actie="gewijzigd",
+        request=request,
+        user=door,
+        obj=aanvraag,
+        leerling=aanvraag.leerling,
+        omschrijving="bezwaar voorgelegd aan / advies van de landelijke commissie",
+    )
+    return bezwaar
+
+
+@transaction.atomic
+def beslis_op_bezwaar(
+    *, bezwaar: Bezwaar, door, uitkomst: str, motivering: str, op: date | None = None, request=None
+) -> Bezwaar:
+    bezwaar, aanvraag = _vergrendel_bezwaar(bezwaar)
+    op = op or timezone.localdate()
+    if uitkomst not in BezwaarUitkomst.values:
+        raise ValidationError({"uitkomst": "Kies de uitkomst."})
+    if uitkomst == BezwaarUitkomst.NIET_ONTVANKELIJK and not bezwaar.niet_ontvankelijk:
+        raise ValidationError(
+            {"uitkomst": "Niet-ontvankelijk kan alleen bij een te laat bezwaar zonder verschoonbare reden."}
+        )
+    if not motivering.strip():
+        raise ValidationError({"motivering": "Motiveer de beslissing op bezwaar."})
+    stap(aanvraag, "beslissen_op_bezwaar", door=door, request=request, datum=op, omschrijving=uitkomst)
+    bezwaar.beslist_op, bezwaar.uitkomst, bezwaar.motivering = op, uitkomst, motivering
+    bezwaar.save(update_fields=["beslist_op", "uitkomst", "motivering"])
+    return bezwaar
