@@ -8,3 +8,4 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import brieven_tasks, navigatie, signals  # noqa: F401  (tasks, navigation, audit signals)
+        from .views import arrangementen, interventie  # noqa: F401  (interventie: navigation and panels)

@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 
 from cases.views import brieven, home
 
 urlpatterns = [
+    path("", include("cases.urls_interventie")),
     path("", home.home, name="home"),
     path("brieven/<int:pk>/pdf/", brieven.brief_download, name="brief_download"),
 ]

@@ -2,7 +2,15 @@
 
 from .audit import AuditActie, AuditRegel
 from .brieven import Brief
+from .arrangementen import Arrangement, ArrangementBudget
 from .documenten import Document, DocumentSoort
+from .interventie import (
+    InterventieAfspraak,
+    InterventieBijeenkomst,
+    InterventiePlaatsing,
+    InterventieTeamlid,
+    Interventietraject,
+)
 from .leerling import Inschrijving, Leerling, Ouder
 from .opp import OPP, OPPAkkoord, OPPInterventie
 from .organisaties import Gemeente, Regio, Samenwerkingsverband, School, Schoolbestuur
@@ -10,6 +18,13 @@ from .ot import Aanwezige, Addendum, Afspraak, OTBespreking
 from .rollen import Gebruiker, Rol, RolSoort
 
 __all__ = [
+    "Arrangement",
+    "ArrangementBudget",
+    "InterventieAfspraak",
+    "InterventieBijeenkomst",
+    "InterventiePlaatsing",
+    "InterventieTeamlid",
+    "Interventietraject",
     "Aanwezige",
     "Addendum",
     "Afspraak",
