@@ -75,3 +75,11 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _private_opslag_in_tmp(settings, tmp_path_factory):
+    """Files a test stores (uploads, PDFs) go to a temporary folder, never into var/private."""
+    standaard = settings.STORAGES["default"]
+    opties = {**standaard.get("OPTIONS", {}), "location": str(tmp_path_factory.mktemp("private"))}
+    settings.STORAGES = {**settings.STORAGES, "default": {**standaard, "OPTIONS": opties}}

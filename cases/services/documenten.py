@@ -1,0 +1,184 @@
+"""Uploading and serving dossier documents [issue 3].
+
+Only PDF, DOCX, ODT, PNG and JPEG are accepted, decided on the bytes (not the name): PDF, PNG and
+JPEG by their signature (package `filetype` plus an explicit check), DOCX and ODT by opening the
+zip and checking `[Content_Types].xml` resp. the `mimetype` entry. At most
+settings.PASSEND_MAX_UPLOAD_BYTES. The stored name is random with the extension of the detected
+type; downloads get a name made of type and date only (never a name or BSN)."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+
+from cases.models import Document, DocumentSoort, Leerling
+from cases.models.audit import AuditActie
+from cases.services.audit import log
+from cases.services.leerlingen import eis_bewerkrecht
+
+TOEGESTAAN_TEKST = "PDF, Word (.docx), OpenDocument-tekst (.odt), PNG of JPEG"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT_MIME = "application/vnd.oasis.opendocument.text"
+
+
+@dataclass(frozen=True)
+class Bestandssoort:
+    mimetype: str
+    extensie: str
+    omschrijving: str
+
+
+PDF = Bestandssoort("application/pdf", "pdf", "PDF")
+PNG = Bestandssoort("image/png", "png", "PNG-afbeelding")
+JPEG = Bestandssoort("image/jpeg", "jpg", "JPEG-afbeelding")
+DOCX = Bestandssoort(DOCX_MIME, "docx", "Word-document")
+ODT = Bestandssoort(ODT_MIME, "odt", "OpenDocument-tekst")
+
+
+def max_grootte_tekst() -> str:
+    return f"{settings.PASSEND_MAX_UPLOAD_BYTES // (1024 * 1024)} MB"
+
+
+def _zip_soort(bestand) -> Bestandssoort | None:
+    bestand.seek(0)
+    try:
+        with zipfile.ZipFile(bestand) as z:
+            namen = set(z.namelist())
+            if "mimetype" in namen:
+                if z.read("mimetype").decode("ascii", "replace").strip() == ODT_MIME:
+                    return ODT
+                return None
+            if "[Content_Types].xml" in namen:
+                inhoud = z.read("[Content_Types].xml").decode("utf-8", "replace")
+                if "wordprocessingml.document.main+xml" in inhoud and "word/document.xml" in namen:
+                    return DOCX
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+        return None
+    finally:
+        bestand.seek(0)
+    return None
+
+
+def herken_bestand(bestand) -> Bestandssoort | None:
+    """The type of an uploaded file judged by its content, or None when it is not allowed."""
+    bestand.seek(0)
+    kop = bestand.read(8192)
+    bestand.seek(0)
+    if kop.startswith(b"%PDF-"):
+        return PDF
+    soort = filetype.guess(kop)
+    if soort is not None:
+        if soort.mime == "image/png" and kop.startswith(b"\x89PNG\r\n\x1a\n"):
+            return PNG
+        if soort.mime == "image/jpeg" and kop.startswith(b"\xff\xd8\xff"):
+            return JPEG
+    if kop.startswith(b"PK\x03\x04"):
+        return _zip_soort(bestand)
+    return None
+
+
+def controleer_bestand(bestand) -> Bestandssoort:
+    """Raise a Dutch ValidationError for anything that is not allowed."""
+    if bestand is None:
+        raise ValidationError({"bestand": "Kies het bestand dat u wilt toevoegen."})
+    if bestand.size == 0:
+        raise ValidationError({"bestand": "Dit bestand is leeg."})
+    if bestand.size > settings.PASSEND_MAX_UPLOAD_BYTES:
+        mb = bestand.size / (1024 * 1024)
+        raise ValidationError(
+            {"bestand": f"Dit bestand is {mb:.1f} MB; het mag hooguit {max_grootte_tekst()} zijn."}
+        )
+    soort = herken_bestand(bestand)
+    if soort is None:
+        raise ValidationError(
+            {
+                "bestand": f"Dit bestand kan niet worden toegevoegd: alleen {TOEGESTAAN_TEKST} "
+                "zijn toegestaan, "
+                "en dat wordt aan de inhoud van het bestand gecontroleerd, niet alleen aan de naam."
+            }
+        )
+    return soort
+
+
+@transaction.atomic
+def voeg_document_toe(
+    *,
+    leerling: Leerling,
+    door,
+    request=None,
+    soort: str,
+    titel: str,
+    datum: date,
+    onderzoeksdatum: date | None = None,
+    notitie: str = "",
+    bestand,
+) -> Document:
+    eis_bewerkrecht(door, leerling)
+    fout: dict[str, str] = {}
+    if soort not in DocumentSoort.values:
+        fout["soort"] = "Kies het soort document."
+    if soort == DocumentSoort.ONDERZOEK and onderzoeksdatum is None:
+        fout["onderzoeksdatum"] = "Vul bij een onderzoeksverslag de datum van het onderzoek in."
+    vandaag = timezone.localdate()
+    if datum and datum > vandaag:
+        fout["datum"] = "De datum van het document ligt in de toekomst."
+    if onderzoeksdatum and onderzoeksdatum > vandaag:
+        fout["onderzoeksdatum"] = "De datum van het onderzoek ligt in de toekomst."
+    try:
+        herkend = controleer_bestand(bestand)
+    except ValidationError as exc:
+        fout.update({k: v[0] for k, v in exc.message_dict.items()})
+        herkend = None
+    if fout:
+        raise ValidationError(fout)
+    bestand.seek(0)
+    sha = hashlib.sha256()
+    for blok in iter(lambda: bestand.read(1024 * 1024), b""):
+        sha.update(blok)
+    bestand.seek(0)
+    document = Document(
+        leerling=leerling,
+        soort=soort,
+        titel=titel.strip(),
+        datum=datum,
+        onderzoeksdatum=onderzoeksdatum,
+        notitie=notitie,
+        mimetype=herkend.mimetype,
+        grootte=bestand.size,
+        sha256=sha.hexdigest(),
+        geupload_door=door,
+    )
+    # The upload's own name is not kept: it may hold a name or BSN. Only the detected extension.
+    document.bestand.save(f"document.{herkend.extensie}", File(bestand), save=False)
+    document.save()
+    log(
+        actie=AuditActie.AANGEMAAKT,
+        request=request,
+        user=door,
+        obj=document,
+        leerling=leerling,
+        omschrijving=f"document toegevoegd: {document.get_soort_display()}",
+    )
+    return document
+
+
+def open_voor_download(*, document: Document, request):
+    """Open the stored file for the (already permission-checked) download view and log it."""
+    bestand = document.bestand.open("rb")
+    log(
+        actie=AuditActie.GEDOWNLOAD,
+        request=request,
+        obj=document,
+        leerling=document.leerling,
+        omschrijving=f"document gedownload: {document.get_soort_display()}",
+    )
+    return bestand
