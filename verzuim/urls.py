@@ -1,1 +1,29 @@
-urlpatterns: list = []
+from django.urls import path
+
+from verzuim.views import maatregelen, meldingen, thuiszitters
+
+app_name = "verzuim"
+
+urlpatterns = [
+    path("", meldingen.leerlingen, name="leerlingen"),
+    path("leerling/<int:leerling_id>/", meldingen.leerling, name="leerling"),
+    path("meldingen/", meldingen.meldingen, name="meldingen"),
+    path("meldingen/<int:pk>/", meldingen.melding, name="melding"),
+    path("maatregelen/", maatregelen.maatregelen, name="maatregelen"),
+    path("leerling/<int:leerling_id>/time-out/", maatregelen.time_out_nieuw, name="time_out_nieuw"),
+    path("leerling/<int:leerling_id>/schorsing/", maatregelen.schorsing_nieuw, name="schorsing_nieuw"),
+    path(
+        "leerling/<int:leerling_id>/verwijdering/", maatregelen.verwijdering_nieuw, name="verwijdering_nieuw"
+    ),
+    path("time-out/<int:pk>/", maatregelen.time_out, name="time_out"),
+    path("schorsing/<int:pk>/", maatregelen.schorsing, name="schorsing"),
+    path("verwijdering/<int:pk>/", maatregelen.verwijdering, name="verwijdering"),
+    path("thuiszitters/", thuiszitters.register, name="thuiszitters"),
+    path("thuiszitters/export/", thuiszitters.export, name="thuiszitters_export"),
+    path("thuiszitters/nieuw/", thuiszitters.thuiszitter_nieuw, name="thuiszitter_nieuw"),
+    path("thuiszitters/<int:pk>/", thuiszitters.thuiszitter, name="thuiszitter"),
+    path("escalatie/<int:pk>/", thuiszitters.escalatie, name="escalatie"),
+    path("vrijstellingen/", thuiszitters.vrijstellingen, name="vrijstellingen"),
+    path("vrijstellingen/nieuw/", thuiszitters.vrijstelling_nieuw, name="vrijstelling_nieuw"),
+    path("vrijstellingen/<int:pk>/", thuiszitters.vrijstelling, name="vrijstelling"),
+]

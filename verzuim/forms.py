@@ -1,0 +1,220 @@
+"""Forms of verzuim/: input only; the rules live in the services, whose refusals land on the form."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from cases.models import Leerling, School
+from verzuim.models.maatregelen import Zoekpoging
+from verzuim.models.meldingen import MeldingSoort, RegistratieSoort
+from verzuim.models.thuiszitters import Partij, Schoolvoorstel, StapSoort, ThuiszitterSoort
+
+DATUM = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+def datumveld(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        error_messages={"invalid": "Vul een geldige datum in (dd-mm-jjjj)."},
+        **DATUM,
+    )
+
+
+def tekst(label: str, *, required: bool = True, rows: int = 3, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label, required=required, help_text=help_text, widget=forms.Textarea(attrs={"rows": rows})
+    )
+
+
+def neem_fouten_over(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's refusal on the form: on the field it names, otherwise above the form."""
+    if hasattr(exc, "error_dict"):
+        for veld, fouten in exc.error_dict.items():
+            for fout in fouten:
+                form.add_error(veld if veld in form.fields else None, fout)
+    else:
+        for fout in exc.messages:
+            form.add_error(None, fout)
+
+
+class RegistratieForm(forms.Form):
+    soort = forms.ChoiceField(label="Soort", choices=RegistratieSoort.choices)
+    datum = datumveld("Datum", help_text="Bij een ziekmelding: de eerste ziektedag.")
+    uren = forms.DecimalField(
+        label="Gemiste lestijd (uren)",
+        min_value=0,
+        max_value=8,
+        decimal_places=2,
+        required=False,
+        initial=0,
+        error_messages={"invalid": "Vul een getal in, bijvoorbeeld 2 of 0,25."},
+    )
+    tot = datumveld(
+        "Laatste ziektedag", required=False, help_text="Alleen bij een ziekmelding; leeg als nog ziek."
+    )
+    opmerking = forms.CharField(label="Opmerking", required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["uren"].localize = True
+        self.fields["uren"].widget.is_localized = True
+
+
+class MeldingForm(forms.Form):
+    soort = forms.ChoiceField(label="Soort melding", choices=MeldingSoort.choices)
+    ouders_geinformeerd_op = datumveld("Ouders op de hoogte gesteld op", required=False)
+    toelichting = tekst("Toelichting en achtergrond (verzuimoverzicht)", required=False)
+
+
+class LpaReactieForm(forms.Form):
+    reactie = tekst(
+        "Wat heeft leerplicht gedaan?",
+        rows=4,
+        help_text="Bijvoorbeeld: onderzoek gestart, ouders opgeroepen, waarschuwing, afspraken met school.",
+    )
+
+
+class TimeOutForm(forms.Form):
+    datum = datumveld("Datum van het incident en de time-out")
+    aanleiding = tekst("Incident", rows=4)
+    ouders_geinformeerd_op = datumveld("Ouders geïnformeerd op")
+
+
+class TimeOutVerslagForm(forms.Form):
+    verslag = tekst("Verslag van incident en gesprek met de ouders", rows=4)
+    verslag_voor_gezien_op = datumveld("Verslag voor gezien getekend door ouders op", required=False)
+    bestuur_geinformeerd_op = datumveld("Bevoegd gezag schriftelijk geïnformeerd op", required=False)
+
+
+class SchorsingForm(forms.Form):
+    van = datumveld("Eerste dag van de schorsing")
+    tot = datumveld(
+        "Laatste dag van de schorsing", help_text="Ten hoogste een week: 7 kalenderdagen (WPO art. 40c)."
+    )
+    aanleiding = tekst("Redenen van het besluit", rows=4)
+    bestuur_akkoord_op = datumveld("Bevoegd gezag akkoord op", required=False)
+    gesprek_ouders_op = datumveld("Ouders uitgenodigd voor een gesprek op", required=False)
+    ouders_geinformeerd_op = datumveld("Ouders geïnformeerd op", required=False)
+    onderwijs_tijdens = tekst("Voortgang leerproces tijdens de schorsing", required=False)
+
+
+class VerwijderingForm(forms.Form):
+    aanleiding = tekst("Redenen van het voornemen en de zorg die al is besteed", rows=5)
+    ouders_geinformeerd_op = datumveld("Ouders geïnformeerd op", required=False)
+
+
+class HoorForm(forms.Form):
+    wie = forms.ChoiceField(
+        label="Wie is gehoord?", choices=[("leerkracht", "de groepsleerkracht"), ("ouders", "de ouders")]
+    )
+    op = datumveld("Gehoord op", required=False)
+    verslag = tekst("Verslag", rows=4)
+
+
+class ZoekpogingForm(forms.Form):
+    school = forms.CharField(label="Benaderde school", max_length=200)
+    benaderd_op = datumveld("Benaderd op")
+    antwoord = forms.ChoiceField(label="Antwoord", choices=Zoekpoging.Antwoord.choices)
+    antwoord_op = datumveld("Antwoord op", required=False)
+    toelichting = forms.CharField(label="Toelichting", required=False, max_length=300)
+
+
+class BesluitVerwijderingForm(forms.Form):
+    motivering = tekst("Motivering van het besluit", rows=5)
+
+
+class BezwaarForm(forms.Form):
+    ontvangen_op = datumveld("Bezwaarschrift ontvangen op", required=False)
+
+
+class ThuiszitterForm(forms.Form):
+    leerling = forms.ModelChoiceField(label="Leerling", queryset=Leerling.objects.none())
+    soort = forms.ChoiceField(label="Soort", choices=ThuiszitterSoort.choices[:2])
+    thuis_sinds = datumveld("Thuis sinds", required=False)
+    regie_bij = forms.CharField(label="Regie bij", max_length=200)
+    huidig_aanbod = tekst("Huidig aanbod", required=False)
+    volgende_stap = forms.CharField(label="Volgende stap", max_length=300, required=False)
+    volgende_stap_op = datumveld("Volgende stap uiterlijk", required=False)
+
+    def __init__(self, *args, leerlingen=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if leerlingen is not None:
+            self.fields["leerling"].queryset = leerlingen
+
+
+class ThuiszitterBijwerkenForm(forms.Form):
+    regie_bij = forms.CharField(label="Regie bij", max_length=200)
+    huidig_aanbod = tekst("Huidig aanbod", required=False)
+    volgende_stap = forms.CharField(label="Volgende stap", max_length=300, required=False)
+    volgende_stap_op = datumveld("Volgende stap uiterlijk", required=False)
+    beeindigd_op = datumveld("Terug naar onderwijs op", required=False)
+    beeindiging = forms.CharField(label="Waar volgt de leerling onderwijs?", max_length=300, required=False)
+
+
+class EscalatieStapForm(forms.Form):
+    stap = forms.ChoiceField(label="Stap", choices=StapSoort.choices)
+    datum = datumveld("Datum", required=False)
+    toelichting = tekst("Toelichting", required=False)
+
+
+class InstemmingForm(forms.Form):
+    op = datumveld("Ouders stemden in op", required=False)
+    toelichting = tekst("Afspraken over communicatie", required=False)
+
+
+class DrieScholenForm(forms.Form):
+    scholen = forms.ModelMultipleChoiceField(
+        label="Drie scholen in de regio", queryset=School.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, scholen=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if scholen is not None:
+            self.fields["scholen"].queryset = scholen
+
+
+class AntwoordBestuurForm(forms.Form):
+    voorstel = forms.ModelChoiceField(label="School", queryset=Schoolvoorstel.objects.none())
+    antwoord = forms.ChoiceField(label="Antwoord bestuur", choices=Schoolvoorstel.Antwoord.choices[1:])
+    op = datumveld("Antwoord op", required=False)
+    plaatsing_vanaf = datumveld("Bij akkoord: toelating vanaf", required=False)
+    toelichting = forms.CharField(label="Toelichting", required=False, max_length=300)
+
+    def __init__(self, *args, voorstellen=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if voorstellen is not None:
+            self.fields["voorstel"].queryset = voorstellen
+
+
+class VrijstellingForm(forms.Form):
+    leerling = forms.ModelChoiceField(label="Leerling", queryset=Leerling.objects.none())
+    gemeente = forms.ModelChoiceField(label="Gemeente (leerplicht)", queryset=None)
+    regio = forms.ModelChoiceField(label="Regio", queryset=None)
+    ingediend_op = datumveld("Beroep op vrijstelling gedaan op", required=False)
+
+    def __init__(self, *args, leerlingen, gemeenten, regios, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leerling"].queryset = leerlingen
+        self.fields["gemeente"].queryset = gemeenten
+        self.fields["regio"].queryset = regios
+
+
+class AdviesForm(forms.Form):
+    partij = forms.ChoiceField(label="Partij", choices=Partij.choices)
+    naam = forms.CharField(label="Naam en functie", max_length=200)
+    betrokken_op = datumveld("Betrokken op", required=False)
+    advies = tekst("Advies", rows=4)
+
+
+class VrijstellingBesluitForm(forms.Form):
+    toekennen = forms.TypedChoiceField(
+        label="Besluit",
+        coerce=lambda v: v == "ja",
+        initial="nee",
+        choices=[("nee", "niet toekennen (nee, tenzij)"), ("ja", "toekennen (zwaarwegende argumenten)")],
+    )
+    zwaarwegende_argumenten = tekst("Zwaarwegende argumenten", required=False)
+    geldig_tot = datumveld("Vrijstelling geldig tot", required=False)

@@ -1,0 +1,120 @@
+"""Menu items and "Mijn werk" panels of verzuim/ (registered in VerzuimConfig.ready())."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from cases.navigatie import Paneel, paneel, registreer_nav
+
+registreer_nav("Verzuim", "verzuim:leerlingen", rollen=["ib", "directeur"], volgorde=40)
+registreer_nav("Verzuimmeldingen", "verzuim:meldingen", rollen=["lpa"], volgorde=40)
+registreer_nav("Maatregelen", "verzuim:maatregelen", rollen=["sc", "sll", "bestuurder", "lpa"], volgorde=42)
+registreer_nav("Thuiszitters", "verzuim:thuiszitters", rollen=["sc", "sll", "bestuurder", "lpa"], volgorde=44)
+registreer_nav("Vrijstellingen", "verzuim:vrijstellingen", rollen=["lpa", "sll", "bestuurder"], volgorde=46)
+
+
+@paneel
+def meldplicht(user, scope):
+    """School: pupils whose 16 hours in 4 lesweken arose and were not yet reported (constant queries)."""
+    if not scope.heeft("ib", "directeur") or scope.alles:
+        return None
+    from cases.models import School
+    from verzuim import regels
+    from verzuim.models import Verzuimmelding, VerzuimRegistratie
+    from verzuim.models.meldingen import ONGEOORLOOFDE_SOORTEN, MeldingSoort
+    from verzuim.selectors import vakantieperioden
+
+    vandaag = timezone.localdate()
+    begin = vandaag - timedelta(days=120)
+    rijen = list(
+        VerzuimRegistratie.objects.filter_for_user(user)
+        .filter(datum__gte=begin, datum__lte=vandaag, soort__in=ONGEOORLOOFDE_SOORTEN)
+        .values_list(
+            "leerling_id", "leerling__voornaam", "leerling__achternaam", "school_id", "datum", "uren"
+        )
+    )
+    if not rijen:
+        return None
+    gemeld: dict[int, object] = {}
+    for lid, d in (
+        Verzuimmelding.objects.filter_for_user(user)
+        .filter(
+            soort__in=[MeldingSoort.ZESTIEN_UUR, MeldingSoort.RELATIEF], leerling_id__in={r[0] for r in rijen}
+        )
+        .values_list("leerling_id", "plicht_ontstaan_op")
+    ):
+        gemeld[lid] = max(d, gemeld.get(lid, d))
+    vakanties = {
+        s.pk: vakantieperioden(s, begin, vandaag)[0]
+        for s in School.objects.filter(pk__in={r[3] for r in rijen})
+    }
+    per_leerling: dict[int, list] = {}
+    for lid, vn, an, sid, d, u in rijen:
+        per_leerling.setdefault(lid, [f"{vn} {an}", sid, []])[2].append((d, u))
+    items = []
+    for lid, (naam, sid, regs) in per_leerling.items():
+        z = regels.zestien_uur(regs, vakanties[sid], na=gemeld.get(lid))
+        if z is not None:
+            items.append(
+                {"leerling_id": lid, "naam": naam, "bereikt_op": z.bereikt_op, "richtdatum": z.richtdatum}
+            )
+    if not items:
+        return None
+    return Paneel(
+        titel="Verzuim: meldplicht bij leerplicht",
+        template="verzuim/panelen/meldplicht.html",
+        context={"items": sorted(items, key=lambda i: i["bereikt_op"])},
+        volgorde=20,
+        aantal=len(items),
+    )
+
+
+@paneel
+def lpa_meldingen(user, scope):
+    if not scope.heeft("lpa") or scope.alles:
+        return None
+    from verzuim.models import Verzuimmelding
+    from verzuim.models.meldingen import MeldingStatus
+
+    qs = (
+        Verzuimmelding.objects.filter_for_user(user)
+        .filter(status=MeldingStatus.GEMELD)
+        .select_related("leerling", "school")
+    )
+    items = list(qs[:10])
+    return Paneel(
+        titel="Nieuwe verzuimmeldingen",
+        template="verzuim/panelen/lpa.html",
+        context={"items": items, "totaal": qs.count()},
+        volgorde=20,
+        aantal=len(items) or None,
+    )
+
+
+@paneel
+def thuiszitters(user, scope):
+    """SWV roles: thuiszitters nearing or past three months; escalations at the directeur-bestuurder."""
+    if not scope.heeft("sc", "sll", "bestuurder") or scope.alles:
+        return None
+    from verzuim.models import Escalatie
+    from verzuim.selectors import register_queryset
+
+    vandaag = timezone.localdate()
+    nadert = list(register_queryset(user=user, peildatum=vandaag).filter(nadert=True)[:10])
+    escalaties = list(
+        Escalatie.objects.filter_for_user(user)
+        .filter(gesloten_op__isnull=True, stappen__stap="melding_db")
+        .select_related("thuiszitter__leerling", "regio")
+        .distinct()[:10]
+    )
+    if not nadert and not escalaties:
+        return None
+    return Paneel(
+        titel="Thuiszitters: drie-maandengrens",
+        template="verzuim/panelen/thuiszitters.html",
+        context={"nadert": nadert, "escalaties": escalaties, "vandaag": vandaag},
+        volgorde=25,
+        aantal=len(nadert) or None,
+    )

@@ -1,0 +1,170 @@
+"""Reads of verzuim/: rows only through filter_for_user; the rules from verzuim/regels.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.apps import apps
+
+from cases.models import School
+from verzuim import regels
+from verzuim.models import Verzuimmelding, VerzuimRegistratie
+from verzuim.models.meldingen import MeldingSoort, RegistratieSoort
+
+
+def vakantieperioden(school: School, van: date, tot: date) -> tuple[list[tuple[date, date]], bool]:
+    """School holidays of the school's vakantieregio overlapping [van, tot], and whether holiday
+    data exists at all for that stretch (cases.SchoolVakantie, maintained by the beheerder)."""
+    try:
+        model = apps.get_model("cases", "SchoolVakantie")
+    except LookupError:
+        return [], False
+    rijen = list(
+        model.objects.filter(regio=school.vakantieregio, tot__gte=van - timedelta(days=200), van__lte=tot)
+        .order_by("van")
+        .values_list("van", "tot")
+    )
+    return rijen, bool(rijen)
+
+
+@dataclass
+class Verzuimbeeld:
+    """Everything the school needs to see about one pupil's absence on `peildatum`."""
+
+    peildatum: date
+    registraties: list = field(default_factory=list)
+    meldingen: list = field(default_factory=list)
+    zestien: regels.ZestienUur | None = None
+    uren_lopend: Decimal = Decimal(0)
+    laatste_melding_op: date | None = None
+    te_laat_aantal: int = 0
+    te_laat: regels.Advies | None = None
+    ziekte: list[str] = field(default_factory=list)
+    vakanties_bekend: bool = True
+    vakanties: list = field(default_factory=list)
+
+
+def verzuimbeeld(*, user, leerling, peildatum: date) -> Verzuimbeeld:
+    registraties = list(
+        VerzuimRegistratie.objects.filter_for_user(user).filter(leerling=leerling).order_by("datum", "pk")
+    )
+    meldingen = list(
+        Verzuimmelding.objects.filter_for_user(user).filter(leerling=leerling).select_related("gemeente")
+    )
+    beeld = Verzuimbeeld(peildatum=peildatum, registraties=registraties, meldingen=meldingen)
+    school = leerling.huidige_school
+    if school is None:
+        return beeld
+    eerste = registraties[0].datum if registraties else peildatum
+    beeld.vakanties, beeld.vakanties_bekend = vakantieperioden(school, eerste, peildatum)
+    # After a melding of the 16 hours (or of relatief verzuim) a new period of 4 lesweken begins.
+    uren_meldingen = [
+        m.plicht_ontstaan_op
+        for m in meldingen
+        if m.soort in (MeldingSoort.ZESTIEN_UUR, MeldingSoort.RELATIEF)
+    ]
+    beeld.laatste_melding_op = max(uren_meldingen, default=None)
+    ongeoorloofd = [
+        (r.datum, r.uren)
+        for r in registraties
+        if r.soort in (RegistratieSoort.ONGEOORLOOFD, RegistratieSoort.LUXE, RegistratieSoort.TE_LAAT)
+        and r.datum <= peildatum
+    ]
+    beeld.zestien = regels.zestien_uur(ongeoorloofd, beeld.vakanties, na=beeld.laatste_melding_op)
+    beeld.uren_lopend = regels.uren_in_lopende_periode(
+        ongeoorloofd, beeld.vakanties, peildatum, na=beeld.laatste_melding_op
+    )
+    te_laat_meldingen = [m.plicht_ontstaan_op for m in meldingen if m.soort == MeldingSoort.TE_LAAT]
+    sinds = max(te_laat_meldingen, default=None)
+    begin = regels.schooljaar_begin(peildatum)
+    beeld.te_laat_aantal = sum(
+        1
+        for r in registraties
+        if r.soort == RegistratieSoort.TE_LAAT
+        and begin <= r.datum <= peildatum
+        and (sinds is None or r.datum > sinds)
+    )
+    beeld.te_laat = regels.te_laat_advies(
+        beeld.te_laat_aantal, eerder_gemeld=sinds is not None and sinds >= begin
+    )
+    beeld.ziekte = regels.ziekte_signalen(
+        [(r.datum, r.tot) for r in registraties if r.soort == RegistratieSoort.ZIEK], peildatum
+    )
+    return beeld
+
+
+# --- thuiszitters register ---------------------------------------------------------------------
+
+
+def laatste_sinds_voor_drie_maanden(peildatum: date) -> date:
+    """The latest 'thuis sinds' that is past three months at home on `peildatum` (the exact inverse
+    of regels.drie_maanden_op, month ends included), so the register can count in SQL."""
+    kandidaat = peildatum - timedelta(days=92)
+    while regels.drie_maanden_op(kandidaat + timedelta(days=1)) <= peildatum:
+        kandidaat += timedelta(days=1)
+    while regels.drie_maanden_op(kandidaat) > peildatum:
+        kandidaat -= timedelta(days=1)
+    return kandidaat
+
+
+def register_queryset(*, user, peildatum: date, regio_id: int | None = None, categorie: str = ""):
+    """Running thuiszitters in the user's scope on `peildatum`, with their category, 'nadert drie
+    maanden' and open escalation annotated in SQL (constant queries, paginable) [domain §10]."""
+    from django.db.models import BooleanField, Case, CharField, Exists, OuterRef, Q, Value, When
+
+    from verzuim.models import Escalatie, Thuiszitter
+    from verzuim.models.thuiszitters import ThuiszitterSoort
+
+    C = regels.Categorie
+    drie = laatste_sinds_voor_drie_maanden(peildatum)
+    vier = peildatum - timedelta(days=regels.LANGDURIG_NA_DAGEN)
+    nadert = laatste_sinds_voor_drie_maanden(
+        peildatum + timedelta(days=regels.ESCALATIE_DAGEN_VOOR_DRIE_MAANDEN)
+    )
+    relatief = Q(soort=ThuiszitterSoort.RELATIEF)
+    qs = (
+        Thuiszitter.objects.filter_for_user(user)
+        .lopend(peildatum)
+        .select_related("leerling", "regio", "gemeente", "school", "doorzettingskracht")
+        .annotate(
+            cat=Case(
+                When(soort=ThuiszitterSoort.ABSOLUUT, then=Value(C.ABSOLUUT)),
+                When(soort=ThuiszitterSoort.VRIJSTELLING, then=Value(C.VRIJSTELLING)),
+                When(thuis_sinds__lte=drie, then=Value(C.DRIE_MAANDEN)),
+                When(thuis_sinds__lte=vier, then=Value(C.VIER_WEKEN)),
+                default=Value(C.DREIGEND),
+                output_field=CharField(),
+            ),
+            nadert=Case(
+                When(relatief & Q(thuis_sinds__lte=nadert), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            escalatie_open=Exists(
+                Escalatie.objects.filter(thuiszitter=OuterRef("pk"), gesloten_op__isnull=True)
+            ),
+        )
+        .order_by("thuis_sinds", "pk")
+    )
+    if regio_id:
+        qs = qs.filter(regio_id=regio_id)
+    if categorie in C.LABELS:
+        qs = qs.filter(cat=categorie)
+    return qs
+
+
+def register_telling(qs) -> dict:
+    """Counts per regio and category, in one query: the figure the SWV reports."""
+    from django.db.models import Count
+
+    C = regels.Categorie
+    rijen = qs.order_by().values("regio__naam", "cat").annotate(n=Count("pk"))
+    per_regio: dict[str, dict[str, int]] = {}
+    totaal = dict.fromkeys(C.LABELS, 0)
+    for r in rijen:
+        per_regio.setdefault(r["regio__naam"], dict.fromkeys(C.LABELS, 0))[r["cat"]] += r["n"]
+        totaal[r["cat"]] += r["n"]
+    thuiszitters = totaal[C.VIER_WEKEN] + totaal[C.DRIE_MAANDEN] + totaal[C.ABSOLUUT]
+    return {"per_regio": dict(sorted(per_regio.items())), "totaal": totaal, "thuiszitters": thuiszitters}

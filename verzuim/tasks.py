@@ -1,0 +1,15 @@
+"""Celery tasks of verzuim/: the daily thuiszitters sweep (idempotent, set-based)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from celery import shared_task
+
+
+@shared_task(acks_late=True, soft_time_limit=110, time_limit=170)
+def thuiszitters_sweep(peildatum: str | None = None) -> int:
+    """Open an escalation for every thuiszitter nearing three months at home [domain §10]."""
+    from verzuim.services.thuiszitters import signaleer_drie_maanden
+
+    return len(signaleer_drie_maanden(peildatum=date.fromisoformat(peildatum) if peildatum else None))

@@ -1,0 +1,229 @@
+"""Time-out, schorsing and verwijdering: recorded by the directeur, visible as the scope allows."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from cases.models import Leerling
+from cases.models.brieven import Brief
+from cases.permissions import rol_vereist
+from cases.scope import scope_for
+from cases.services.audit import log_inzage
+from verzuim.forms import (
+    BesluitVerwijderingForm,
+    BezwaarForm,
+    HoorForm,
+    SchorsingForm,
+    TimeOutForm,
+    TimeOutVerslagForm,
+    VerwijderingForm,
+    ZoekpogingForm,
+    neem_fouten_over,
+)
+from verzuim.models import Schorsing, TimeOut, Verwijdering
+from verzuim.services import maatregelen as svc
+
+ZIEN = ("ib", "directeur", "sc", "sll", "bestuurder")
+
+
+def _eigen_leerling(request, leerling_id):
+    return get_object_or_404(
+        Leerling.objects.filter_for_user(request.user)
+        .filter(huidige_school_id__in=scope_for(request.user).school_ids)
+        .select_related("huidige_school__bestuur"),
+        pk=leerling_id,
+    )
+
+
+def _brieven(request, obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    return (
+        Brief.objects.filter_for_user(request.user)
+        .filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+        .order_by("aangemaakt_op")
+    )
+
+
+@rol_vereist(*ZIEN, "lpa")
+def maatregelen(request):
+    u = request.user
+    return render(
+        request,
+        "verzuim/maatregelen.html",
+        {
+            "time_outs": TimeOut.objects.filter_for_user(u).select_related("leerling", "school")[:50],
+            "schorsingen": Schorsing.objects.filter_for_user(u).select_related("leerling", "school")[:50],
+            "verwijderingen": Verwijdering.objects.filter_for_user(u).select_related("leerling", "school")[
+                :50
+            ],
+        },
+    )
+
+
+def _nieuw(request, leerling_id, form_cls, template, maak):
+    ll = _eigen_leerling(request, leerling_id)
+    form = form_cls(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = maak(ll, form.cleaned_data)
+        except ValidationError as exc:
+            neem_fouten_over(form, exc)
+        else:
+            messages.success(request, "Vastgelegd. De brief aan de ouders wordt gemaakt.")
+            return redirect(obj)
+    return render(request, template, {"leerling": ll, "form": form})
+
+
+@rol_vereist("directeur")
+def time_out_nieuw(request, leerling_id: int):
+    return _nieuw(
+        request,
+        leerling_id,
+        TimeOutForm,
+        "verzuim/time_out_nieuw.html",
+        lambda ll, d: svc.registreer_time_out(
+            leerling=ll,
+            datum=d["datum"],
+            aanleiding=d["aanleiding"],
+            ouders_geinformeerd_op=d["ouders_geinformeerd_op"],
+            door=request.user,
+            request=request,
+        ),
+    )
+
+
+@rol_vereist("directeur")
+def schorsing_nieuw(request, leerling_id: int):
+    return _nieuw(
+        request,
+        leerling_id,
+        SchorsingForm,
+        "verzuim/schorsing_nieuw.html",
+        lambda ll, d: svc.schors(leerling=ll, door=request.user, request=request, **d),
+    )
+
+
+@rol_vereist("directeur")
+def verwijdering_nieuw(request, leerling_id: int):
+    return _nieuw(
+        request,
+        leerling_id,
+        VerwijderingForm,
+        "verzuim/verwijdering_nieuw.html",
+        lambda ll, d: svc.start_verwijdering(leerling=ll, door=request.user, request=request, **d),
+    )
+
+
+@rol_vereist(*ZIEN)
+def time_out(request, pk: int):
+    t = get_object_or_404(
+        TimeOut.objects.filter_for_user(request.user).select_related("leerling", "school"), pk=pk
+    )
+    is_school = t.school_id in scope_for(request.user).school_ids
+    form = TimeOutVerslagForm(
+        initial={
+            "verslag": t.verslag,
+            "verslag_voor_gezien_op": t.verslag_voor_gezien_op,
+            "bestuur_geinformeerd_op": t.bestuur_geinformeerd_op,
+        }
+    )
+    if request.method == "POST" and is_school:
+        try:
+            if request.POST.get("actie") == "verleng":
+                svc.verleng_time_out(time_out=t, door=request.user, request=request)
+                messages.success(request, "De time-out is eenmaal met één dag verlengd.")
+                return redirect(t)
+            form = TimeOutVerslagForm(request.POST)
+            if form.is_valid():
+                d = form.cleaned_data
+                svc.rond_time_out_af(
+                    time_out=t,
+                    verslag=d["verslag"],
+                    verslag_voor_gezien_op=d["verslag_voor_gezien_op"],
+                    bestuur_geinformeerd_op=d["bestuur_geinformeerd_op"],
+                    door=request.user,
+                    request=request,
+                )
+                messages.success(request, "Het verslag is vastgelegd.")
+                return redirect(t)
+        except ValidationError as exc:
+            if request.POST.get("actie") == "verleng":
+                messages.error(request, " ".join(exc.messages))
+            else:
+                neem_fouten_over(form, exc)
+    elif request.method == "GET":
+        log_inzage(request=request, leerling=t.leerling, obj=t, omschrijving="time-out bekeken")
+    return render(
+        request,
+        "verzuim/time_out.html",
+        {"t": t, "form": form, "is_school": is_school, "brieven": _brieven(request, t)},
+    )
+
+
+@rol_vereist(*ZIEN, "lpa")
+def schorsing(request, pk: int):
+    s = get_object_or_404(
+        Schorsing.objects.filter_for_user(request.user).select_related("leerling", "school"), pk=pk
+    )
+    log_inzage(request=request, leerling=s.leerling, obj=s, omschrijving="schorsing bekeken")
+    return render(request, "verzuim/schorsing.html", {"s": s, "brieven": _brieven(request, s)})
+
+
+@rol_vereist(*ZIEN, "lpa")
+def verwijdering(request, pk: int):
+    v = get_object_or_404(
+        Verwijdering.objects.filter_for_user(request.user).select_related("leerling", "school__bestuur"),
+        pk=pk,
+    )
+    is_directeur = (
+        scope_for(request.user).heeft("directeur") and v.school_id in scope_for(request.user).school_ids
+    )
+    forms = {
+        "hoor": HoorForm(prefix="h"),
+        "zoekpoging": ZoekpogingForm(prefix="z"),
+        "besluit": BesluitVerwijderingForm(prefix="b"),
+        "bezwaar": BezwaarForm(prefix="bz"),
+    }
+    prefixen = {"hoor": "h", "zoekpoging": "z", "besluit": "b", "bezwaar": "bz"}
+    if request.method == "POST" and is_directeur:
+        actie = request.POST.get("actie", "")
+        try:
+            if actie == "definitief":
+                svc.maak_verwijdering_definitief(verwijdering=v, door=request.user, request=request)
+                messages.success(request, "De verwijdering is definitief.")
+                return redirect(v)
+            if actie in forms:
+                klasse = type(forms[actie])
+                forms[actie] = klasse(request.POST, prefix=prefixen[actie])
+                if forms[actie].is_valid():
+                    d = dict(forms[actie].cleaned_data)
+                    fn = {
+                        "hoor": svc.hoor,
+                        "zoekpoging": svc.leg_zoekpoging_vast,
+                        "besluit": svc.besluit_verwijdering,
+                        "bezwaar": svc.registreer_bezwaar,
+                    }[actie]
+                    fn(verwijdering=v, door=request.user, request=request, **d)
+                    messages.success(request, "Vastgelegd.")
+                    return redirect(v)
+        except ValidationError as exc:
+            if actie in forms:
+                neem_fouten_over(forms[actie], exc)
+            else:
+                messages.error(request, " ".join(exc.messages))
+    elif request.method == "GET":
+        log_inzage(request=request, leerling=v.leerling, obj=v, omschrijving="verwijdering bekeken")
+    return render(
+        request,
+        "verzuim/verwijdering.html",
+        {
+            "v": v,
+            "forms": forms,
+            "is_directeur": is_directeur,
+            "brieven": _brieven(request, v),
+            "zoekpogingen": v.zoekpogingen.all(),
+        },
+    )

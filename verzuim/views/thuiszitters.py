@@ -1,0 +1,390 @@
+"""Thuiszitters register (per SWV and regio), escalatieladder, doorzettingskracht, vrijstellingen."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from cases.models import Gemeente, Leerling, Regio, School
+from cases.permissions import rol_vereist
+from cases.scope import scope_for
+from cases.services.audit import log, log_inzage
+from verzuim import regels
+from verzuim.forms import (
+    AdviesForm,
+    AntwoordBestuurForm,
+    DrieScholenForm,
+    EscalatieStapForm,
+    InstemmingForm,
+    ThuiszitterBijwerkenForm,
+    ThuiszitterForm,
+    VrijstellingBesluitForm,
+    VrijstellingForm,
+    neem_fouten_over,
+)
+from verzuim.models import Escalatie, Thuiszitter, Vrijstellingsverzoek
+from verzuim.models.thuiszitters import Doorzettingskracht
+from verzuim.selectors import register_queryset, register_telling
+from verzuim.services import thuiszitters as svc
+from verzuim.views import pagina, peildatum
+
+REGISTER = ("sc", "sll", "bestuurder", "lpa")
+SWV_FUNCTIONARIS = ("sc", "sll", "bestuurder")
+VRIJSTELLING = ("lpa", "sll", "bestuurder")
+
+
+def _filters(request):
+    regio = request.GET.get("regio", "")
+    return (int(regio) if regio.isdigit() else None), request.GET.get("categorie", "")
+
+
+@rol_vereist(*REGISTER)
+def register(request):
+    dag = peildatum(request)
+    regio_id, categorie = _filters(request)
+    qs = register_queryset(user=request.user, peildatum=dag, regio_id=regio_id, categorie=categorie)
+    telling = register_telling(register_queryset(user=request.user, peildatum=dag, regio_id=regio_id))
+    return render(
+        request,
+        "verzuim/thuiszitters.html",
+        {
+            "pagina": pagina(request, qs),
+            "peildatum": dag,
+            "telling": telling,
+            "labels": regels.Categorie.LABELS,
+            "regios": Regio.objects.filter_for_user(request.user),
+            "regio_id": regio_id,
+            "categorie": categorie,
+            "mag_registreren": scope_for(request.user).heeft(*SWV_FUNCTIONARIS),
+            "querystring": request.GET.urlencode(),
+        },
+    )
+
+
+EXPORT_KOPPEN = [
+    "Leerling",
+    "Geboortedatum",
+    "School",
+    "Regio",
+    "Gemeente",
+    "Soort",
+    "Categorie",
+    "Thuis sinds",
+    "Dagen thuis",
+    "Drie maanden op",
+    "Nadert/over drie maanden",
+    "Regie bij",
+    "Huidig aanbod",
+    "Volgende stap",
+    "Volgende stap uiterlijk",
+]
+
+
+def _export_rijen(qs, dag):
+    for t in qs.iterator(chunk_size=500):
+        yield [
+            t.leerling.volledige_naam,
+            t.leerling.geboortedatum,
+            t.school.naam if t.school else "",
+            t.regio.naam,
+            t.gemeente.naam,
+            t.get_soort_display(),
+            regels.Categorie.LABELS[t.cat],
+            t.thuis_sinds,
+            regels.dagen_thuis(t.thuis_sinds, dag),
+            t.drie_maanden_op if t.soort == "relatief" else "",
+            "ja" if t.nadert else "nee",
+            t.regie_bij,
+            t.huidig_aanbod,
+            t.volgende_stap,
+            t.volgende_stap_op or "",
+        ]
+
+
+@rol_vereist(*REGISTER)
+def export(request):
+    """The register as CSV or XLSX on the chosen peildatum, with the totals [domain §10]."""
+    dag = peildatum(request)
+    regio_id, categorie = _filters(request)
+    qs = register_queryset(user=request.user, peildatum=dag, regio_id=regio_id, categorie=categorie)
+    telling = register_telling(register_queryset(user=request.user, peildatum=dag, regio_id=regio_id))
+    formaat = request.GET.get("formaat", "csv")
+    naam = f"thuiszitters-{dag:%Y-%m-%d}"
+    log(
+        request=request,
+        actie="gedownload",
+        omschrijving=f"thuiszittersregister {formaat} peildatum {dag:%d-%m-%Y}",
+        swv=None,
+    )
+    if formaat == "xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Thuiszitters"
+        ws.append(EXPORT_KOPPEN)
+        for rij in _export_rijen(qs, dag):
+            ws.append(rij)
+        tot = wb.create_sheet("Telling")
+        tot.append(["Peildatum", dag])
+        tot.append(["Regio"] + [regels.Categorie.LABELS[c] for c in regels.Categorie.LABELS])
+        for regio, tellingen in telling["per_regio"].items():
+            tot.append([regio] + [tellingen[c] for c in regels.Categorie.LABELS])
+        tot.append(["Totaal"] + [telling["totaal"][c] for c in regels.Categorie.LABELS])
+        tot.append(["Thuiszitters (langdurig relatief + absoluut)", telling["thuiszitters"]])
+        buf = io.BytesIO()
+        wb.save(buf)
+        resp = HttpResponse(
+            buf.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        resp["Content-Disposition"] = f'attachment; filename="{naam}.xlsx"'
+        return resp
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";")
+    w.writerow(EXPORT_KOPPEN)
+    for rij in _export_rijen(qs, dag):
+        w.writerow([v.strftime("%d-%m-%Y") if hasattr(v, "strftime") else v for v in rij])
+    resp = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
+    resp["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
+    return resp
+
+
+@rol_vereist(*SWV_FUNCTIONARIS)
+def thuiszitter_nieuw(request):
+    leerlingen = Leerling.objects.filter_for_user(request.user).select_related("huidige_school")
+    form = ThuiszitterForm(request.POST or None, leerlingen=leerlingen)
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        try:
+            t = svc.registreer_thuiszitter(door=request.user, request=request, **d)
+        except ValidationError as exc:
+            neem_fouten_over(form, exc)
+        else:
+            messages.success(request, "De thuiszitter staat in het register.")
+            return redirect(t)
+    return render(request, "verzuim/thuiszitter_nieuw.html", {"form": form})
+
+
+@rol_vereist(*REGISTER)
+def thuiszitter(request, pk: int):
+    t = get_object_or_404(
+        Thuiszitter.objects.filter_for_user(request.user).select_related(
+            "leerling", "regio", "gemeente", "school"
+        ),
+        pk=pk,
+    )
+    dag = peildatum(request)
+    scope = scope_for(request.user)
+    d = (
+        Doorzettingskracht.objects.filter(thuiszitter=t)
+        .select_related("regisseur", "geplaatst_school")
+        .first()
+    )
+    is_regisseur = d is not None and d.regisseur_id == request.user.pk
+    forms = {
+        "bijwerken": ThuiszitterBijwerkenForm(
+            prefix="t",
+            initial={
+                "regie_bij": t.regie_bij,
+                "huidig_aanbod": t.huidig_aanbod,
+                "volgende_stap": t.volgende_stap,
+                "volgende_stap_op": t.volgende_stap_op,
+            },
+        ),
+        "instemming": InstemmingForm(prefix="i"),
+        "scholen": DrieScholenForm(
+            prefix="s",
+            scholen=School.objects.filter_for_user(request.user)
+            .filter(regio_id=t.regio_id)
+            .exclude(pk=t.school_id),
+        ),
+        "antwoord": AntwoordBestuurForm(
+            prefix="a", voorstellen=d.voorstellen.filter(antwoord="open") if d else None
+        ),
+    }
+    if request.method == "POST":
+        actie = request.POST.get("actie", "")
+        try:
+            if actie == "doorzetting":
+                svc.start_doorzettingskracht(thuiszitter=t, door=request.user, request=request)
+                messages.success(request, "U heeft de regie genomen; het procesverslag is verstuurd.")
+                return redirect(t)
+            if actie == "escalatie":
+                e = svc.open_escalatie(
+                    regio=t.regio,
+                    school=t.school,
+                    thuiszitter=t,
+                    door=request.user,
+                    request=request,
+                    aanleiding=request.POST.get("aanleiding", ""),
+                )
+                return redirect(e)
+            if actie in forms:
+                prefix = forms[actie].prefix
+                extra = {"scholen": forms["scholen"].fields["scholen"].queryset} if actie == "scholen" else {}
+                if actie == "antwoord":
+                    extra = {"voorstellen": forms["antwoord"].fields["voorstel"].queryset}
+                forms[actie] = type(forms[actie])(request.POST, prefix=prefix, **extra)
+                if forms[actie].is_valid():
+                    c = dict(forms[actie].cleaned_data)
+                    if actie == "bijwerken":
+                        svc.werk_thuiszitter_bij(thuiszitter=t, door=request.user, request=request, **c)
+                    elif actie == "instemming" and d:
+                        svc.leg_instemming_ouders_vast(
+                            doorzettingskracht=d, door=request.user, request=request, **c
+                        )
+                    elif actie == "scholen" and d:
+                        svc.stel_scholen_voor(
+                            doorzettingskracht=d,
+                            scholen=list(c["scholen"]),
+                            door=request.user,
+                            request=request,
+                        )
+                    elif actie == "antwoord" and d:
+                        svc.leg_antwoord_bestuur_vast(door=request.user, request=request, **c)
+                    messages.success(request, "Vastgelegd.")
+                    return redirect(t)
+        except ValidationError as exc:
+            if actie in forms:
+                neem_fouten_over(forms[actie], exc)
+            else:
+                messages.error(request, " ".join(exc.messages))
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+    else:
+        log_inzage(request=request, leerling=t.leerling, obj=t, omschrijving="thuiszitter bekeken")
+    return render(
+        request,
+        "verzuim/thuiszitter.html",
+        {
+            "t": t,
+            "dag": dag,
+            "categorie": regels.Categorie.LABELS[t.categorie(dag)],
+            "dagen": regels.dagen_thuis(t.thuis_sinds, dag),
+            "nadert": regels.nadert_drie_maanden(t.soort, t.thuis_sinds, dag),
+            "langdurig_vanaf": regels.langdurig_vanaf(t.thuis_sinds),
+            "d": d,
+            "is_regisseur": is_regisseur,
+            "forms": forms,
+            "escalaties": Escalatie.objects.filter_for_user(request.user)
+            .filter(thuiszitter=t)
+            .prefetch_related("stappen"),
+            "voorstellen": d.voorstellen.select_related("school__bestuur") if d else [],
+            "verslagen": d.verslagen.all() if d else [],
+            "is_sc": scope.heeft("sc"),
+            "is_bestuurder": scope.heeft("bestuurder"),
+            "is_functionaris": scope.heeft(*SWV_FUNCTIONARIS),
+        },
+    )
+
+
+@rol_vereist(*SWV_FUNCTIONARIS)
+def escalatie(request, pk: int):
+    e = get_object_or_404(
+        Escalatie.objects.filter_for_user(request.user).select_related(
+            "regio", "school", "thuiszitter__leerling"
+        ),
+        pk=pk,
+    )
+    form = EscalatieStapForm()
+    if request.method == "POST":
+        form = EscalatieStapForm(request.POST)
+        if form.is_valid():
+            try:
+                svc.zet_escalatiestap(escalatie=e, door=request.user, request=request, **form.cleaned_data)
+            except ValidationError as exc:
+                neem_fouten_over(form, exc)
+            else:
+                messages.success(request, "De stap is vastgelegd.")
+                return redirect(e)
+    return render(
+        request,
+        "verzuim/escalatie.html",
+        {
+            "e": e,
+            "form": form,
+            "stappen": e.stappen.select_related("door"),
+        },
+    )
+
+
+@rol_vereist(*VRIJSTELLING)
+def vrijstellingen(request):
+    qs = Vrijstellingsverzoek.objects.filter_for_user(request.user).select_related("leerling", "gemeente")
+    return render(request, "verzuim/vrijstellingen.html", {"pagina": pagina(request, qs)})
+
+
+@rol_vereist(*VRIJSTELLING)
+def vrijstelling_nieuw(request):
+    form = VrijstellingForm(
+        request.POST or None,
+        leerlingen=Leerling.objects.filter_for_user(request.user),
+        gemeenten=Gemeente.objects.filter_for_user(request.user),
+        regios=Regio.objects.filter_for_user(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            v = svc.dien_vrijstelling_in(door=request.user, request=request, **form.cleaned_data)
+        except ValidationError as exc:
+            neem_fouten_over(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect(v)
+    return render(request, "verzuim/vrijstelling_nieuw.html", {"form": form})
+
+
+@rol_vereist(*VRIJSTELLING)
+def vrijstelling(request, pk: int):
+    v = get_object_or_404(
+        Vrijstellingsverzoek.objects.filter_for_user(request.user).select_related("leerling", "gemeente"),
+        pk=pk,
+    )
+    scope = scope_for(request.user)
+    is_lpa = scope.heeft("lpa") and v.gemeente_id in scope.gemeente_ids
+    advies_form, besluit_form = AdviesForm(prefix="a"), VrijstellingBesluitForm(prefix="b")
+    if request.method == "POST":
+        actie = request.POST.get("actie")
+        form = (
+            AdviesForm(request.POST, prefix="a")
+            if actie == "advies"
+            else VrijstellingBesluitForm(request.POST, prefix="b")
+        )
+        if actie == "advies":
+            advies_form = form
+        else:
+            besluit_form = form
+        if form.is_valid():
+            try:
+                if actie == "advies":
+                    svc.leg_advies_vast(verzoek=v, door=request.user, request=request, **form.cleaned_data)
+                else:
+                    svc.besluit_vrijstelling(
+                        verzoek=v, door=request.user, request=request, **form.cleaned_data
+                    )
+            except ValidationError as exc:
+                neem_fouten_over(form, exc)
+            except PermissionDenied as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "Vastgelegd.")
+                return redirect(v)
+    else:
+        log_inzage(request=request, leerling=v.leerling, obj=v, omschrijving="vrijstellingsverzoek bekeken")
+    return render(
+        request,
+        "verzuim/vrijstelling.html",
+        {
+            "v": v,
+            "adviezen": v.adviezen.all(),
+            "ontbreekt": v.ontbrekende_partijen(),
+            "is_lpa": is_lpa,
+            "advies_form": advies_form,
+            "besluit_form": besluit_form,
+        },
+    )
