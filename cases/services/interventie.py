@@ -724,7 +724,7 @@ def registreer_plaatsing(
 
 def _vergrendel_plaatsing(plaatsing: InterventiePlaatsing) -> InterventiePlaatsing:
     p = (
-        InterventiePlaatsing.objects.select_for_update()
+        InterventiePlaatsing.objects.select_for_update(of=("self",))
         .select_related("traject", "school")
         .get(pk=plaatsing.pk)
     )
