@@ -5,3 +5,6 @@ class ZorgplichtConfig(AppConfig):
     name = "zorgplicht"
     verbose_name = "Zorgplicht"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import navigatie  # noqa: F401  (menu items and the Mijn werk panel)
