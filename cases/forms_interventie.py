@@ -195,9 +195,6 @@ class PlaatsingForm(forms.Form):
     )
     akkoord_door = forms.CharField(required=False, label="Akkoord gegeven door (naam, functie)")
     akkoord_op = forms.DateField(required=False, label="Akkoord gegeven op", widget=Datum())
-    redenen_overslaan = forms.CharField(
-        required=False, widget=forms.HiddenInput
-    )  # anchor for the order error
 
     def __init__(self, *args, traject, open_stappen: list[int], **kwargs):
         super().__init__(*args, **kwargs)
