@@ -223,14 +223,17 @@ def leg_criteria_vast(
 
 
 @transaction.atomic
-def start_interventie_prompt(*, leerling, aanleiding: str, door, request=None) -> Interventietraject:
+def start_interventie_prompt(
+    *, leerling, aanleiding: str, door, request=None, gemeld_op: date | None = None
+) -> Interventietraject:
     """Called by the verzuim app when a schorsing or verwijdering is registered: the interventieteam
     is called in immediately [000, randvoorwaarden; domain §8].
 
     `aanleiding` is one of "schorsing", "verwijdering", "dreigende_schorsing",
     "dreigende_verwijdering". Returns the pupil's open traject if there is one (nothing new is
     created); otherwise a new traject in state "aangemeld" at the pupil's current school, dated
-    today, flagged `via_signaal` so that the SWV's directeur-bestuurder sees it on "Mijn werk".
+    `gemeld_op` (default today: the day the measure is registered), flagged `via_signaal` so
+    that the SWV's directeur-bestuurder sees it on "Mijn werk".
     The school's directeur (the caller if he is one) becomes casusmanager and completes the
     criteria before the team can be composed."""
     if aanleiding not in Aanleiding.values or aanleiding == Aanleiding.MELDING:
@@ -264,7 +267,7 @@ def start_interventie_prompt(*, leerling, aanleiding: str, door, request=None) -
         leerling=leerling,
         school=school,
         aanleiding=aanleiding,
-        gemeld_op=timezone.localdate(),
+        gemeld_op=gemeld_op or timezone.localdate(),
         gemeld_door=door,
         via_signaal=True,
         casusmanager=casusmanager,

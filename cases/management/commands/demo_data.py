@@ -9,8 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from cases import demo
 
 # Apps that add demo content, in dependency order; each may have a module `<app>.demo_inhoud`
-# with a function `bouw(wereld, *, leerlingen: int, stdout)`.
-DEMO_APPS = ["cases", "tlv", "zorgplicht", "verzuim"]
+# with a function `bouw(wereld, *, leerlingen: int, stdout)`. An entry with a dot is a full module
+# path with that function (cases.demo_interventie builds on the other apps' demo pupils).
+DEMO_APPS = ["cases", "tlv", "zorgplicht", "verzuim", "cases.demo_interventie"]
 
 
 class Command(BaseCommand):
@@ -30,10 +31,11 @@ class Command(BaseCommand):
         wereld = demo.bouw_organisaties()
         demo.bouw_gebruikers(wereld)
         for app in DEMO_APPS:
+            naam = app if "." in app else f"{app}.demo_inhoud"
             try:
-                module = importlib.import_module(f"{app}.demo_inhoud")
+                module = importlib.import_module(naam)
             except ModuleNotFoundError as exc:
-                if exc.name != f"{app}.demo_inhoud":
+                if exc.name != naam:
                     raise
                 continue
             module.bouw(wereld, leerlingen=leerlingen, stdout=self.stdout)
