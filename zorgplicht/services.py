@@ -29,6 +29,7 @@ from zorgplicht.models import (
     OndersteuningSoort,
     SopAanbod,
     Status,
+    TLVSoort,
     Uitkomst,
     is_sc_van_regio,
     mag_beslissen,
@@ -263,7 +264,7 @@ def registreer_aanmelding(
         context={
             "zes_weken_einde": zes.einde,
             "tien_weken_einde": termijnen.tien_weken(aanmelding, _vandaag()).einde,
-            "uitleg": list(zes.uitleg),
+            "uitleg": list(zes.uitleg[1:]),  # without the Grondslag line: ouders get it in words
         },
     )
     return aanmelding
@@ -401,7 +402,7 @@ def verleng(*, aanmelding: Aanmelding, door, reden: str, op: date | None = None,
             "reden": reden,
             "zes_weken_einde": zes_einde,
             "nieuw_einde": tien.einde,
-            "uitleg": list(tien.uitleg),
+            "uitleg": list(tien.uitleg[1:]),
             "verzonden_op": op,
         },
     )
@@ -451,7 +452,7 @@ def neem_besluit(
         leerling=aanmelding.leerling,
         omschrijving=f"besluit zorgplicht: uitkomst {uitkomst}",
     )
-    tlv_id = _start_tlv(aanmelding, door) if uitkomst == Uitkomst.TLV else None
+    tlv_id = _start_tlv(aanmelding, door, request) if uitkomst == Uitkomst.TLV else None
     if tlv_id:
         Aanmelding.objects.filter(pk=aanmelding.pk).update(tlv_aanvraag_id=tlv_id)
         aanmelding.tlv_aanvraag_id = tlv_id
@@ -486,16 +487,27 @@ def neem_besluit(
     return aanmelding
 
 
-def _start_tlv(aanmelding: Aanmelding, door) -> int | None:
-    """Outcome 9 starts a concept TLV-aanvraag through the tlv app's public service, when it has one
-    (tlv.services.maak_concept_aanvraag); otherwise the outcome is recorded and the school starts
-    the aanvraag in the TLV module."""
-    try:
-        from tlv.services import maak_concept_aanvraag  # type: ignore[attr-defined]
-    except ImportError:
+def _start_tlv(aanmelding: Aanmelding, door, request=None) -> int | None:
+    """Outcome 9 starts a concept TLV-aanvraag through the tlv app's public service: at onderinstroom
+    the school of aanmelding applies, at zij-instroom the referring school [002 bijlage 2.2.1 stap 9;
+    bijlage 3.11.1]. When the user has no role at the referring school, that school starts it."""
+    from tlv.services import maak_aanvraag
+
+    if aanmelding.tlv_soort == TLVSoort.ONDERINSTROOM:
+        school = aanmelding.school
+    else:
+        school = aanmelding.leerling.huidige_school
+    if school is None or not mag_aanmelden(door, school):
         return None
-    aanvraag = maak_concept_aanvraag(
-        leerling=aanmelding.leerling, school=aanmelding.school, soort=aanmelding.tlv_soort, door=door
+    aanvraag = maak_aanvraag(
+        door=door,
+        leerling=aanmelding.leerling,
+        school=school,
+        request=request,
+        soort=aanmelding.tlv_soort,
+        gevraagde_schoolsoort=aanmelding.tlv_school_soort,
+        onderwijsbehoeften=", ".join(OndersteuningSoort(b).label for b in aanmelding.ondersteuningsbehoeften),
+        waarom_niet_regulier=aanmelding.besluit_toelichting,
     )
     return aanvraag.pk
 

@@ -16,13 +16,13 @@ from datetime import date, timedelta
 from cases.termijnen import Berekening, formatteer_datum, termijn_berekening
 
 BASIS_ZES = (
-    "zorgplicht, 6 kalenderweken na ontvangst van de schriftelijke aanmelding, verlengd met de tijd "
-    "van opvragen tot ontvangen van extra informatie [002 bijlage 2.2.1 stap 4 en 5; domain §11]"
+    "zorgplicht, 6 kalenderweken na ontvangst van de schriftelijke aanmelding, verlengd met de tijd van "
+    "opvragen tot ontvangen van extra informatie (WPO art. 40 lid 4; ondersteuningsplan bijlage 2.2.1 stap 4 en 5)"  # noqa: E501
 )
 BASIS_TIEN = (
-    "zorgplicht verlengd met 4 weken: ten hoogste 10 kalenderweken na ontvangst van de aanmelding, "
-    "gerekend vanaf de aanmelding (niet de verschoven zes-wekendatum + 4 weken) [002 bijlage 2.2.1 stap 5; "
-    "domain §11]"
+    "zorgplicht eenmaal verlengd met 4 weken: ten hoogste 10 kalenderweken, gerekend vanaf de aanmelding "
+    "en niet vanaf de verschoven einddatum van de zes weken (WPO art. 40 lid 4; ondersteuningsplan bijlage 2.2.1 "  # noqa: E501
+    "stap 5)"
 )
 START = "ontvangst van de schriftelijke aanmelding"
 WAARSCHUW_DAGEN = 7

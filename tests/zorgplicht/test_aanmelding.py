@@ -337,7 +337,47 @@ def test_uitkomst_9_tlv_route_soort_moet_passen(world):
             tlv_soort=TLVSoort.ONDERINSTROOM,
             tlv_school_soort="so",
         )
-    assert herlaad(a).uitkomst == 9
+    a = herlaad(a)
+    assert a.uitkomst == 9
+    from tlv.models import TLVAanvraag
+
+    aanvraag = TLVAanvraag.objects.get(pk=a.tlv_aanvraag_id)
+    assert (aanvraag.soort, aanvraag.gevraagde_schoolsoort, aanvraag.school_id) == (
+        "onderinstroom",
+        "so",
+        world.school.pk,
+    )
+    with op(D(2026, 3, 3)):
+        services.sluit_af(aanmelding=a, door=door)
+    assert herlaad(a).status == Status.AFGESLOTEN
+
+
+def test_uitkomst_9_zij_instroom_aanvraag_door_verwijzende_school(world):
+    """[002 bijlage 3.11.1] 'Bij zij-instroom geldt dat de verwijzende school de TLV aanvraagt': the
+    school of aanmelding records the outcome; it starts no aanvraag for the other school."""
+    leerling = bestaande_leerling(world, world.school2, geboortedatum=D(2018, 3, 1))
+    door = world.users["directeur"]
+    with op(D(2026, 2, 3)):
+        a = services.registreer_aanmelding(
+            door=door,
+            school=world.school,
+            aanmelding_op=D(2026, 2, 3),
+            extra_ondersteuning_vermoed=True,
+            leerling=leerling,
+        )
+        services.start_onderzoek(aanmelding=a, door=door)
+        services.neem_besluit(
+            aanmelding=a,
+            door=door,
+            uitkomst=9,
+            toelichting="Sbo nodig.",
+            tlv_soort=TLVSoort.ZIJ_INSTROOM,
+            tlv_school_soort="sbo",
+        )
+    a = herlaad(a)
+    assert a.status == Status.BESLUIT and a.tlv_aanvraag_id is None
+    with op(D(2026, 2, 4)), pytest.raises(ZorgplichtFout, match="ingeschreven"):
+        services.sluit_af(aanmelding=a, door=door)
 
 
 def test_zij_instroom_bestaande_leerling(world):
