@@ -23,7 +23,7 @@ def meldplicht(user, scope):
     from cases.models import School
     from verzuim import regels
     from verzuim.models import Verzuimmelding, VerzuimRegistratie
-    from verzuim.models.meldingen import ONGEOORLOOFDE_SOORTEN, MeldingSoort
+    from verzuim.models.meldingen import ONGEOORLOOFDE_SOORTEN, UREN_MELDINGEN
     from verzuim.selectors import vakantieperioden
 
     vandaag = timezone.localdate()
@@ -40,9 +40,7 @@ def meldplicht(user, scope):
     gemeld: dict[int, object] = {}
     for lid, d in (
         Verzuimmelding.objects.filter_for_user(user)
-        .filter(
-            soort__in=[MeldingSoort.ZESTIEN_UUR, MeldingSoort.RELATIEF], leerling_id__in={r[0] for r in rijen}
-        )
+        .filter(soort__in=UREN_MELDINGEN, leerling_id__in={r[0] for r in rijen})
         .values_list("leerling_id", "plicht_ontstaan_op")
     ):
         gemeld[lid] = max(d, gemeld.get(lid, d))

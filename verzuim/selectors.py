@@ -11,7 +11,7 @@ from django.apps import apps
 from cases.models import School
 from verzuim import regels
 from verzuim.models import Verzuimmelding, VerzuimRegistratie
-from verzuim.models.meldingen import MeldingSoort, RegistratieSoort
+from verzuim.models.meldingen import UREN_MELDINGEN, MeldingSoort, RegistratieSoort
 
 
 def vakantieperioden(school: School, van: date, tot: date) -> tuple[list[tuple[date, date]], bool]:
@@ -60,11 +60,7 @@ def verzuimbeeld(*, user, leerling, peildatum: date) -> Verzuimbeeld:
     eerste = registraties[0].datum if registraties else peildatum
     beeld.vakanties, beeld.vakanties_bekend = vakantieperioden(school, eerste, peildatum)
     # After a melding of the 16 hours (or of relatief verzuim) a new period of 4 lesweken begins.
-    uren_meldingen = [
-        m.plicht_ontstaan_op
-        for m in meldingen
-        if m.soort in (MeldingSoort.ZESTIEN_UUR, MeldingSoort.RELATIEF)
-    ]
+    uren_meldingen = [m.plicht_ontstaan_op for m in meldingen if m.soort in UREN_MELDINGEN]
     beeld.laatste_melding_op = max(uren_meldingen, default=None)
     ongeoorloofd = [
         (r.datum, r.uren)

@@ -67,7 +67,7 @@ def test_schorsing_van_een_dag_niet_meldplichtig_verzuimkaart(world):
 
 
 def test_aansluitende_schorsingen_samen_maximaal_een_week_wpo40c(world):
-    """[WPO art. 40c] A schorsing may not be stretched by a second one that follows on: together > 7 refused."""
+    """[WPO art. 40c] A schorsing may not be stretched by a second one that follows on (> 7 days)."""
     ll = leerling_met_ouder(school=world.school)
     _schors(world, ll, D(2026, 2, 4), D(2026, 2, 8))
     with pytest.raises(ValidationError, match="samen 8 dagen"):

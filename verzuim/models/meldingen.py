@@ -84,6 +84,11 @@ class MeldingSoort(models.TextChoices):
     ZIEKTE = "ziekte", "zorgwekkend ziekteverzuim"
 
 
+# A melding of these kinds reported the absence hours: a new period of 4 lesweken begins after it
+# (Leerplichtwet art. 21a).
+UREN_MELDINGEN = (MeldingSoort.ZESTIEN_UUR, MeldingSoort.RELATIEF, MeldingSoort.LUXE)
+
+
 class MeldingStatus(models.TextChoices):
     GEMELD = "gemeld", "gemeld bij leerplicht"
     IN_BEHANDELING = "in_behandeling", "in behandeling bij leerplicht"
