@@ -26,6 +26,10 @@ def deskundige(swv, discipline: str, username: str | None = None):
     return user
 
 
+def _door(door):
+    return door or GebruikerFactory(username="factory_ib")
+
+
 def ot(
     leerling,
     *,
@@ -37,6 +41,7 @@ def ot(
     bao_bao="",
     so_sbo="",
 ):
+    door = _door(door)
     verslag = OTBespreking.objects.create(
         leerling=leerling,
         soort=soort,
@@ -58,6 +63,7 @@ def ot(
 def opp(
     leerling, *, datum=date(2026, 2, 25), akkoord=True, zienswijze="Ouders steunen de aanvraag.", door=None
 ):
+    door = _door(door)
     plan = OPP.objects.create(
         leerling=leerling, datum=datum, zienswijze_ouders=zienswijze, aangemaakt_door=door
     )
@@ -72,6 +78,7 @@ def opp(
 
 
 def document(leerling, soort: str, *, datum=date(2026, 2, 20), onderzoeksdatum=None, door=None):
+    door = _door(door)
     doc = Document(
         leerling=leerling,
         soort=soort,

@@ -269,3 +269,9 @@ class Overgang(models.Model):
 
     def __str__(self) -> str:
         return f"{self.van} → {self.naar} ({self.datum:%d-%m-%Y})"
+
+    @property
+    def naar_label(self) -> str:
+        from tlv.models.aanvraag import Status
+
+        return Status(self.naar).label

@@ -1,0 +1,248 @@
+"""Forms of the TLV pages. Labels and messages in Dutch; every field optional where the school may
+save half-finished work (a concept aanvraag loses nothing)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from cases.models import Gebruiker, Leerling
+from tlv.models import SC_VRAGEN, BezwaarUitkomst, Eindadvies, Strekking, TLAVergadering, TLVAanvraag
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AanvraagForm(forms.ModelForm):
+    class Meta:
+        model = TLVAanvraag
+        fields = [
+            "soort",
+            "herindicatie_optie",
+            "gevraagde_schoolsoort",
+            "groep",
+            "emb",
+            "onderwijsbehoeften",
+            "waarom_niet_regulier",
+            "zienswijze_ouders",
+            "ouders_ondertekend_op",
+            "bestuur_geinformeerd",
+            "zonder_toestemming",
+            "zt_zorgen_gedeeld",
+            "zt_intensieve_ondersteuning",
+            "zt_andere_school_gemeld",
+            "zt_deskundige_aangekondigd",
+            "zt_ouders_geinformeerd_op",
+            "zt_verzenddatum_gemeld",
+        ]
+        widgets = {
+            "ouders_ondertekend_op": DATUM,
+            "zt_ouders_geinformeerd_op": DATUM,
+            "zt_verzenddatum_gemeld": DATUM,
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("soort") == "herindicatie" and not data.get("herindicatie_optie"):
+            self.add_error("herindicatie_optie", "Kies bij een herindicatie optie 1 of optie 2.")
+        groep = data.get("groep")
+        if groep is not None and not 1 <= groep <= 8:
+            self.add_error("groep", "Een groep ligt tussen 1 en 8.")
+        return data
+
+
+class NieuweAanvraagForm(AanvraagForm):
+    leerling = forms.ModelChoiceField(queryset=Leerling.objects.none(), label="Leerling")
+
+    class Meta(AanvraagForm.Meta):
+        fields = ["leerling", *AanvraagForm.Meta.fields]
+
+    def __init__(self, *args, leerlingen=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leerling"].queryset = leerlingen if leerlingen is not None else Leerling.objects.none()
+
+
+class LeegForm(forms.Form):
+    """A step without input (the button is the decision)."""
+
+
+class RedenForm(forms.Form):
+    reden = forms.CharField(label="Reden", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class InformatieVragenForm(forms.Form):
+    ontbreekt = forms.CharField(
+        label="Wat ontbreekt of is onduidelijk",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Dit komt in het standaardbericht aan de school en in de brief aan ouders.",
+    )
+    antwoord_uiterlijk = forms.DateField(
+        label="Aanleveren uiterlijk op",
+        widget=DATUM,
+        help_text="Een redelijke termijn; zonder termijn wordt niet opgeschort.",
+    )
+
+
+class DatumForm(forms.Form):
+    datum = forms.DateField(label="Datum van ontvangst", widget=DATUM)
+
+
+class ScOordeelForm(forms.Form):
+    def __init__(self, *args, bestaand=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        bestaand = bestaand or {}
+        for code, vraag in SC_VRAGEN:
+            o = bestaand.get(code)
+            self.fields[f"{code}_voldoet"] = forms.TypedChoiceField(
+                label=vraag,
+                choices=[("", "nog niet beoordeeld"), ("ja", "voldoet"), ("nee", "voldoet niet")],
+                required=False,
+                initial={True: "ja", False: "nee"}.get(o.voldoet) if o else "",
+            )
+            self.fields[f"{code}_toelichting"] = forms.CharField(
+                label="Toelichting",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=o.toelichting if o else "",
+            )
+
+    def oordelen(self) -> dict:
+        uit = {}
+        for code, _ in SC_VRAGEN:
+            waarde = self.cleaned_data.get(f"{code}_voldoet")
+            voldoet = {"ja": True, "nee": False}.get(waarde)
+            uit[code] = (voldoet, self.cleaned_data.get(f"{code}_toelichting", ""))
+        return uit
+
+
+class AfwijkingForm(forms.Form):
+    datum = forms.DateField(label="Afwijkende ingangsdatum", required=False, widget=DATUM)
+    reden = forms.CharField(
+        label="Beredeneerde afwijking", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    tweede_deskundige_voorkeur = forms.CharField(
+        label="Andere tweede deskundige nodig?",
+        required=False,
+        help_text="Bijvoorbeeld: arts, vanwege de medische vragen.",
+    )
+
+
+class ToewijzenForm(forms.Form):
+    eerste = forms.ModelChoiceField(
+        queryset=Gebruiker.objects.none(), label="1e deskundige (gedragsdeskundige)"
+    )
+    tweede = forms.ModelChoiceField(
+        queryset=Gebruiker.objects.none(), label="2e deskundige (andere discipline)"
+    )
+
+    def __init__(self, *args, pool=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = [u.pk for u, _, _ in pool]
+        labels = {u.pk: f"{u} – {d}" + (f" (betrokken: {c})" if c else "") for u, d, c in pool}
+        for veld in ("eerste", "tweede"):
+            self.fields[veld].queryset = Gebruiker.objects.filter(pk__in=ids)
+            self.fields[veld].label_from_instance = lambda u: labels.get(u.pk, str(u))
+
+
+class AdviesForm(forms.Form):
+    strekking = forms.ChoiceField(label="Advies", choices=[("", "—"), *Strekking.choices], required=False)
+    categorie = forms.ChoiceField(
+        label="Bekostigingscategorie (alleen so)",
+        required=False,
+        choices=[("", "—"), ("laag", "laag"), ("midden", "midden"), ("hoog", "hoog")],
+    )
+    motivering = forms.CharField(
+        label="Advies en motivering",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="In termen van ondersteuningsbehoeften, niet van kindkenmerken of diagnose [002 §1.11].",
+    )
+    indienen = forms.BooleanField(label="Definitief indienen (daarna niet meer te wijzigen)", required=False)
+
+
+class EindadviesForm(forms.ModelForm):
+    class Meta:
+        model = Eindadvies
+        fields = [
+            "besluit",
+            "gemotiveerd_besluit",
+            "diagnose_genoemd",
+            "diagnose_bron",
+            "doelen",
+            "schoolsoort",
+            "periode",
+            "einddatum_afwijkend",
+            "categorie",
+            "tla_besproken",
+        ]
+        widgets = {"einddatum_afwijkend": DATUM, "gemotiveerd_besluit": forms.Textarea(attrs={"rows": 6})}
+
+
+class AgenderenForm(forms.Form):
+    vergadering = forms.ModelChoiceField(queryset=TLAVergadering.objects.none(), label="TLA-vergadering")
+
+    def __init__(self, *args, swv_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vergadering"].queryset = TLAVergadering.objects.filter(swv_id=swv_id).order_by("datum")
+
+
+class VergaderingForm(forms.Form):
+    datum = forms.DateField(label="Datum", widget=DATUM)
+    schooljaar = forms.RegexField(
+        label="Schooljaar",
+        regex=r"^\d{4}-\d{4}$",
+        error_messages={"invalid": "Schrijf het schooljaar als 2025-2026."},
+    )
+    locatie = forms.CharField(label="Locatie", required=False)
+
+
+class OndertekenForm(forms.Form):
+    wachtwoord = forms.CharField(
+        label="Uw wachtwoord (ter bevestiging van uw handtekening)",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class VragenForm(forms.Form):
+    vragen = forms.CharField(label="Vragen aan de commissie", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class VerdagenForm(forms.Form):
+    nieuwe_termijn = forms.DateField(label="Nieuwe beslisdatum", widget=DATUM)
+    reden = forms.CharField(label="Reden", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class BezwaarForm(forms.Form):
+    ontvangen_op = forms.DateField(label="Bezwaarschrift ontvangen op", widget=DATUM)
+    indiener = forms.ChoiceField(
+        label="Ingediend door",
+        choices=[("ouders", "ouders"), ("school", "school"), ("beide", "ouders en school")],
+    )
+    gronden = forms.CharField(label="Gronden", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    verschoonbaar = forms.BooleanField(label="Te laat, maar verschoonbaar (Awb 6:11)", required=False)
+    verschoonbaar_reden = forms.CharField(label="Verschoonbare reden", required=False)
+
+
+class TermijnoverschrijdingForm(forms.Form):
+    verschoonbaar = forms.BooleanField(
+        label="De termijnoverschrijding is verschoonbaar (Awb 6:11)", required=False
+    )
+    reden = forms.CharField(label="Reden", required=False)
+
+
+class BemiddelingForm(forms.Form):
+    gesprek_op = forms.DateField(label="Gesprek bemiddelingscommissie op", widget=DATUM)
+    advies_op = forms.DateField(label="Advies uitgebracht op", widget=DATUM)
+    advies = forms.CharField(label="Advies", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class LandelijkForm(forms.Form):
+    advies_op = forms.DateField(
+        label="Advies landelijke commissie ontvangen op", required=False, widget=DATUM
+    )
+    advies = forms.CharField(
+        label="Advies (als het er is)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class BeslissingBezwaarForm(forms.Form):
+    uitkomst = forms.ChoiceField(label="Beslissing op bezwaar", choices=BezwaarUitkomst.choices)
+    motivering = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 4}))

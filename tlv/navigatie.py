@@ -1,0 +1,120 @@
+"""Menu items and the "Mijn werk" panel of the TLV app (registered in TlvConfig.ready())."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from cases.navigatie import Paneel, paneel, registreer_nav
+from tlv.models import Status, TLVAanvraag
+
+registreer_nav(
+    "TLV-aanvragen",
+    "tlv:lijst",
+    rollen=["ib", "directeur", "sc", "cjk", "sll", "tla", "bestuurder", "beheer"],
+    volgorde=20,
+)
+registreer_nav("Ter ondertekening", "tlv:ter_ondertekening", rollen=["bestuurder"], volgorde=21)
+registreer_nav("TLA", "tlv:tla_werklijst", rollen=["tla"], volgorde=21)
+registreer_nav("TLA-vergaderingen", "tlv:vergaderingen", rollen=["tla", "sll", "bestuurder"], volgorde=22)
+registreer_nav("Mijn aanvragen", "tlv:mijn_aanvragen", rollen=["deskundige"], volgorde=20)
+registreer_nav(
+    "Herindicaties", "tlv:herindicaties", rollen=["sll", "sc", "tla", "ib", "directeur"], volgorde=23
+)
+registreer_nav("Doorlooptijden", "tlv:doorlooptijden", rollen=["sll", "bestuurder"], volgorde=24)
+
+# (role, state, (singular, plural) text, list url): what waits for whom.
+WERK = [
+    (
+        "directeur",
+        Status.CONCEPT,
+        ("aanvraag wacht op uw handtekening", "aanvragen wachten op uw handtekening"),
+        "tlv:lijst",
+    ),
+    (
+        "ib",
+        Status.AANGEHOUDEN,
+        ("aanvraag wacht op aanvullende informatie", "aanvragen wachten op aanvullende informatie"),
+        "tlv:lijst",
+    ),
+    (
+        "sll",
+        Status.INGEDIEND,
+        ("aanvraag voor de formele check", "aanvragen voor de formele check"),
+        "tlv:lijst",
+    ),
+    (
+        "sll",
+        Status.AANGEHOUDEN,
+        ("aanvraag aangehouden (informatie opgevraagd)", "aanvragen aangehouden (informatie opgevraagd)"),
+        "tlv:lijst",
+    ),
+    ("sll", Status.IN_BEZWAAR, ("bezwaar in behandeling", "bezwaren in behandeling"), "tlv:lijst"),
+    (
+        "sc",
+        Status.INHOUDELIJKE_CHECK,
+        ("aanvraag voor uw inhoudelijke check", "aanvragen voor uw inhoudelijke check"),
+        "tlv:lijst",
+    ),
+    (
+        "tla",
+        Status.DESKUNDIGEN_TOEWIJZEN,
+        ("aanvraag wacht op deskundigen", "aanvragen wachten op deskundigen"),
+        "tlv:tla_werklijst",
+    ),
+    (
+        "tla",
+        Status.TLA_VERGADERING,
+        ("aanvraag voor de TLA-vergadering", "aanvragen voor de TLA-vergadering"),
+        "tlv:tla_werklijst",
+    ),
+    (
+        "bestuurder",
+        Status.TER_ONDERTEKENING,
+        ("besluit ter ondertekening", "besluiten ter ondertekening"),
+        "tlv:ter_ondertekening",
+    ),
+    (
+        "deskundige",
+        Status.ADVIEZEN,
+        ("aanvraag in de adviesfase", "aanvragen in de adviesfase"),
+        "tlv:mijn_aanvragen",
+    ),
+    (
+        "deskundige",
+        Status.EINDADVIES,
+        ("aanvraag in de stap eindadvies", "aanvragen in de stap eindadvies"),
+        "tlv:mijn_aanvragen",
+    ),
+]
+
+
+@paneel
+def tlv_werk(user, scope) -> Paneel | None:
+    """One query: the counts per state of the aanvragen the user may see."""
+    werk = [w for w in WERK if scope.heeft(w[0])]
+    if not werk:
+        return None
+    statussen = {w[1] for w in werk}
+    tellingen = TLVAanvraag.objects.filter_for_user(user).aggregate(
+        **{s.value: Count("pk", filter=Q(status=s)) for s in statussen}
+    )
+    regels = []
+    for _rol, status, (enkel, meer), url in werk:
+        aantal = tellingen.get(status.value) or 0
+        if aantal:
+            regels.append(
+                {
+                    "tekst": f"{aantal} {enkel if aantal == 1 else meer}",
+                    "url": f"{reverse(url)}?status={status.value}",
+                }
+            )
+    if not regels:
+        return None
+    return Paneel(
+        titel="TLV",
+        template="tlv/paneel.html",
+        context={"regels": regels},
+        volgorde=20,
+        aantal=sum(tellingen.values()),
+    )

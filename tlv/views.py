@@ -1,0 +1,275 @@
+"""Pages of the TLV app. Rows come only through filter_for_user (selectors); every change goes
+through a service (tlv/acties.py maps a posted step to its service). A refused step shows the
+Dutch reasons; a form with errors is shown again with everything the user typed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cases.models import Leerling, Regio
+from cases.models.brieven import Brief
+from cases.permissions import rol_vereist
+from cases.scope import scope_for
+from tlv import forms, selectors, services
+from tlv.acties import ACTIES, acties_voor
+from tlv.models import Status, TLAVergadering
+from tlv.models.aanvraag import school_medewerker
+from tlv.services.deskundigen import voorstel_vo, zichtbare_adviezen
+from tlv.termijnen import beslistermijn
+from tlv.volledigheid import evalueer
+
+SCHOOL = ("ib", "directeur")
+SWV_ROLLEN = ("sll", "tla", "bestuurder", "beheer")
+ALLE_TLV_ROLLEN = (*SCHOOL, "sc", "cjk", *SWV_ROLLEN, "deskundige")
+PER_PAGINA = 50
+
+
+def _foutmeldingen(exc: ValidationError) -> list[str]:
+    if hasattr(exc, "error_dict"):
+        return [m for lijst in exc.message_dict.values() for m in lijst]
+    return list(exc.messages)
+
+
+def _lijst(request, *, titel: str, uitleg: str, statussen=None, eigen=False, standaard_status=""):
+    scope = scope_for(request.user)
+    status = request.GET.get("status", standaard_status)
+    regio = request.GET.get("regio", "")
+    gekozen = [status] if status in Status.values else statussen
+    qs = selectors.werklijst(
+        request.user,
+        statussen=gekozen,
+        regio_id=regio if regio.isdigit() else None,
+        alleen_eigen_toewijzing=eigen,
+    )
+    pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    rijen = selectors.met_termijn(pagina.object_list, timezone.localdate())
+    return render(
+        request,
+        "tlv/lijst.html",
+        {
+            "titel": titel,
+            "uitleg": uitleg,
+            "pagina": pagina,
+            "rijen": rijen,
+            "statussen": [(s.value, s.label) for s in Status if not statussen or s.value in statussen],
+            "gekozen_status": status,
+            "gekozen_regio": regio,
+            "regios": list(Regio.objects.filter_for_user(request.user).order_by("naam"))
+            if scope.swv_ids or scope.alles
+            else [],
+            "alleen_status": bool({"ib", "directeur"} & scope.soorten)
+            and not scope.swv_ids
+            and not scope.regio_ids,
+            "kan_nieuw": bool({"ib", "directeur"} & scope.soorten),
+        },
+    )
+
+
+@rol_vereist(*SCHOOL, "sc", "cjk", *SWV_ROLLEN)
+def lijst(request):
+    """SLL: every aanvraag of her SWV; SC: her regio; the school: its own (status only)."""
+    return _lijst(
+        request,
+        titel="TLV-aanvragen",
+        uitleg="Alle aanvragen die u mag zien, met hun stap en beslistermijn. Filter op status of regio.",
+    )
+
+
+@rol_vereist("bestuurder")
+def ter_ondertekening(request):
+    return _lijst(
+        request,
+        titel="Ter ondertekening",
+        statussen=[Status.TER_ONDERTEKENING],
+        uitleg="Eindadviezen die op uw handtekening wachten.",
+    )
+
+
+@rol_vereist("tla")
+def tla_werklijst(request):
+    return _lijst(
+        request,
+        titel="TLA: toewijzen en vergaderen",
+        statussen=[Status.DESKUNDIGEN_TOEWIJZEN, Status.ADVIEZEN, Status.EINDADVIES, Status.TLA_VERGADERING],
+        uitleg="Aanvragen die deskundigen nodig hebben, in advies zijn, of op de TLA-vergadering komen.",
+    )
+
+
+@rol_vereist("deskundige")
+def mijn_aanvragen(request):
+    return _lijst(
+        request,
+        titel="Mijn aanvragen",
+        eigen=True,
+        uitleg="De aanvragen waaraan u als deskundige bent gekoppeld, zolang de toewijzing loopt.",
+    )
+
+
+@rol_vereist(*SCHOOL)
+def nieuw(request):
+    leerlingen = (
+        Leerling.objects.filter_for_user(request.user)
+        .filter(huidige_school_id__in=scope_for(request.user).school_ids)
+        .order_by("achternaam")
+    )
+    form = forms.NieuweAanvraagForm(
+        request.POST or None, leerlingen=leerlingen, initial={"leerling": request.GET.get("leerling")}
+    )
+    if request.method == "POST" and form.is_valid():
+        velden = {k: v for k, v in form.cleaned_data.items() if k != "leerling"}
+        try:
+            aanvraag = services.maak_aanvraag(
+                door=request.user, leerling=form.cleaned_data["leerling"], request=request, **velden
+            )
+        except ValidationError as exc:
+            for m in _foutmeldingen(exc):
+                form.add_error(None, m)
+        else:
+            messages.success(request, "De aanvraag is als concept opgeslagen.")
+            return redirect("tlv:detail", aanvraag.pk)
+    return render(request, "tlv/formulier.html", {"form": form, "titel": "Nieuwe TLV-aanvraag"})
+
+
+@login_required
+def bewerken(request, pk: int):
+    aanvraag = selectors.aanvraag_voor(request, pk)
+    if aanvraag.status != Status.CONCEPT or not school_medewerker(aanvraag, request.user):
+        raise Http404("Alleen een concept van uw school kunt u bewerken.")
+    form = forms.AanvraagForm(request.POST or None, instance=aanvraag)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wijzig_aanvraag(
+                aanvraag=aanvraag,
+                door=request.user,
+                request=request,
+                **{k: form.cleaned_data[k] for k in form.Meta.fields},
+            )
+        except ValidationError as exc:
+            for m in _foutmeldingen(exc):
+                form.add_error(None, m)
+        else:
+            messages.success(request, "Opgeslagen.")
+            return redirect("tlv:detail", aanvraag.pk)
+    return render(
+        request, "tlv/formulier.html", {"form": form, "titel": "Aanvraagformulier", "aanvraag": aanvraag}
+    )
+
+
+def _detail(request, aanvraag, gebonden=None, status=200):
+    user = request.user
+    scope = scope_for(user)
+    vandaag = timezone.localdate()
+    toon_adviezen = not (scope.soorten & {"ib", "directeur", "sc", "cjk", "sll"}) or scope.heeft(
+        "tla", "bestuurder"
+    )
+    e = aanvraag.eindadvies_of_none()
+    ct = ContentType.objects.get_for_model(aanvraag)
+    context = {
+        "aanvraag": aanvraag,
+        "termijn": beslistermijn(aanvraag, vandaag=vandaag),
+        "checklist": evalueer(aanvraag),
+        "acties": acties_voor(aanvraag, user, gebonden),
+        "opschortingen": list(aanvraag.opschortingen.all()),
+        "verdagingen": list(aanvraag.verdagingen.all()),
+        "overgangen": list(aanvraag.overgangen.select_related("door")),
+        "brieven": Brief.objects.filter_for_user(user).filter(content_type=ct, object_id=aanvraag.pk),
+        "adviezen": zichtbare_adviezen(aanvraag, user) if toon_adviezen else [],
+        "eindadvies": e if toon_adviezen else None,
+        "toewijzingen": aanvraag.actieve_toewijzingen() if toon_adviezen else [],
+        "sc_oordelen": list(aanvraag.sc_oordelen.all()) if not ({"ib", "directeur"} & scope.soorten) else [],
+        "bezwaren": list(aanvraag.bezwaren.all()),
+        "tlv": getattr(aanvraag, "tlv", None),
+        "voorstel_vo": voorstel_vo(aanvraag),
+        "handtekening": getattr(aanvraag, "handtekening", None),
+        "vooruitblik_tlv": services.tlv_gegevens(aanvraag, vandaag)
+        if e and e.besluit == "afgeven" and aanvraag.status == Status.TER_ONDERTEKENING
+        else None,
+    }
+    return render(request, "tlv/detail.html", context, status=status)
+
+
+@login_required
+def detail(request, pk: int):
+    """Who may see it is decided by filter_for_user alone (404 otherwise), never by the role name."""
+    return _detail(request, selectors.aanvraag_voor(request, pk))
+
+
+@require_POST
+@login_required
+def stap(request, pk: int, naam: str):
+    """Perform one step (tlv/acties.py) through its service."""
+    aanvraag = selectors.aanvraag_voor(request, pk)
+    actie = ACTIES.get(naam)
+    if actie is None:
+        raise Http404("Onbekende stap.")
+    if not actie.zichtbaar(aanvraag, request.user):
+        messages.error(request, "Deze stap is nu niet mogelijk, of hoort niet bij uw rol.")
+        return redirect("tlv:detail", aanvraag.pk)
+    form = actie.form(aanvraag, request.user, request.POST)
+    if not form.is_valid():
+        return _detail(request, aanvraag, {naam: form}, status=400)
+    try:
+        actie.uitvoeren(aanvraag, request.user, form, request)
+    except services.OvergangGeweigerd as exc:
+        for reden in exc.redenen:
+            messages.error(request, reden)
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for veld, fouten in exc.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, fouten)
+        else:
+            form.add_error(None, exc.messages)
+        return _detail(request, selectors.aanvraag_voor(request, pk), {naam: form}, status=400)
+    else:
+        messages.success(request, f"{actie.titel}: gelukt.")
+    return redirect("tlv:detail", aanvraag.pk)
+
+
+@rol_vereist("tla", "sll", "bestuurder", "beheer")
+def vergaderingen(request):
+    """The annual planning of TLA-vergaderingen [002 §1.7] with their agenda and invitees."""
+    from tlv.services.deskundigen import genodigden
+
+    scope = scope_for(request.user)
+    swv_ids = list(scope.swv_ids)
+    form = forms.VergaderingForm(request.POST or None)
+    if request.method == "POST":
+        if not scope.heeft("tla") or not swv_ids:
+            messages.error(request, "Alleen de TLA-voorzitter plant vergaderingen.")
+            return redirect("tlv:vergaderingen")
+        if form.is_valid():
+            from cases.models import Samenwerkingsverband
+
+            try:
+                services.plan_vergadering(
+                    door=request.user,
+                    swv=Samenwerkingsverband.objects.get(pk=swv_ids[0]),
+                    request=request,
+                    **form.cleaned_data,
+                )
+            except ValidationError as exc:
+                for m in _foutmeldingen(exc):
+                    form.add_error(None, m)
+            else:
+                messages.success(request, "De vergadering is gepland.")
+                return redirect("tlv:vergaderingen")
+    lijst_ = list(
+        TLAVergadering.objects.filter(swv_id__in=swv_ids)
+        .prefetch_related("aanvragen__leerling")
+        .order_by("datum")
+    )
+    for v in lijst_:
+        v.genodigden = genodigden(v)
+    return render(
+        request,
+        "tlv/vergaderingen.html",
+        {"vergaderingen": lijst_, "form": form, "mag_plannen": scope.heeft("tla")},
+    )
