@@ -9,11 +9,13 @@ from decimal import Decimal
 
 from django.db.models import Case, Count, IntegerField, Min, OuterRef, Prefetch, Q, Subquery, Sum, When
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from cases.models import Regio
 from cases.models.arrangementen import Arrangement, ArrangementBudget, ArrangementSoort
 from cases.models.interventie import (
+    Aanleiding,
     BijeenkomstStatus,
     InterventieAfspraak,
     InterventieBijeenkomst,
@@ -23,6 +25,8 @@ from cases.models.interventie import (
     PlaatsingUitkomst,
     TrajectStatus,
 )
+from cases.termijnen import formatteer_datum
+from cases.tijdlijn import TijdlijnItem, registreer_tijdlijn
 
 STAND_LABELS = {
     "op_tijd": ("groen", "eerste bijeenkomst op tijd"),
@@ -275,3 +279,67 @@ def arrangementen_bij_maximum(user):
         .select_related("leerling", "uitvoerende_school")
     )
     return [a for a in rijen if a.waarschuwing(vandaag)]
+
+
+# --- the dossier timeline [cases/tijdlijn.py] ---------------------------------------------------------
+
+
+@registreer_tijdlijn("interventie", volgorde=45)
+def _traject_items(leerling_ids, *, user):
+    """The melding and the closing of each interventietraject the user may open; one query."""
+    rijen = (
+        Interventietraject.objects.filter_for_user(user)
+        .filter(leerling_id__in=leerling_ids)
+        .values_list("pk", "leerling_id", "gemeld_op", "afgesloten_op", "status", "aanleiding")
+    )
+    items = []
+    for pk, lid, gemeld, afgesloten, status, aanleiding in rijen:
+        url = reverse("interventie_detail", args=[pk])
+        items.append(
+            TijdlijnItem(
+                leerling_id=lid,
+                datum=gemeld,
+                soort="Interventietraject",
+                titel=f"Aangemeld bij het interventieteam ({Aanleiding(aanleiding).label})",
+                url=url,
+                status=TrajectStatus(status).label,
+                volgorde=40,
+            )
+        )
+        if afgesloten:
+            items.append(
+                TijdlijnItem(
+                    leerling_id=lid,
+                    datum=afgesloten,
+                    soort="Interventietraject",
+                    titel="Interventietraject geëvalueerd en afgesloten",
+                    url=url,
+                    status=TrajectStatus(status).label,
+                    volgorde=41,
+                )
+            )
+    return items
+
+
+@registreer_tijdlijn("arrangementen", volgorde=46)
+def _arrangement_items(leerling_ids, *, user):
+    """Each arrangement the user may open, at its start; one query. A started arrangement puts the
+    pupil at step 8 of the checklist (ondersteuningstraject) [002 bijlage 3.6]."""
+    rijen = (
+        Arrangement.objects.filter_for_user(user)
+        .filter(leerling_id__in=leerling_ids)
+        .values_list("pk", "leerling_id", "start", "einde", "soort")
+    )
+    return [
+        TijdlijnItem(
+            leerling_id=lid,
+            datum=start,
+            soort="Arrangement",
+            titel=f"{ArrangementSoort(soort).label} t/m {formatteer_datum(einde)}",
+            url=reverse("arrangement_detail", args=[pk]),
+            status="",
+            stap=8,
+            volgorde=45,
+        )
+        for pk, lid, start, einde, soort in rijen
+    ]

@@ -475,3 +475,23 @@ def test_filter_for_user_per_rol(world):
         traject=t, rol=TeamRol.GEDRAGSSPECIALIST, gebruiker=world.users["deskundige"]
     )
     assert zie(world.users["deskundige"]) == {t.pk}
+
+
+# --- the dossier timeline -----------------------------------------------------------------------------
+
+
+def test_tijdlijn_toont_traject_en_arrangement(world):
+    from cases.tijdlijn import tijdlijn
+    from tests.factories.interventie import ArrangementFactory
+
+    t = traject_in(world, status="afgesloten", afgesloten_op=date(2026, 4, 17))
+    ArrangementFactory(leerling=t.leerling, uitvoerende_school=world.school2)
+    items = tijdlijn(t.leerling, user=world.users["ib"])
+    titels = {i.titel for i in items}
+    assert "Interventietraject geëvalueerd en afgesloten" in titels
+    assert "observatie t/m do 30 apr 2026" in titels
+    assert any(i.stap == 8 for i in items)
+    # Another SWV's user gets nothing from these providers.
+    assert not [
+        i for i in tijdlijn(t.leerling, user=world.ib_b) if i.soort in ("Interventietraject", "Arrangement")
+    ]
