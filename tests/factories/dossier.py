@@ -73,8 +73,15 @@ class OTBesprekingFactory(DjangoModelFactory):
 
 
 class AfspraakFactory(DjangoModelFactory):
+    """Also on a vastgesteld verslag: test history is written directly (bulk_create), as the demo
+    does; the application itself can only add afspraken to a concept."""
+
     class Meta:
         model = Afspraak
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return model_class.objects.bulk_create([model_class(*args, **kwargs)])[0]
 
     bespreking = factory.SubFactory(OTBesprekingFactory)
     leerling = factory.SelfAttribute("bespreking.leerling")
@@ -120,3 +127,14 @@ class DocumentFactory(DjangoModelFactory):
     grootte = len(MINI_PDF)
     sha256 = "0" * 64
     geupload_door = factory.SubFactory(GebruikerFactory)
+
+
+def leerling_met_ouders(world, *, school=None, groep=4, ouders=2, **kwargs):
+    """A pupil of the world's school A1 (groep 4, seen by the world's leerkracht) with ouders with gezag."""
+    from tests.factories import LeerlingFactory, OuderFactory
+
+    school = school or world.school
+    leerling = LeerlingFactory(swv=school.swv, school=school, school__groep=groep, **kwargs)
+    for relatie in ("moeder", "vader")[:ouders]:
+        OuderFactory(leerling=leerling, relatie=relatie)
+    return leerling

@@ -1,0 +1,330 @@
+"""OPP [002 §1.4, §1.5, bijlage 3.8.1; domain §5]: versions, vaststellen, the ouders' akkoord on
+the handelingsdeel, and the age rule (not older than half a year)."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from cases.models import OPP, OPPAkkoord
+from cases.models.opp import FACTOREN, OnveranderlijkFout, plus_maanden
+from cases.models.ot import Status
+from cases.selectors.dossier import opp_akkoord_compleet, opp_is_recent, opp_leeftijd_waarschuwing, recent_opp
+from cases.services import opp as service
+from tests.factories import OuderFactory
+from tests.factories.dossier import OPPFactory, leerling_met_ouders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def leerling(world):
+    return leerling_met_ouders(world)
+
+
+@pytest.fixture
+def ib(world, login):
+    return login(world.users["ib"])
+
+
+class TestLeeftijd:
+    """[002 §1.4] 'Een bij de aanvraag TLV bijgevoegd OPP is recent (niet ouder dan een half jaar)'."""
+
+    @pytest.mark.parametrize(
+        "datum,peildatum,recent",
+        [
+            (date(2026, 2, 25), date(2026, 8, 25), True),  # exactly six months: still recent
+            (date(2026, 2, 25), date(2026, 8, 26), False),  # one day later: too old
+            (date(2025, 8, 31), date(2026, 2, 28), True),  # month end: 31 aug + 6 months = 28 feb
+            (date(2025, 8, 31), date(2026, 3, 1), False),
+            (date(2023, 8, 31), date(2024, 2, 29), True),  # leap year
+            (date(2026, 2, 25), date(2026, 2, 25), True),  # the same day
+        ],
+        ids=[
+            "[002 §1.4] zes maanden",
+            "[002 §1.4] dag te laat",
+            "[002 §1.4] maandeinde",
+            "[002 §1.4] maandeinde+1",
+            "[002 §1.4] schrikkeljaar",
+            "[002 §1.4] zelfde dag",
+        ],
+    )
+    def test_half_jaar_grens(self, world, leerling, datum, peildatum, recent):
+        opp = OPPFactory(leerling=leerling, vastgesteld=True, datum=datum)
+        assert opp_is_recent(opp, peildatum) is recent
+        assert (recent_opp(leerling, peildatum) == opp) is recent
+        assert (opp_leeftijd_waarschuwing(opp, peildatum) is None) is recent
+
+    def test_plus_maanden(self):
+        assert plus_maanden(date(2026, 1, 31), 1) == date(2026, 2, 28)
+        assert plus_maanden(date(2026, 8, 31), -6) == date(2026, 2, 28)
+        assert plus_maanden(date(2025, 11, 15), 3) == date(2026, 2, 15)
+
+    def test_recent_opp_negeert_concept_en_kiest_nieuwste(self, world, leerling):
+        oud = OPPFactory(leerling=leerling, vastgesteld=True, datum=date(2025, 12, 1))
+        nieuw = OPPFactory(leerling=leerling, vastgesteld=True, versie=2, datum=date(2026, 2, 25))
+        OPPFactory(leerling=leerling, versie=3, datum=date(2026, 3, 1))  # concept
+        assert recent_opp(leerling, date(2026, 3, 5)) == nieuw
+        assert recent_opp(leerling, date(2026, 1, 5)) == oud  # what was recent on an earlier day
+
+    def test_geen_opp_geeft_waarschuwing(self, world, leerling):
+        assert recent_opp(leerling, date(2026, 3, 1)) is None
+        assert "nog geen vastgesteld OPP" in opp_leeftijd_waarschuwing(None, date(2026, 3, 1))
+
+
+def _vul_in(opp, door, **extra):
+    gegevens = {
+        "datum": date(2026, 2, 25),
+        "hulpvraag": "Hulpvraag",
+        "uitstroomprofiel": "vmbo_kb",
+        "uitstroomprofiel_onderbouwing": "Onderbouwing",
+        "doelen_kind": "Doel kind",
+        "onderwijsbehoeften": "Behoeften",
+        "doelen_school": "Doel school",
+        "zienswijze_ouders": "Eens.",
+    }
+    gegevens.update(extra)
+    return service.bewaar_concept(
+        opp=opp,
+        door=door,
+        gegevens=gegevens,
+        factoren={"A": {"school_bevorderend": "visueel sterk"}},
+        interventies=[{"periode": "groep 3", "interventie": "RT lezen", "effect": "matig"}],
+    )
+
+
+class TestVersies:
+    def test_evaluatie_maakt_nieuwe_versie_en_eerdere_blijft_leesbaar(self, world, leerling, ib):
+        door = world.users["ib"]
+        v1 = service.start_opp(leerling=leerling, door=door)
+        _vul_in(v1, door)
+        service.vaststellen(opp=v1, door=door, vandaag=date(2026, 3, 1))
+        v2 = service.start_opp(leerling=leerling, door=door)
+        assert v2.versie == 2 and v2.status == Status.CONCEPT
+        assert v2.hulpvraag == "Hulpvraag" and v2.factor("A", "school_bevorderend") == "visueel sterk"
+        assert v2.zienswijze_ouders == "" and v2.datum is None  # new evaluation, new zienswijze
+        assert list(v2.interventies.values_list("interventie", flat=True)) == ["RT lezen"]
+        _vul_in(
+            v2, door, hulpvraag="Nieuwe hulpvraag", datum=date(2026, 9, 1), evaluatie="Doelen deels gehaald."
+        )
+        service.vaststellen(opp=v2, door=door, vandaag=date(2026, 9, 2))
+        v1.refresh_from_db()
+        assert v1.hulpvraag == "Hulpvraag"  # the earlier version did not change
+        html = ib.get(reverse("opp_detail", args=[v1.pk])).content.decode()
+        assert "Dit is een eerdere versie." in html and "Hulpvraag" in html
+        assert OPP.objects.filter(leerling=leerling).count() == 2
+
+    def test_nieuwe_versie_vraagt_evaluatie(self, world, leerling):
+        door = world.users["ib"]
+        OPPFactory(leerling=leerling, vastgesteld=True)
+        v2 = service.start_opp(leerling=leerling, door=door)
+        _vul_in(v2, door)
+        with pytest.raises(ValidationError) as exc:
+            service.vaststellen(opp=v2, door=door, vandaag=date(2026, 3, 1))
+        assert "evaluatie" in exc.value.message_dict
+
+    def test_een_concept_tegelijk(self, world, leerling):
+        service.start_opp(leerling=leerling, door=world.users["ib"])
+        with pytest.raises(ValidationError):
+            service.start_opp(leerling=leerling, door=world.users["ib"])
+
+    def test_verplichte_onderdelen_002_1_5(self, world, leerling):
+        opp = service.start_opp(leerling=leerling, door=world.users["ib"])
+        with pytest.raises(ValidationError) as exc:
+            service.vaststellen(opp=opp, door=world.users["ib"], vandaag=date(2026, 3, 1))
+        assert {
+            "datum",
+            "hulpvraag",
+            "uitstroomprofiel",
+            "uitstroomprofiel_onderbouwing",
+            "factoren",
+            "doelen_kind",
+            "onderwijsbehoeften",
+            "doelen_school",
+        } <= set(exc.value.message_dict)
+
+    def test_vastgesteld_is_onveranderlijk(self, world, leerling):
+        opp = OPPFactory(leerling=leerling, vastgesteld=True)
+        opp = OPP.objects.get(pk=opp.pk)
+        opp.hulpvraag = "anders"
+        with pytest.raises(OnveranderlijkFout):
+            opp.save()
+        with pytest.raises(OnveranderlijkFout):
+            OPP.objects.filter(pk=opp.pk).update(hulpvraag="anders")
+        with pytest.raises(ValidationError):
+            service.bewaar_concept(opp=opp, door=world.users["ib"], gegevens={}, factoren={}, interventies=[])
+
+
+class TestFormulier:
+    def test_bewerkpagina_vraagt_wat_bijlage_3_8_1_vraagt(self, world, leerling, ib):
+        opp = service.start_opp(leerling=leerling, door=world.users["ib"])
+        html = ib.get(reverse("opp_bewerken", args=[opp.pk])).content.decode()
+        for vraag in (
+            "Startdatum",
+            "Gezinssamenstelling en eventuele bijzonderheden",
+            "VVE",
+            "1. Omschrijf de hulpvraag",
+            "2. Wanneer en op welke manier is het SWV betrokken?",
+            "3a. Signalen van leerkracht/team",
+            "4. Analyse van de ingezette interventies",
+            "Handelingsgerichte diagnostiek",
+            "Capaciteitenonderzoek",
+            "Uitstroomprofiel",
+            "Onderbouwing van het uitstroomprofiel",
+            "Afwijkingen van het onderwijsprogramma",
+            "Vervangende onderwijsdoelen",
+            "Afwijking van de onderwijstijd",
+            "Doelen voor de begeleiding op school",
+            "Ondersteuningsbehoeften leerkracht",
+            "Doelen voor het kind",
+            "Wie verzorgt deze begeleiding?",
+            "Onderwijsbehoeften",
+            "Doelen voor de begeleiding van ouders/verzorgers",
+            "Zienswijze ouders",
+        ):
+            assert vraag.lower() in html.lower(), vraag
+        for code, titel, _t, velden in FACTOREN:
+            assert f"{code}. {titel}" in html
+            for sleutel, _label in velden:
+                assert f'name="factor_{code}_{sleutel}"' in html
+        from cases.services.opp import INHOUD_VELDEN
+
+        for veld in INHOUD_VELDEN:
+            if veld != "evaluatie":  # only from version 2
+                assert f'name="{veld}"' in html, veld
+
+    def test_opslaan_en_vaststellen_via_pagina(self, world, leerling, ib):
+        opp = service.start_opp(leerling=leerling, door=world.users["ib"])
+        data = {
+            "datum": "2026-02-25",
+            "hulpvraag": "Hulpvraag",
+            "uitstroomprofiel": "vmbo_kb",
+            "uitstroomprofiel_onderbouwing": "Onderbouwing",
+            "doelen_kind": "Doel",
+            "onderwijsbehoeften": "B",
+            "doelen_school": "S",
+            "factor_C_thuis_belemmerend": "angstig",
+            "interventie-TOTAL_FORMS": "1",
+            "interventie-INITIAL_FORMS": "0",
+            "interventie-0-periode": "groep 4",
+            "interventie-0-interventie": "Kleine groep",
+            "interventie-0-effect": "positief",
+        }
+        resp = ib.post(reverse("opp_bewerken", args=[opp.pk]), {**data, "actie": "vaststellen"})
+        assert resp.status_code == 302
+        opp.refresh_from_db()
+        assert opp.status == Status.VASTGESTELD and opp.factoren == {"C": {"thuis_belemmerend": "angstig"}}
+        assert opp.interventies.get().effect == "positief"
+
+    def test_onvolledig_vaststellen_bewaart_en_meldt(self, world, leerling, ib):
+        opp = service.start_opp(leerling=leerling, door=world.users["ib"])
+        resp = ib.post(
+            reverse("opp_bewerken", args=[opp.pk]),
+            {
+                "hulpvraag": "Al getypt",
+                "interventie-TOTAL_FORMS": "0",
+                "interventie-INITIAL_FORMS": "0",
+                "actie": "vaststellen",
+            },
+        )
+        html = resp.content.decode()
+        assert (
+            resp.status_code == 200 and "Kies het verwachte uitstroomprofiel" in html and "Al getypt" in html
+        )
+        opp.refresh_from_db()
+        assert opp.status == Status.CONCEPT and opp.hulpvraag == "Al getypt"
+
+
+class TestAkkoordOuders:
+    """[bijlage 3.8.1, 002 §1.4] Akkoord on the handelingsdeel by the ouders with gezag."""
+
+    @pytest.fixture
+    def opp(self, world, leerling):
+        return OPPFactory(leerling=leerling, vastgesteld=True, datum=date(2026, 2, 25))
+
+    def test_akkoord_per_ouder_wie_wanneer_hoe(self, world, leerling, opp, ib):
+        moeder, vader = leerling.ouders.order_by("pk")
+        resp = ib.post(
+            reverse("opp_akkoord", args=[opp.pk]),
+            {"ouder": moeder.pk, "datum": "2026-02-25", "wijze": "papier"},
+        )
+        assert resp.status_code == 302
+        assert not opp_akkoord_compleet(opp)
+        service.leg_akkoord_vast(
+            opp=opp,
+            ouder=vader,
+            datum=date(2026, 2, 25),
+            wijze="mondeling",
+            door=world.users["ib"],
+            vandaag=date(2026, 2, 26),
+        )
+        assert opp_akkoord_compleet(opp)
+        a = OPPAkkoord.objects.get(opp=opp, ouder=moeder)
+        assert (a.datum, a.wijze, a.vastgelegd_door.username) == (date(2026, 2, 25), "papier", "ib")
+        html = ib.get(reverse("opp_detail", args=[opp.pk])).content.decode()
+        assert "handtekening op papier" in html and "mondeling akkoord" in html
+
+    def test_alleen_op_vastgestelde_versie(self, world, leerling):
+        concept = OPPFactory(leerling=leerling)
+        with pytest.raises(ValidationError):
+            service.leg_akkoord_vast(
+                opp=concept,
+                ouder=leerling.ouders.first(),
+                datum=date(2026, 2, 25),
+                wijze="papier",
+                door=world.users["ib"],
+            )
+
+    def test_ouder_zonder_gezag_geweigerd(self, world, leerling, opp):
+        stiefouder = OuderFactory(leerling=leerling, gezag=False, relatie="stiefvader")
+        with pytest.raises(ValidationError) as exc:
+            service.leg_akkoord_vast(
+                opp=opp, ouder=stiefouder, datum=date(2026, 2, 25), wijze="papier", door=world.users["ib"]
+            )
+        assert "gezag" in exc.value.message_dict["ouder"][0]
+
+    def test_datum_niet_in_toekomst_niet_voor_opp_niet_dubbel(self, world, leerling, opp):
+        ouder = leerling.ouders.first()
+        for datum, tekst in ((date(2026, 3, 2), "toekomst"), (date(2026, 2, 20), "niet eerder")):
+            with pytest.raises(ValidationError) as exc:
+                service.leg_akkoord_vast(
+                    opp=opp,
+                    ouder=ouder,
+                    datum=datum,
+                    wijze="papier",
+                    door=world.users["ib"],
+                    vandaag=date(2026, 3, 1),
+                )
+            assert tekst in exc.value.message_dict["datum"][0]
+        service.leg_akkoord_vast(
+            opp=opp,
+            ouder=ouder,
+            datum=date(2026, 2, 25),
+            wijze="papier",
+            door=world.users["ib"],
+            vandaag=date(2026, 3, 1),
+        )
+        with pytest.raises(ValidationError):
+            service.leg_akkoord_vast(
+                opp=opp,
+                ouder=ouder,
+                datum=date(2026, 2, 26),
+                wijze="papier",
+                door=world.users["ib"],
+                vandaag=date(2026, 3, 1),
+            )
+        akkoord = OPPAkkoord.objects.get(opp=opp, ouder=ouder)
+        with pytest.raises(OnveranderlijkFout):
+            akkoord.delete()
+
+    def test_andere_school_404(self, world, opp, login):
+        assert login(world.ib_a2).get(reverse("opp_akkoord", args=[opp.pk])).status_code == 404
+        assert login(world.ib_a2).get(reverse("opp_detail", args=[opp.pk])).status_code == 404
+
+
+def test_dossier_waarschuwt_bij_oud_opp(world, leerling, ib):
+    """[002 §1.4] The dossier shows the OPP's age and warns when it is older than half a year."""
+    OPPFactory(leerling=leerling, vastgesteld=True, datum=date(2025, 1, 6))
+    html = ib.get(reverse("dossier", args=[leerling.pk])).content.decode()
+    assert "ouder dan een half jaar" in html and "maanden oud" in html
