@@ -116,3 +116,107 @@ def thuiszitters(user, scope):
         volgorde=25,
         aantal=len(nadert) or None,
     )
+
+
+# --- dossier timeline [cases/tijdlijn.py] --------------------------------------------------------
+
+
+def _registreer_tijdlijn() -> None:
+    from django.urls import reverse
+
+    from cases.scope import scope_for
+    from cases.tijdlijn import TijdlijnItem, registreer_tijdlijn
+    from verzuim.models import Schorsing, Thuiszitter, TimeOut, Verwijdering, Verzuimmelding
+    from verzuim.models.maatregelen import VerwijderingStatus
+    from verzuim.models.meldingen import MeldingSoort, MeldingStatus
+    from verzuim.models.thuiszitters import ThuiszitterSoort
+
+    def _url(user, naam, pk, *rollen):
+        return reverse(naam, kwargs={"pk": pk}) if scope_for(user).heeft(*rollen) else ""
+
+    @registreer_tijdlijn("verzuimmeldingen", volgorde=60)
+    def meldingen(leerling_ids, *, user):
+        soorten, statussen = dict(MeldingSoort.choices), dict(MeldingStatus.choices)
+        rows = Verzuimmelding.objects.filter(leerling_id__in=leerling_ids).values_list(
+            "pk", "leerling_id", "gemeld_op", "soort", "status"
+        )
+        return [
+            TijdlijnItem(
+                leerling_id=lid,
+                datum=d,
+                soort="Verzuim",
+                titel=f"Verzuimmelding: {soorten[s]}",
+                url=_url(user, "verzuim:melding", pk, "ib", "directeur", "lpa"),
+                status=statussen[st],
+            )
+            for pk, lid, d, s, st in rows
+        ]
+
+    @registreer_tijdlijn("time-outs", volgorde=61)
+    def time_outs(leerling_ids, *, user):
+        rows = TimeOut.objects.filter(leerling_id__in=leerling_ids).values_list("pk", "leerling_id", "datum")
+        return [
+            TijdlijnItem(
+                leerling_id=lid,
+                datum=d,
+                soort="Maatregel",
+                titel="Time-out",
+                url=_url(user, "verzuim:time_out", pk, "ib", "directeur", "sc", "sll", "bestuurder"),
+            )
+            for pk, lid, d in rows
+        ]
+
+    @registreer_tijdlijn("schorsingen", volgorde=62)
+    def schorsingen(leerling_ids, *, user):
+        rows = Schorsing.objects.filter(leerling_id__in=leerling_ids).values_list(
+            "pk", "leerling_id", "van", "tot"
+        )
+        return [
+            TijdlijnItem(
+                leerling_id=lid,
+                datum=van,
+                soort="Maatregel",
+                titel=f"Schorsing t/m {tot:%d-%m-%Y} ({(tot - van).days + 1} dagen)",
+                url=_url(user, "verzuim:schorsing", pk, "ib", "directeur", "sc", "sll", "bestuurder"),
+            )
+            for pk, lid, van, tot in rows
+        ]
+
+    @registreer_tijdlijn("verwijderingen", volgorde=63)
+    def verwijderingen(leerling_ids, *, user):
+        statussen = dict(VerwijderingStatus.choices)
+        rows = Verwijdering.objects.filter(leerling_id__in=leerling_ids).values_list(
+            "pk", "leerling_id", "voornemen_op", "status"
+        )
+        return [
+            TijdlijnItem(
+                leerling_id=lid,
+                datum=d,
+                soort="Maatregel",
+                titel="Voornemen tot verwijdering",
+                url=_url(user, "verzuim:verwijdering", pk, "ib", "directeur", "sc", "sll", "bestuurder"),
+                status=statussen[st],
+            )
+            for pk, lid, d, st in rows
+        ]
+
+    @registreer_tijdlijn("thuiszitters", volgorde=64)
+    def thuiszitters(leerling_ids, *, user):
+        soorten = dict(ThuiszitterSoort.choices)
+        rows = Thuiszitter.objects.filter(leerling_id__in=leerling_ids).values_list(
+            "pk", "leerling_id", "thuis_sinds", "soort", "beeindigd_op"
+        )
+        return [
+            TijdlijnItem(
+                leerling_id=lid,
+                datum=d,
+                soort="Thuiszitter",
+                titel=f"Thuis: {soorten[s]}",
+                url=_url(user, "verzuim:thuiszitter", pk, "sc", "sll", "bestuurder", "lpa"),
+                status="beëindigd" if eind else "loopt",
+            )
+            for pk, lid, d, s, eind in rows
+        ]
+
+
+_registreer_tijdlijn()
