@@ -72,11 +72,10 @@ def maak_aanvraag(
         regio_id=school.regio_id,
         aangemaakt_door=door,
         voorbereid_door=door,
-        groep=leerling.huidige_groep,
         **velden,
     )
-    if velden.get("soort") == Soort.ONDERINSTROOM and "groep" not in velden:
-        aanvraag.groep = None
+    if velden.get("groep") is None:
+        aanvraag.groep = None if velden.get("soort") == Soort.ONDERINSTROOM else leerling.huidige_groep
     aanvraag.full_clean(exclude=["status"])
     aanvraag.save()
     log(

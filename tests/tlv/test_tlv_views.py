@@ -1,0 +1,174 @@
+"""The TLV pages as users meet them: worklists with a constant number of queries, the school's
+status-only view, Dutch refusals, forms that keep what was typed, exports."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tests.factories.tlv import concept, naar
+from tlv import services
+from tlv.models import Status, TLVAanvraag
+
+pytestmark = pytest.mark.django_db
+
+
+def _aanvragen(world, n):
+    for _ in range(n):
+        naar(world, concept(world, compleet=False), Status.INGEDIEND, ontvangen_op=date(2026, 3, 10))
+
+
+@pytest.mark.parametrize("url", ["tlv:lijst", "tlv:herindicaties", "tlv:doorlooptijden"])
+def test_lijsten_constant_aantal_queries(world, client, django_assert_max_num_queries, url):
+    """[conventions 'List pages'] the same number of queries for 2 and for 12 aanvragen."""
+    client.force_login(world.users["sll"])
+    _aanvragen(world, 2)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as weinig:
+        assert client.get(reverse(url)).status_code == 200
+    _aanvragen(world, 10)
+    with django_assert_max_num_queries(len(weinig.captured_queries)):
+        assert client.get(reverse(url)).status_code == 200
+
+
+def test_sll_werklijst_toont_termijn_en_filtert(world, client):
+    aanvraag = naar(world, concept(world, compleet=False), Status.INGEDIEND, ontvangen_op=date(2026, 3, 10))
+    client.force_login(world.users["sll"])
+    html = client.get(reverse("tlv:lijst")).content.decode()
+    assert f"#{aanvraag.pk}" in html and "wo 6 mei 2026" in html
+    html = client.get(reverse("tlv:lijst") + f"?status=afgegeven&regio={world.regio2.pk}").content.decode()
+    assert f"#{aanvraag.pk}" not in html
+
+
+def test_sc_ziet_alleen_haar_regio(world, client):
+    from tests.factories.tlv import leerling_met_ouders
+
+    eigen = concept(world, compleet=False)
+    ander = services.maak_aanvraag(
+        door=world.ib_a2, leerling=leerling_met_ouders(world, school=world.school2)
+    )
+    assert list(TLVAanvraag.objects.filter_for_user(world.users["sc"])) == [eigen]
+    client.force_login(world.users["sc"])
+    assert client.get(reverse("tlv:detail", args=[ander.pk])).status_code == 404
+    client.force_login(world.users["sll"])
+    assert set(TLVAanvraag.objects.filter_for_user(world.users["sll"])) == {eigen, ander}
+
+
+def test_school_ziet_status_niet_de_adviezen(world, client):
+    """[002 bijlage 3.11.1] the school follows the status; the deskundigen' adviezen are not for it."""
+    aanvraag = naar(world, concept(world), Status.EINDADVIES)
+    client.force_login(world.users["ib"])
+    html = client.get(reverse("tlv:detail", args=[aanvraag.pk])).content.decode()
+    assert "eindadvies" in html.lower() and "Heeft een kleine groep en nabijheid nodig." not in html
+    client.force_login(world.users["tla"])
+    assert (
+        "Heeft een kleine groep en nabijheid nodig."
+        in client.get(reverse("tlv:detail", args=[aanvraag.pk])).content.decode()
+    )
+
+
+def test_weigering_in_het_nederlands_op_de_pagina(world, client):
+    """[issue 5] every refused transition tells the user which condition failed, in Dutch."""
+    aanvraag = concept(world, ouders_ondertekend_op=None)
+    client.force_login(world.users["directeur"])
+    html = client.get(reverse("tlv:detail", args=[aanvraag.pk])).content.decode()
+    assert "Deze stap kan nog niet" in html and "Ouders hebben de aanvraag ondertekend" in html
+    resp = client.post(reverse("tlv:stap", args=[aanvraag.pk, "indienen"]), follow=True)
+    assert "Niet voldaan: Ouders hebben de aanvraag ondertekend" in resp.content.decode()
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.CONCEPT
+
+
+def test_formulier_met_fout_houdt_invoer(world, client):
+    """Bad input: a clear Dutch message, nothing the user typed is lost."""
+    aanvraag = naar(world, concept(world), Status.INGEDIEND, ontvangen_op=date(2026, 3, 10))
+    client.force_login(world.users["sll"])
+    resp = client.post(
+        reverse("tlv:stap", args=[aanvraag.pk, "informatie_vragen"]),
+        {"ontbreekt": "Mijn lange uitleg over de LVS-gegevens", "antwoord_uiterlijk": "2020-01-01"},
+    )
+    html = resp.content.decode()
+    assert resp.status_code == 400 and "Mijn lange uitleg over de LVS-gegevens" in html
+    assert "redelijke termijn" in html
+
+
+def test_ib_start_en_directeur_dient_in_via_paginas(world, client):
+    from tests.factories.tlv import compleet_dossier, leerling_met_ouders
+
+    leerling = leerling_met_ouders(world)
+    compleet_dossier(leerling, world.users["ib"])
+    client.force_login(world.users["ib"])
+    resp = client.post(
+        reverse("tlv:nieuw"),
+        {
+            "leerling": leerling.pk,
+            "soort": "zij_instroom",
+            "gevraagde_schoolsoort": "so",
+            "groep": 4,
+            "onderwijsbehoeften": "Kleine groep.",
+            "zienswijze_ouders": "Eens.",
+            "ouders_ondertekend_op": "2026-03-02",
+            "bestuur_geinformeerd": "on",
+        },
+    )
+    aanvraag = TLVAanvraag.objects.get(leerling=leerling)
+    assert resp.status_code == 302 and aanvraag.status == Status.CONCEPT
+    client.force_login(world.users["directeur"])
+    client.post(reverse("tlv:stap", args=[aanvraag.pk, "indienen"]))
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.INGEDIEND
+
+
+def test_bestuurder_ondertekent_via_pagina_met_wachtwoord(world, client):
+    aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING)
+    client.force_login(world.users["bestuurder"])
+    html = client.get(reverse("tlv:detail", args=[aanvraag.pk])).content.decode()
+    assert "Besluit ondertekenen" in html and "Heeft een kleine groep en nabijheid nodig." in html
+    assert "Dossier compleet?" in html and "Hoe is de beslistermijn berekend?" in html
+    resp = client.post(reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]), {"wachtwoord": "fout"})
+    assert resp.status_code == 400 and "wachtwoord klopt niet" in resp.content.decode()
+    client.post(reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]), {"wachtwoord": "demo"})
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Status.AFGEGEVEN
+    resp = client.post(
+        reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]), {"wachtwoord": "demo"}, follow=True
+    )
+    assert "niet mogelijk" in resp.content.decode()
+
+
+def test_doorlooptijden_export_csv_en_xlsx(world, client):
+    aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=date(2026, 3, 10))
+    services.onderteken(
+        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+    )
+    client.force_login(world.users["sll"])
+    csv = client.get(reverse("tlv:doorlooptijden") + "?formaat=csv")
+    tekst = csv.content.decode("utf-8-sig")
+    assert csv["Content-Type"].startswith("text/csv") and f"#{aanvraag.pk};" in tekst and ";37;37;ja" in tekst
+    xlsx = client.get(reverse("tlv:doorlooptijden") + "?formaat=xlsx")
+    assert xlsx.content[:2] == b"PK"
+    html = client.get(reverse("tlv:doorlooptijden")).content.decode()
+    assert "100%" in html
+
+
+def test_herindicatielijst(world, client):
+    """[002 §1.21; scenarios §7] a TLV ending on 31 July appears with the date to request by."""
+    import time_machine
+
+    aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=date(2026, 3, 10))
+    services.onderteken(
+        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+    )
+    client.force_login(world.users["sll"])
+    with time_machine.travel(date(2026, 9, 1), tick=False):
+        html = client.get(reverse("tlv:herindicaties")).content.decode()
+    assert aanvraag.tlv.kenmerk in html and "za 5 jun 2027" in html
+
+
+def test_mijn_werk_paneel(world, client):
+    naar(world, concept(world, compleet=False), Status.INGEDIEND, ontvangen_op=date(2026, 3, 10))
+    client.force_login(world.users["sll"])
+    html = client.get(reverse("home")).content.decode()
+    assert "1 aanvraag voor de formele check" in html
