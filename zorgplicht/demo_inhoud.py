@@ -79,7 +79,6 @@ def _sop(wereld) -> None:
             SopAanbod.objects.get_or_create(
                 school=school,
                 soort=soort,
-                defaults={"toelichting": "Volgens het schoolondersteuningsprofiel."},
             )
 
 

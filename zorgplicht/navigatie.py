@@ -45,3 +45,65 @@ def zorgplicht_aandacht(user, scope) -> Paneel | None:
         volgorde=20,
         aantal=len(aandacht) or None,
     )
+
+
+# --- the dossier timeline ------------------------------------------------------------------------
+
+
+def _registreer_tijdlijn() -> None:
+    from django.urls import reverse
+
+    from cases.tijdlijn import TijdlijnItem, registreer_tijdlijn
+
+    @registreer_tijdlijn("zorgplicht", volgorde=35)
+    def zorgplicht_items(leerling_ids, *, user):
+        """Aanmelding, extension, decision and closing of each zorgplicht case: one query."""
+        from zorgplicht.models import Aanmelding, Uitkomst
+
+        rows = Aanmelding.objects.filter(leerling_id__in=leerling_ids).values_list(
+            "pk",
+            "leerling_id",
+            "aanmelding_op",
+            "status",
+            "verlengd_op",
+            "besluit_op",
+            "uitkomst",
+            "afgesloten_op",
+            "school__naam",
+        )
+        items = []
+        for pk, lid, aangemeld, status, verlengd, besluit, uitkomst, afgesloten, school in rows:
+            url = reverse("zorgplicht:detail", args=[pk])
+            items.append(
+                TijdlijnItem(
+                    lid,
+                    aangemeld,
+                    "Zorgplicht",
+                    f"Schriftelijk aangemeld bij {school}",
+                    url,
+                    status.replace("_", " "),
+                )
+            )
+            if verlengd:
+                items.append(
+                    TijdlijnItem(lid, verlengd, "Zorgplicht", "Onderzoekstermijn verlengd met 4 weken", url)
+                )
+            if besluit and uitkomst:
+                items.append(
+                    TijdlijnItem(
+                        lid,
+                        besluit,
+                        "Zorgplicht",
+                        f"Besluit: {Uitkomst(uitkomst).label}",
+                        url,
+                        stap=9 if uitkomst in (Uitkomst.ANDERE_SCHOOL, Uitkomst.TLV) else None,
+                    )
+                )
+            if afgesloten:
+                items.append(
+                    TijdlijnItem(lid, afgesloten, "Zorgplicht", "Zorgplichtaanmelding afgesloten", url)
+                )
+        return items
+
+
+_registreer_tijdlijn()

@@ -115,8 +115,9 @@ def detail(request, pk):
             "zorgplicht_geldt_niet",
         )
     }
-    if acties["verleng"] and a.is_verlengd:
-        acties["verleng"] = False
+    stand = termijnen.stand(a, vandaag)
+    # Extending is offered only while it can still be done: once, up to the last day of the 6 weeks.
+    acties["verleng"] = acties["verleng"] and not a.is_verlengd and vandaag <= stand.zes.einde
     brieven = Brief.objects.filter(
         content_type__app_label="zorgplicht", content_type__model="aanmelding", object_id=a.pk
     ).order_by("aangemaakt_op", "pk")
@@ -125,7 +126,7 @@ def detail(request, pk):
         "zorgplicht/detail.html",
         {
             "a": a,
-            "stand": termijnen.stand(a, vandaag),
+            "stand": stand,
             "zorgplicht_bij": selectors.zorgplicht_bij(a),
             "acties": acties,
             "kan_baobao": services.mag_baobao(a, user) and a.is_lopend,

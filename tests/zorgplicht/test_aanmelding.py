@@ -616,3 +616,18 @@ def test_weigering_noemt_de_status(world):
     a = maak(world, onderzoek=False)
     with op(D(2026, 2, 5)), pytest.raises(ZorgplichtFout, match="status 'ontvangen'"):
         services.neem_besluit(aanmelding=a, door=world.users["directeur"], uitkomst=6, toelichting="Past.")
+
+
+def test_tijdlijn_van_het_dossier(world, django_assert_num_queries):
+    """The leerling dossier's timeline shows the zorgplicht events, in one query."""
+    from cases.tijdlijn import tijdlijn_voor
+
+    a = maak(world)
+    with op(D(2026, 3, 2)):
+        services.verleng(aanmelding=a, door=world.users["directeur"], reden="Onderzoek loopt nog.")
+    items = [
+        i
+        for i in tijdlijn_voor([a.leerling_id], user=world.users["sll"])[a.leerling_id]
+        if i.soort == "Zorgplicht"
+    ]
+    assert [i.datum for i in items] == [D(2026, 3, 2), D(2026, 2, 3)]

@@ -233,3 +233,16 @@ def test_lijsten_constant_aantal_queries(world, login, django_assert_max_num_que
         SchoolFactory(swv=world.swv, regio=world.regio, gemeente=world.gemeente)
     with django_assert_max_num_queries(een):
         assert client.get(reverse(url)).status_code == 200
+
+
+def test_verlengknop_alleen_zolang_het_kan(world, login):
+    """[domain §11] extending is offered only up to the last day of the six weeks, and only once."""
+    a = maak(world)
+    client = login(world.users["directeur"])
+    url = reverse("zorgplicht:verlengen", args=[a.pk])
+    with op(D(2026, 3, 17)):
+        client = login(world.users["directeur"])
+        assert url in client.get(reverse("zorgplicht:detail", args=[a.pk])).content.decode()
+    with op(D(2026, 3, 18)):
+        client = login(world.users["directeur"])
+        assert url not in client.get(reverse("zorgplicht:detail", args=[a.pk])).content.decode()
