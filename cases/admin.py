@@ -77,3 +77,15 @@ class GebruikerAdmin(UserAdmin):
         if scope.alles:
             return qs
         return qs.filter(rollen__swv_id__in=scope.swv_ids).distinct()
+
+
+# --- school holidays [issue 4]: national data, corrected by a beheerder; import later years with
+# `manage.py importeer_schoolvakanties`.
+from cases.models.vakanties import SchoolVakantie  # noqa: E402
+
+
+@admin.register(SchoolVakantie)
+class SchoolVakantieAdmin(admin.ModelAdmin):
+    list_display = ["schooljaar", "soort", "regio", "van", "tot", "bron"]
+    list_filter = ["schooljaar", "regio", "soort"]
+    ordering = ["van", "regio"]

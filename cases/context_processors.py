@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from cases.navigatie import nav_voor
 from cases.scope import scope_for
@@ -12,4 +13,12 @@ def passend(request):
         "passend_debug": settings.DEBUG,
         "passend_nav": nav_voor(user),
         "passend_scope": scope_for(user),
+        # Unread deadline notifications for the header; lazy, so one query only where rendered.
+        "passend_ongelezen": SimpleLazyObject(lambda: _aantal_ongelezen(user)),
     }
+
+
+def _aantal_ongelezen(user) -> int:
+    from cases.selectors.termijnen import aantal_ongelezen
+
+    return aantal_ongelezen(user)

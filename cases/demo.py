@@ -180,6 +180,6 @@ def _geef_beheerrechten(user: Gebruiker) -> None:
     perms = Permission.objects.filter(
         content_type__app_label="cases",
         content_type__model__in=["regio", "gemeente", "schoolbestuur", "school", "gebruiker", "rol",
-                                 "samenwerkingsverband"],
+                                 "samenwerkingsverband", "schoolvakantie"],
     )
     user.user_permissions.add(*perms)

@@ -49,6 +49,7 @@ __all__ = [
     "termijn_berekening",
     "termijn_einde",
     "tlv_beslistermijn",
+    "werkdagen_berekening",
     "zorgplicht_einde",
 ]
 
@@ -381,6 +382,7 @@ class Berekening:
     verschuivingen: tuple[Verschuiving, ...]
     einde: date
     uitleg: tuple[str, ...] = field(default=())
+    werkdagen: int = 0
 
     @property
     def verschoven(self) -> bool:
@@ -410,16 +412,25 @@ def termijn_berekening(
     *,
     weken: int = 0,
     dagen: int = 0,
-    opschortingen: Iterable[tuple[date, date]] = (),
+    opschortingen: Iterable[tuple[date, date] | tuple[date, date, str]] = (),
     atw: bool = True,
     basis: str = "",
     start_omschrijving: str = "de startdatum",
+    extra_uitleg: Iterable[str] = (),
 ) -> Berekening:
     """The same computation as :func:`termijn_einde`, with every step recorded and explained in
-    Dutch for someone who knows the law but not the code [domain §11]."""
+    Dutch for someone who knows the law but not the code [domain §11].
+
+    An opschorting may carry a third element, the Dutch description of the request that replaces
+    the default "informatie gevraagd op …, ontvangen op …" (e.g. when the answer period expired).
+    ``extra_uitleg`` lines (e.g. about an extension) follow the start line.
+    """
     if weken < 0 or dagen < 0:
         raise ValueError("Een termijn kan niet negatief zijn.")
-    paren = sorted(opschortingen)
+    paren = sorted(
+        (p[0], p[1], p[2] if len(p) > 2 else "")  # type: ignore[misc]
+        for p in opschortingen
+    )
     zonder = start + timedelta(days=7 * weken + dagen)
     uitleg: list[str] = []
     duur = _duur_tekst(weken, dagen)
@@ -429,6 +440,7 @@ def termijn_berekening(
         f"Start: {start_omschrijving} op {formatteer_datum(start)}. De termijn begint de dag daarna, "
         f"{formatteer_datum(start + timedelta(days=1))}."
     )
+    uitleg.extend(extra_uitleg)
     in_dagen = f" ({_dagen_tekst(7 * weken + dagen)})" if weken else ""
     uitleg.append(
         f"{duur[0].upper()}{duur[1:]}{in_dagen} na {formatteer_datum(start)}: {formatteer_datum(zonder)}."
@@ -436,7 +448,7 @@ def termijn_berekening(
 
     perioden: list[Opschortingsperiode] = []
     geteld: set[date] = set()
-    for nummer, (verzoek, ontvangst) in enumerate(paren, start=1):
+    for nummer, (verzoek, ontvangst, omschrijving) in enumerate(paren, start=1):
         eigen = _opgeschorte_dag_set([(verzoek, ontvangst)])
         nieuw = eigen - geteld
         geteld |= eigen
@@ -449,10 +461,10 @@ def termijn_berekening(
             laatste_dag=max(eigen) if eigen else None,
         )
         perioden.append(periode)
-        regel = (
-            f"Opschorting {nummer}: informatie gevraagd op {formatteer_datum(verzoek)}, ontvangen op "
-            f"{formatteer_datum(ontvangst)}. "
+        omschrijving = omschrijving or (
+            f"informatie gevraagd op {formatteer_datum(verzoek)}, ontvangen op {formatteer_datum(ontvangst)}"
         )
+        regel = f"Opschorting {nummer}: {omschrijving}. "
         if not eigen:
             regel += (
                 "Er ligt geen dag tussen verzoek en ontvangst: 0 dagen opgeschort (art. 4:15 Awb: "
@@ -517,4 +529,48 @@ def termijn_berekening(
         verschuivingen=tuple(verschuivingen),
         einde=einde,
         uitleg=tuple(uitleg),
+    )
+
+
+def werkdagen_berekening(
+    start: date, n: int, *, basis: str = "", start_omschrijving: str = "de startdatum"
+) -> Berekening:
+    """:func:`plus_werkdagen` with its working: which days were skipped and why [domain §11]."""
+    einde = plus_werkdagen(start, n)
+    uitleg: list[str] = []
+    if basis:
+        uitleg.append(f"Grondslag: {basis}.")
+    uitleg.append(f"Start: {start_omschrijving} op {formatteer_datum(start)}. Die dag telt niet mee.")
+    overgeslagen = [
+        Verschuiving(d, _reden_geen_werkdag(d))
+        for d in (start + timedelta(days=i) for i in range(1, (einde - start).days))
+        if not is_werkdag(d)
+    ]
+    regel = (
+        f"{n} {'werkdag' if n == 1 else 'werkdagen'} geteld: maandag tot en met vrijdag, zonder algemeen "
+        "erkende feestdagen (Algemene termijnenwet art. 3)."
+    )
+    feestdagen = [v for v in overgeslagen if feestdag_naam(v.datum)]
+    if feestdagen:
+        regel += (
+            " Niet meegeteld: "
+            + "; ".join(f"{formatteer_datum(v.datum)} ({v.reden})" for v in feestdagen)
+            + "."
+        )
+    uitleg.append(regel)
+    uitleg.append(f"Laatste dag van de termijn: {formatteer_datum(einde)}.")
+    return Berekening(
+        start=start,
+        weken=0,
+        dagen=0,
+        basis=basis,
+        atw=True,
+        opschortingen=(),
+        opgeschorte_dagen=0,
+        einde_zonder_opschorting=einde,
+        einde_onverschoven=einde,
+        verschuivingen=(),
+        einde=einde,
+        uitleg=tuple(uitleg),
+        werkdagen=n,
     )

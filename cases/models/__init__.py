@@ -16,6 +16,8 @@ from .opp import OPP, OPPAkkoord, OPPInterventie
 from .organisaties import Gemeente, Regio, Samenwerkingsverband, School, Schoolbestuur
 from .ot import Aanwezige, Addendum, Afspraak, OTBespreking
 from .rollen import Gebruiker, Rol, RolSoort
+from .termijnen import AgendaToken, Notificatie, Opschorting, Termijn
+from .vakanties import SchoolVakantie
 
 __all__ = [
     "Arrangement",
@@ -48,4 +50,9 @@ __all__ = [
     "Samenwerkingsverband",
     "School",
     "Schoolbestuur",
+    "AgendaToken",
+    "Notificatie",
+    "Opschorting",
+    "SchoolVakantie",
+    "Termijn",
 ]

@@ -4,6 +4,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -150,7 +151,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # The beat schedule is code; tests import every task named here and bind its arguments.
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Deadlines [issue 4]: the sweep early, the digest after it, both idempotent.
+    "termijnen-sweep": {"task": "cases.tasks.termijnen_sweep", "schedule": crontab(hour=5, minute=30)},
+    "termijnen-digest": {"task": "cases.tasks.termijnen_digest", "schedule": crontab(hour=6, minute=30)},
+}
 
 # --- logging: never personal data in logs (no BSN, no names in messages) ----------------------
 LOGGING = {
@@ -165,3 +170,5 @@ LOGGING = {
 # Days that a later Royal Decree puts on a par with Atw holidays, as ISO dates; see
 # cases/termijnen.py for the days already known [domain §11].
 PASSEND_EXTRA_ATW_DAGEN = env.list("PASSEND_EXTRA_ATW_DAGEN", default=[])
+# The address of this installation, for links in e-mails and the iCal feed.
+PASSEND_BASIS_URL = env.str("PASSEND_BASIS_URL", default="http://127.0.0.1:8000")
