@@ -372,6 +372,7 @@ class _Bouwer:
     def opp(self, leerling, *, versie, datum, status=Status.VASTGESTELD, akkoorden=(), **inhoud):
         basis = {
             "hulpvraag": inhoud.pop("hulpvraag", HULPVRAGEN[0]),
+            "gezinssituatie": "Gezin met twee kinderen; beide ouders werken.",
             "swv_betrokken": "De steunpuntcoördinator is sinds het eerste OT betrokken.",
             "signalen_leerkracht": "Achterblijvende resultaten en terugtrekgedrag in de groep.",
             "signalen_ouders": "Buikpijn voor schooltijd, moeite met slapen.",
@@ -413,7 +414,9 @@ class _Bouwer:
             datum=datum,
             aangemaakt_door=self.ib,
             vastgesteld_door=self.ib if status == Status.VASTGESTELD else None,
-            vastgesteld_op=timezone.now() if status == Status.VASTGESTELD else None,
+            vastgesteld_op=timezone.make_aware(datetime.combine(datum, time(17, 0)))
+            if status == Status.VASTGESTELD
+            else None,
             **basis,
         )
         self.opps.append((o, list(akkoorden)))

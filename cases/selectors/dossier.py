@@ -97,12 +97,13 @@ def _ot_stap(soort: str, status: str, uitkomst: str) -> int:
     return 7
 
 
-OT_STAP_REDEN = {
-    4: "Het OT heeft de hulpvraag beantwoord: de leerkracht gaat verder met de cyclus.",
-    7: "De leerling wordt besproken in het ondersteuningsteam.",
-    8: "Het OT heeft ondersteuning ingezet (arrangement of lokaal team).",
-    9: "Het OT evalueert de ondersteuning in een vervolgbespreking.",
-    10: "Het OT heeft besloten een TLV aan te vragen.",
+UITKOMST_KORT = {
+    OTUitkomst.BEANTWOORD: "hulpvraag beantwoord",
+    OTUitkomst.HGO_DESKUNDIGHEID: "HGO-arrangement deskundigheid SWV",
+    OTUitkomst.HGO_MIDDELEN: "HGO-arrangement deskundigheid en middelen",
+    OTUitkomst.LOKAAL_TEAM: "inzet lokaal team",
+    OTUitkomst.COMBINATIE: "deskundigheid SWV en lokaal team",
+    OTUitkomst.TLV: "TLV aanvragen",
 }
 
 
@@ -160,7 +161,7 @@ def _ot_items(leerling_ids, *, user):
         stap = _ot_stap(soort, status, uitkomst)
         titel = OTSoort(soort).label
         if status == Status.VASTGESTELD and uitkomst:
-            titel = f"{titel}: {OTUitkomst(uitkomst).label.lower()}"
+            titel = f"{titel}: {UITKOMST_KORT[uitkomst]}"
         items.append(
             TijdlijnItem(
                 leerling_id=lid,
@@ -223,8 +224,8 @@ def _document_items(leerling_ids, *, user):
         TijdlijnItem(
             leerling_id=lid,
             datum=datum,
-            soort="Document",
-            titel=f"{DocumentSoort(soort).label}: {titel}",
+            soort=DocumentSoort(soort).label[:1].upper() + DocumentSoort(soort).label[1:],
+            titel=titel,
             url=reverse("document_download", args=[pk]),
             status="",
             volgorde=10,
