@@ -225,11 +225,14 @@ def _nadert_vandaag(wereld, stdout):
 
     vandaag = timezone.localdate()
     regio = wereld.regios.get("Veenendaal/Renswoude")
-    ll = (
-        Leerling.objects.filter(swv=wereld.swv, huidige_school__regio=regio, huidige_school__soort="bao")
-        .order_by("pk")
-        .first()
+    from cases.demo_inhoud import SCENARIO_LEERLINGEN
+
+    kandidaten = Leerling.objects.filter(
+        swv=wereld.swv, huidige_school__regio=regio, huidige_school__soort="bao"
     )
+    for sc in SCENARIO_LEERLINGEN.values():  # a generic pupil, not one of the scenarios
+        kandidaten = kandidaten.exclude(voornaam=sc.voornaam, achternaam=sc.achternaam)
+    ll = kandidaten.order_by("pk").first()
     if ll is None or Thuiszitter.objects.filter(leerling=ll).exists():
         return
     svc.registreer_thuiszitter(

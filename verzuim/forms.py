@@ -64,7 +64,9 @@ class RegistratieForm(forms.Form):
 
 
 class MeldingForm(forms.Form):
-    soort = forms.ChoiceField(label="Soort melding", choices=MeldingSoort.choices)
+    soort = forms.ChoiceField(
+        label="Soort melding", choices=MeldingSoort.choices, initial=MeldingSoort.ZESTIEN_UUR
+    )
     ouders_geinformeerd_op = datumveld("Ouders op de hoogte gesteld op", required=False)
     toelichting = tekst("Toelichting en achtergrond (verzuimoverzicht)", required=False)
 

@@ -186,6 +186,7 @@ def test_doorzettingskracht_milan_bijlage_242(world):
     procesverslag to all involved after every step."""
     t = _milan(world)
     db, sc = world.users["bestuurder"], world.users["sc"]
+    (escalatie,) = svc.signaleer_drie_maanden(peildatum=D(2026, 1, 20))
     d = svc.start_doorzettingskracht(thuiszitter=t, door=db, vandaag=D(2026, 2, 3))
     scholen = [
         SchoolFactory(swv=world.swv, regio=world.regio, gemeente=world.gemeente, naam=f"School {n}")
@@ -212,6 +213,8 @@ def test_doorzettingskracht_milan_bijlage_242(world):
     d.refresh_from_db()
     t.refresh_from_db()
     assert d.geplaatst_school == scholen[2] and t.beeindigd_op == D(2026, 3, 2)
+    escalatie.refresh_from_db()
+    assert escalatie.gesloten_op == D(2026, 3, 2)  # back in education: the escalation closes
     verslagen = list(d.verslagen.all())
     assert len(verslagen) == 6
     assert all(any("ouders" in a for a in v.verzonden_aan) for v in verslagen)

@@ -122,6 +122,8 @@ def werk_thuiszitter_bij(
     t.regie_bij, t.huidig_aanbod, t.volgende_stap = regie_bij, huidig_aanbod, volgende_stap
     t.volgende_stap_op, t.beeindigd_op, t.beeindiging = volgende_stap_op, beeindigd_op, beeindiging
     t.save()
+    if beeindigd_op:
+        _sluit_escalaties(t.pk, beeindigd_op)
     log(
         request=request,
         user=door,
@@ -131,6 +133,11 @@ def werk_thuiszitter_bij(
         omschrijving="thuiszitter bijgewerkt",
     )
     return t
+
+
+def _sluit_escalaties(thuiszitter_id: int, op: date) -> None:
+    """Back in education: the escalations about this thuiszit period are closed on that day."""
+    Escalatie.objects.filter(thuiszitter_id=thuiszitter_id, gesloten_op__isnull=True).update(gesloten_op=op)
 
 
 # --- escalatie --------------------------------------------------------------------------------
@@ -453,7 +460,10 @@ def leg_antwoord_bestuur_vast(
             beeindigd_op=plaatsing_vanaf,
             beeindiging=f"geplaatst op {v.school.naam}",
             huidig_aanbod=f"plaatsing op {v.school.naam} vanaf {plaatsing_vanaf:%d-%m-%Y}",
+            volgende_stap=f"start op {v.school.naam}",
+            volgende_stap_op=plaatsing_vanaf,
         )
+        _sluit_escalaties(d.thuiszitter_id, plaatsing_vanaf)
         tekst += f" De leerling gaat naar {v.school.naam} vanaf {plaatsing_vanaf:%d-%m-%Y}."
     _procesverslag(d, f"Antwoord bestuur {v.school.naam}", tekst, door, op)
     log(
