@@ -1,12 +1,11 @@
 """Demo content of verzuim/ [scenarios 4, 5, 6]: built through the services, idempotent."""
 
+import io
 from datetime import date
 
 import pytest
-import io
 
 from cases import demo
-
 from verzuim.models import Escalatie, Schorsing, Thuiszitter, TimeOut, Verzuimmelding
 
 D = date
