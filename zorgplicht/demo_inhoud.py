@@ -127,6 +127,7 @@ def _sem(wereld, users) -> str:
         gevraagd_bij="Peuterspeelzaal 't Kwetternest",
         omschrijving="Observatieverslag en aanvulling op het overdrachtsdocument.",
         toestemming_ouders_op=date(2026, 3, 30),
+        antwoord_uiterlijk=date(2026, 3, 30) + timedelta(days=28),
         ontvangen_op=date(2026, 4, 14),
         aangemaakt_door=directeur,
     )
@@ -193,6 +194,7 @@ def _regenboog(wereld) -> int:
             gevraagd_bij="GGD jeugdarts",
             omschrijving="Verslag van het gesprek over concentratie.",
             toestemming_ouders_op=t - timedelta(days=11),
+            antwoord_uiterlijk=t - timedelta(days=11) + timedelta(days=28),
         )
         gemaakt += 1
     # verlengd, after information came back
@@ -206,6 +208,7 @@ def _regenboog(wereld) -> int:
             gevraagd_bij="Fictief Centrum voor Autisme",
             omschrijving="Diagnostisch verslag.",
             toestemming_ouders_op=t - timedelta(days=41),
+            antwoord_uiterlijk=t - timedelta(days=41) + timedelta(days=28),
         )
         services.registreer_informatie_ontvangen(
             aanmelding=a, door=directeur, ontvangen_op=t - timedelta(days=35)

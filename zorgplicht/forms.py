@@ -168,6 +168,12 @@ class InformatieForm(forms.Form):
         label="Toestemming van de ouders gegeven op",
         help_text="Nodig vóór het verzoek [002 bijlage 2.2.1 stap 4].",
     )
+    antwoord_uiterlijk = Datum(
+        required=False,
+        label="Antwoord uiterlijk op",
+        help_text="De termijn die u stelt voor het antwoord. Alleen dan wordt de termijn opgeschort; komt er "
+        "niets, dan loopt de termijn na deze dag weer.",
+    )
 
 
 class OntvangenForm(forms.Form):

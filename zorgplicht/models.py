@@ -8,7 +8,7 @@ so every page is right even when no worker ran. Writes go through zorgplicht/ser
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -310,12 +310,12 @@ class Aanmelding(ConcurrentTransitionMixin, models.Model):
         self._verlenging = (op, reden)
 
     def verlengingsreden_gegeven(self) -> bool:
-        """De ouders krijgen de reden van de verlenging schriftelijk [domain §11; 002 bijlage 2.2.1 stap 5]."""  # noqa: E501
+        """De ouders krijgen de reden van de verlenging schriftelijk [002 bijlage 2.2.1 stap 5]."""  # noqa: E501
         _, reden = getattr(self, "_verlenging", (None, ""))
         return bool(reden.strip())
 
     def verlenging_binnen_zes_weken(self) -> bool:
-        """De verlenging wordt verzonden uiterlijk op de laatste dag van de zes weken (inclusief opschorting) [domain §11]."""  # noqa: E501
+        """De verlenging wordt verzonden uiterlijk op de laatste dag van de zes weken (inclusief opschorting) [002 bijlage 2.2.1 stap 5]."""  # noqa: E501
         from zorgplicht.termijnen import zes_weken
 
         op, _ = getattr(self, "_verlenging", (None, ""))
@@ -510,6 +510,11 @@ class InformatieVerzoek(models.Model):
         "toestemming ouders gegeven op",
         help_text="Informatie bij derden vraagt de school pas na toestemming van de ouders.",
     )
+    antwoord_uiterlijk = models.DateField(
+        "antwoord uiterlijk op",
+        help_text="Alleen een verzoek met een antwoordtermijn schort de termijn op; komt er niets, dan eindigt "  # noqa: E501
+        "de opschorting na die termijn (art. 4:15 Awb).",
+    )
     ontvangen_op = models.DateField("ontvangen op", null=True, blank=True)
     niet_ontvangen = models.BooleanField(
         default=False, help_text="De informatie komt niet; de school beoordeelt op basis van wat er wél is."
@@ -526,8 +531,16 @@ class InformatieVerzoek(models.Model):
     def __str__(self) -> str:
         return f"Informatie gevraagd op {self.gevraagd_op:%d-%m-%Y} bij {self.gevraagd_bij}"
 
-    def periode(self, vandaag: date) -> tuple[date, date]:
-        return (self.gevraagd_op, self.ontvangen_op or max(vandaag, self.gevraagd_op))
+    @property
+    def einde_effectief(self) -> date:
+        """The day the suspension stops counting ("A"): the day of receipt, or the day after the answer
+        period when nothing came in time; while open, the whole answer period counts (Awb 4:15 lid 1
+        onder a) [domain §11]."""
+        na_termijn = self.antwoord_uiterlijk + timedelta(days=1)
+        return na_termijn if self.ontvangen_op is None else min(self.ontvangen_op, na_termijn)
+
+    def periode(self, vandaag: date | None = None) -> tuple[date, date]:
+        return (self.gevraagd_op, self.einde_effectief)
 
 
 # --- bao-bao ------------------------------------------------------------------------------------------

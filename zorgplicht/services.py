@@ -298,6 +298,7 @@ def vraag_informatie(
     gevraagd_bij: str,
     omschrijving: str,
     toestemming_ouders_op: date | None,
+    antwoord_uiterlijk: date | None = None,
     request=None,
 ) -> InformatieVerzoek:
     """Extra information with the ouders' consent; the days until it arrives extend the term
@@ -320,6 +321,15 @@ def vraag_informatie(
                 "toestemming [002 bijlage 2.2.1 stap 4]."
             }
         )
+    if antwoord_uiterlijk is None:
+        raise ZorgplichtFout(
+            {
+                "antwoord_uiterlijk": "Geef aan tot wanneer de informatie kan worden aangeleverd: alleen een verzoek met "  # noqa: E501
+                "een antwoordtermijn schort de termijn op (art. 4:15 Awb)."
+            }
+        )
+    if antwoord_uiterlijk < gevraagd_op:
+        raise ZorgplichtFout({"antwoord_uiterlijk": "De antwoordtermijn eindigt vóór het verzoek."})
     _overgang(aanmelding, "vraag_informatie", door, "Informatie opvragen")
     verzoek = InformatieVerzoek.objects.create(
         aanmelding=aanmelding,
@@ -327,6 +337,7 @@ def vraag_informatie(
         gevraagd_bij=gevraagd_bij,
         omschrijving=omschrijving,
         toestemming_ouders_op=toestemming_ouders_op,
+        antwoord_uiterlijk=antwoord_uiterlijk,
         aangemaakt_door=door,
     )
     log(

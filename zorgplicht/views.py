@@ -234,7 +234,7 @@ def verlengen(request, pk):
         titel="Termijn verlengen met vier weken",
         uitleg="Eén keer mogelijk, en alleen als de brief met de reden de ouders vóór het einde van de "
         "zes weken bereikt; de nieuwe einddatum is tien weken na de aanmelding plus opschorting "
-        "[002 bijlage 2.2.1 stap 5; domain §11].",
+        "[002 bijlage 2.2.1 stap 5].",
         uitvoeren=uitvoeren,
         succes="De termijn is verlengd; de brief aan de ouders wordt gemaakt.",
     )

@@ -1,7 +1,7 @@
 """The zorgplicht as a user meets it: the issue's walkthrough through the pages, Dutch refusals
 that keep the input, the SC's overview, the Mijn werk panel and constant query counts."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -57,6 +57,7 @@ def test_walkthrough_als_directeur_en_sc(world, login):
                 "gevraagd_bij": "peuterspeelzaal",
                 "omschrijving": "overdrachtsdocument",
                 "toestemming_ouders_op": "2026-02-16",
+                "antwoord_uiterlijk": "2026-03-02",
             },
         )
         assert resp.status_code == 302
@@ -229,6 +230,7 @@ def test_lijsten_constant_aantal_queries(world, login, django_assert_max_num_que
                 gevraagd_bij="ouders",
                 omschrijving="x",
                 toestemming_ouders_op=D(2026, 2, 12),
+                antwoord_uiterlijk=D(2026, 2, 12) + timedelta(days=28),
             )
         SchoolFactory(swv=world.swv, regio=world.regio, gemeente=world.gemeente)
     with django_assert_max_num_queries(een):

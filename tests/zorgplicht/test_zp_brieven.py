@@ -5,7 +5,7 @@ route (bijzonder), always pointing to the onderwijsconsulenten and the Geschille
 import os
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -45,6 +45,7 @@ def test_brieven_openbare_school(world):
             gevraagd_bij="peuterspeelzaal",
             omschrijving="overdrachtsdocument jonge kind",
             toestemming_ouders_op=D(2026, 4, 1),
+            antwoord_uiterlijk=D(2026, 4, 1) + timedelta(days=28),
         )
     with op(D(2026, 4, 14)):
         services.registreer_informatie_ontvangen(aanmelding=a, door=door, ontvangen_op=D(2026, 4, 14))

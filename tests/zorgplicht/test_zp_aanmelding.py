@@ -1,7 +1,7 @@
 """The zorgplicht machine: terms, extension, outcomes, non-applicability, age rules, bao-bao
 [domain §7, §11; 002 bijlage 2.2.1]. Every end date is checked against cases.termijnen."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -33,6 +33,7 @@ def vraag(a, door, r, ontvangen):
             gevraagd_bij="ouders",
             omschrijving="verslag logopedie",
             toestemming_ouders_op=r,
+            antwoord_uiterlijk=r + timedelta(days=28),
         )
     with op(ontvangen):
         services.registreer_informatie_ontvangen(aanmelding=a, door=door, ontvangen_op=ontvangen)
@@ -193,6 +194,7 @@ def test_ib_van_andere_school_mag_niet_volgen(world):
             gevraagd_bij="ouders",  # noqa: E501
             omschrijving="x",
             toestemming_ouders_op=D(2026, 2, 10),
+            antwoord_uiterlijk=D(2026, 2, 10) + timedelta(days=28),
         )
 
 
@@ -220,37 +222,45 @@ def test_informatie_vraagt_toestemming_ouders_vooraf(world):
                 gevraagd_bij="huisarts",
                 omschrijving="x",
                 toestemming_ouders_op=D(2026, 2, 17),
+                antwoord_uiterlijk=D(2026, 2, 17) + timedelta(days=28),
             )  # noqa: E501
 
 
-def test_open_verzoek_schuift_termijn_dagelijks_op_en_blokkeert_besluit(world):
-    """[002 bijlage 2.2.1 stap 4] while the information is outstanding the end moves on."""
+def test_open_verzoek_telt_de_hele_antwoordtermijn_en_blokkeert_besluit(world):
+    """[002 bijlage 2.2.1 stap 4; Awb 4:15 lid 1 onder a] while the information is outstanding the
+    whole answer period counts; an answer after it does not suspend longer."""
     door = world.users["directeur"]
     a = maak(world)
-    with op(D(2026, 2, 16)):
+
+    def vraag_op(dag, **kw):
         services.vraag_informatie(
             aanmelding=a,
             door=door,
-            gevraagd_op=D(2026, 2, 16),
+            gevraagd_op=dag,
             gevraagd_bij="ouders",
-            omschrijving="x",
-            toestemming_ouders_op=D(2026, 2, 16),
+            omschrijving="verslag",
+            toestemming_ouders_op=dag,
+            **kw,
         )
+
+    with op(D(2026, 2, 16)):
+        with pytest.raises(ZorgplichtFout, match="antwoordtermijn"):
+            vraag_op(D(2026, 2, 16))
+        vraag_op(D(2026, 2, 16), antwoord_uiterlijk=D(2026, 3, 16))
     a = herlaad(a)
     assert a.status == Status.INFORMATIE_OPGEVRAAGD
-    assert termijnen.stand(a, D(2026, 2, 20)).einde == D(2026, 3, 20)  # 3 days suspended so far
+    # answer period until Mon 16 Mar: 17 Feb .. 16 Mar suspended (28 days) -> 17 Mar + 28 = Tue 14 Apr
+    assert termijnen.stand(a, D(2026, 2, 20)).einde == D(2026, 4, 14)
     assert termijnen.stand(a, D(2026, 2, 20)).voorlopig
-    with op(D(2026, 2, 20)), pytest.raises(ZorgplichtFout, match="status"):
-        services.neem_besluit(aanmelding=a, door=door, uitkomst=6, toelichting="Past.")
-    with op(D(2026, 2, 20)), pytest.raises(ZorgplichtFout, match="informatie opgevraagd"):
-        services.vraag_informatie(
-            aanmelding=a,
-            door=door,
-            gevraagd_op=D(2026, 2, 20),
-            gevraagd_bij="ouders",
-            omschrijving="y",
-            toestemming_ouders_op=D(2026, 2, 20),
-        )
+    with op(D(2026, 2, 20)):
+        with pytest.raises(ZorgplichtFout, match="status"):
+            services.neem_besluit(aanmelding=a, door=door, uitkomst=6, toelichting="Past.")
+        with pytest.raises(ZorgplichtFout, match="informatie opgevraagd"):
+            vraag_op(D(2026, 2, 20), antwoord_uiterlijk=D(2026, 3, 1))
+    with op(D(2026, 4, 1)):
+        services.registreer_informatie_ontvangen(aanmelding=a, door=door, ontvangen_op=D(2026, 4, 1))
+    # the answer came after the answer period: the suspension ended when the period lapsed
+    assert termijnen.stand(herlaad(a), D(2026, 4, 1)).einde == D(2026, 4, 14)
 
 
 def test_informatie_na_verlenging_keert_terug_naar_verlengd(world):
