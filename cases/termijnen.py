@@ -319,8 +319,8 @@ def leerplichtig_vanaf(geboortedatum: date) -> date:
     van vijf jaren bereikt") [domain §10].
 
     Returns the first calendar day of that month; the first *school* day is the first lesdag on or
-    after it, which depends on the school's holidays (see cases.selectors). A child born on
-    29 February turns 5 in February (the birthday month), so leerplicht starts on 1 March.
+    after it, which depends on the school's holidays (cases.selectors.termijnen.eerste_schooldag).
+    A child born on 29 February turns 5 in February (the birthday month): leerplicht from 1 March.
     """
     maand_index = geboortedatum.month  # month after the birth month (0-based + 1)
     jaar = geboortedatum.year + 5 + maand_index // 12

@@ -160,3 +160,21 @@ def lesweken_venster_begin(school, tot: date, aantal: int = 4) -> date:
                 return maandag
         maandag -= timedelta(weeks=1)
     raise ValidationError(f"Er liggen geen {aantal} lesweken in de {terug} weken vóór deze datum.")
+
+
+def eerste_schooldag(school, vanaf: date) -> date:
+    """The first school day on or after `vanaf`: a weekday that is no Atw feestdag and not in a
+    school holiday of the school's regio. With cases.termijnen.leerplichtig_vanaf this gives the
+    day leerplicht starts ("de eerste schooldag van de maand", Leerplichtwet art. 3) [domain §10].
+    One query; a school's own study days are not known to Passend."""
+    from cases.termijnen import is_werkdag
+
+    vakanties = _Vakanties(school.vakantieregio, _schooljaren(vanaf, vanaf + timedelta(weeks=8)))
+    d = vanaf
+    for _ in range(7 * 8):  # a summer holiday is at most 7 weeks
+        if is_werkdag(d):
+            vakanties.vereis(d)
+            if not vakanties.is_vrij(d):
+                return d
+        d += timedelta(days=1)
+    raise ValidationError("Binnen acht weken na deze datum ligt geen schooldag.")

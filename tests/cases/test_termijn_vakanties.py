@@ -9,11 +9,13 @@ from django.core.management import CommandError, call_command
 from cases.models import SchoolVakantie
 from cases.selectors.termijnen import (
     OntbrekendeVakantiegegevens,
+    eerste_schooldag,
     lesweken_tussen,
     lesweken_venster_begin,
     schooljaar_van,
     vakantiedagen,
 )
+from cases.termijnen import leerplichtig_vanaf
 
 D = date
 
@@ -206,3 +208,22 @@ def test_import_fouten(tmp_path, inhoud, fout):
     with pytest.raises(CommandError, match=fout.replace("(", r"\(").replace(")", r"\)")):
         call_command("importeer_schoolvakanties", str(pad))
     assert not SchoolVakantie.objects.filter(schooljaar="2027-2028").exists()
+
+
+@pytest.mark.parametrize(
+    "geboren, verwacht",
+    [
+        pytest.param(
+            D(2020, 12, 3), D(2026, 1, 5), id="[Lpw art.3] 1 jan in de kerstvakantie → ma 5 jan 2026"
+        ),
+        pytest.param(D(2021, 1, 14), D(2026, 2, 2), id="[Lpw art.3] zo 1 feb → ma 2 feb 2026"),
+        pytest.param(D(2021, 3, 9), D(2026, 4, 1), id="[Lpw art.3] wo 1 apr 2026 is een schooldag"),
+        pytest.param(D(2021, 4, 30), D(2026, 5, 4), id="[Lpw art.3] 1 mei in de meivakantie → ma 4 mei 2026"),
+    ],
+)
+@pytest.mark.django_db
+def test_leerplicht_vanaf_eerste_schooldag(world, geboren, verwacht):
+    """[Leerplichtwet art. 3, domain §10] leerplicht starts on the first school day of the month
+    after the 5th birthday."""
+    world.school.vakantieregio = "midden"
+    assert eerste_schooldag(world.school, leerplichtig_vanaf(geboren)) == verwacht
