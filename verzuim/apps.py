@@ -7,4 +7,4 @@ class VerzuimConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from verzuim import navigatie  # noqa: F401  (registers menu items and panels)
+        from verzuim import navigatie, termijnen  # noqa: F401  (menu items, panels, kinds of term)

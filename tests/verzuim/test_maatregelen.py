@@ -255,3 +255,19 @@ def test_beslistermijn_bezwaar_verwijdering_004(world, denominatie, einde):
     svc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
     v = svc.registreer_bezwaar(verwijdering=v, ontvangen_op=D(2026, 3, 3), door=d)
     assert v.beslistermijn_bezwaar.einde == einde
+
+
+def test_beslistermijn_bezwaar_als_termijn_voor_de_directeur(world):
+    """[004 §3][domain §11] The decision term on the bezwaar is registered for the sweep; twice refused."""
+    from cases.models.termijnen import Termijn
+
+    v, d = _verwijdering(world, bestuur=SchoolbestuurFactory(swv=world.swv, denominatie="bijzonder"))
+    svc.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 1, 27), verslag="Gehoord.", door=d)
+    svc.hoor(verwijdering=v, wie="ouders", op=D(2026, 1, 28), verslag="Gehoord.", door=d)
+    svc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
+    svc.registreer_bezwaar(verwijdering=v, ontvangen_op=D(2026, 3, 3), door=d)
+    termijn = Termijn.objects.get(soort="verwijdering_beslistermijn_bezwaar")
+    assert termijn.einde == D(2026, 3, 31) and "WPO art. 63" in termijn.basis
+    assert Termijn.objects.voor_verantwoordelijke(d).filter(pk=termijn.pk).exists()
+    with pytest.raises(ValidationError, match="al geregistreerd"):
+        svc.registreer_bezwaar(verwijdering=v, ontvangen_op=D(2026, 3, 4), door=d)

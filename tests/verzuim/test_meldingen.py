@@ -189,3 +189,23 @@ def test_lpa_van_andere_gemeente_ziet_niets_en_kan_niet_afhandelen(world):
         melding=m, reactie="Ouders opgeroepen; waarschuwing gegeven.", door=lpa, vandaag=D(2026, 3, 9)
     )
     assert m.status == MeldingStatus.AFGEHANDELD and m.afgehandeld_op == D(2026, 3, 9)
+
+
+def test_meldtermijn_5_werkdagen_start_bij_16_uur_en_is_voldaan_na_melding_domain11(world):
+    """[Leerplichtwet art. 21a][domain §11] Reaching 16 hours starts a 5-werkdagen term (Termijn) that the
+    daily sweep watches; the melding fulfils it."""
+    from cases.models.termijnen import Termijn
+
+    fenna = _fenna(world)
+    termijn = Termijn.objects.get(leerling=fenna, soort="verzuim_melding_16uur")
+    assert (termijn.start, termijn.einde, termijn.status) == (D(2026, 3, 4), D(2026, 3, 11), "lopend")
+    assert Termijn.objects.voor_verantwoordelijke(world.users["ib"]).filter(pk=termijn.pk).exists()
+    meld_verzuim(
+        leerling=fenna,
+        soort="zestien_uur",
+        ouders_geinformeerd_op=D(2026, 3, 5),
+        door=world.users["ib"],
+        vandaag=D(2026, 3, 5),
+    )
+    termijn.refresh_from_db()
+    assert termijn.status == "voldaan"

@@ -17,11 +17,13 @@ from django_fsm import can_proceed
 from cases.models import Leerling
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
+from cases.services.termijnen import start_termijn
 from cases.termijnen import bezwaartermijn_einde, plus_werkdagen
 from verzuim import regels
 from verzuim.models import Schorsing, TimeOut, Verwijdering, Zoekpoging
 from verzuim.models.maatregelen import VerwijderingStatus
 from verzuim.services import eis_rol, eis_school, weiger
+from verzuim.termijnen import BESLISTERMIJN_BEZWAAR_VERWIJDERING
 
 DIRECTIE = ("directeur",)
 
@@ -556,8 +558,25 @@ def registreer_bezwaar(
         raise ValidationError({"ontvangen_op": "Leg vast wanneer het bezwaarschrift is ontvangen."})
     if ontvangen_op < v.besluit_verzonden_op:
         raise ValidationError({"ontvangen_op": "Het bezwaar kan niet vóór het besluit zijn ontvangen."})
+    if v.bezwaar_ontvangen_op is not None:
+        raise weiger(f"Het bezwaar is al geregistreerd (ontvangen op {v.bezwaar_ontvangen_op:%d-%m-%Y}).")
     v.bezwaar_ontvangen_op = ontvangen_op
     v.save(update_fields=["bezwaar_ontvangen_op"])
+    beslis = v.beslistermijn_bezwaar
+    start_termijn(
+        soort=BESLISTERMIJN_BEZWAAR_VERWIJDERING,
+        start=beslis.start,
+        zaak=v,
+        swv=v.leerling.swv,
+        school=v.school,
+        leerling=v.leerling,
+        basis=beslis.uitleg[0].removeprefix("Grondslag: ").rstrip("."),
+        start_omschrijving="het einde van de bezwaartermijn"
+        if v.school.bestuur.is_openbaar
+        else "de ontvangst van het bezwaarschrift",
+        door=door,
+        request=request,
+    )
     log(
         request=request,
         user=door,

@@ -12,13 +12,16 @@ from django.utils import timezone
 from django_fsm import can_proceed
 
 from cases.models import Leerling
+from cases.models.termijnen import OPEN_STATUSSEN, Termijn
 from cases.scope import scope_for
 from cases.services.audit import log
+from cases.services.termijnen import start_termijn, voldaan
 from verzuim import regels
 from verzuim.models import Verzuimmelding, VerzuimRegistratie
-from verzuim.models.meldingen import MeldingSoort, MeldingStatus, RegistratieSoort
+from verzuim.models.meldingen import UREN_MELDINGEN, MeldingSoort, MeldingStatus, RegistratieSoort
 from verzuim.selectors import verzuimbeeld
 from verzuim.services import eis_rol, eis_school, weiger
+from verzuim.termijnen import MELDING_16_UUR
 
 SCHOOL_ROLLEN = ("ib", "directeur")
 
@@ -72,6 +75,7 @@ def registreer_verzuim(
         opmerking=opmerking,
         geregistreerd_door=door,
     )
+    _volg_meldplicht(leerling=leerling, door=door, vandaag=vandaag)
     log(
         request=request,
         user=door,
@@ -81,6 +85,28 @@ def registreer_verzuim(
         omschrijving=f"verzuim geregistreerd: {registratie.get_soort_display()}",
     )
     return registratie
+
+
+def _open_meldtermijnen(leerling):
+    return Termijn.objects.filter(soort=MELDING_16_UUR, leerling=leerling, status__in=OPEN_STATUSSEN)
+
+
+def _volg_meldplicht(*, leerling: Leerling, door, vandaag: date) -> None:
+    """When the 16 hours are reached, start the 5-werkdagen term, so the daily sweep reminds the
+    school if no melding follows [Leerplichtwet art. 21a; domain §11]."""
+    zestien = verzuimbeeld(user=door, leerling=leerling, peildatum=vandaag).zestien
+    if zestien is None or _open_meldtermijnen(leerling).filter(start=zestien.bereikt_op).exists():
+        return
+    start_termijn(
+        soort=MELDING_16_UUR,
+        start=zestien.bereikt_op,
+        swv=leerling.swv,
+        school=leerling.huidige_school,
+        leerling=leerling,
+        zaak=leerling,
+        door=door,
+        omschrijving=f"{zestien.uren} uur ongeoorloofd verzuim in 4 lesweken",
+    )
 
 
 def _meldgrond(beeld, soort: str) -> tuple[date, date | None, Decimal]:
@@ -189,6 +215,9 @@ def meld_verzuim(
         gemeld_op=vandaag,
         gemeld_door=door,
     )
+    if soort in UREN_MELDINGEN:
+        for termijn in _open_meldtermijnen(leerling):
+            voldaan(termijn=termijn, op=vandaag, reden=f"gemeld: {melding.get_soort_display()}", door=door)
     log(
         request=request,
         user=door,
