@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from cases.navigatie import Paneel, paneel, registreer_nav
+from cases.tijdlijn import TijdlijnItem, registreer_tijdlijn
 from tlv.models import Status, TLVAanvraag
 
 registreer_nav(
@@ -118,3 +120,45 @@ def tlv_werk(user, scope) -> Paneel | None:
         volgorde=20,
         aantal=sum(tellingen.values()),
     )
+
+
+# --- dossier timeline [cases/tijdlijn.py] --------------------------------------------------------
+
+
+@registreer_tijdlijn("tlv", volgorde=40)
+def tlv_tijdlijn(leerling_ids, *, user):
+    """TLV-aanvragen the user may open: received (checklist step 10) and decided. One query."""
+    rijen = (
+        TLVAanvraag.objects.filter_for_user(user)
+        .filter(leerling_id__in=leerling_ids)
+        .values_list("pk", "leerling_id", "ontvangen_op", "besluit_op", "status", "aangemaakt_op")
+    )
+    items = []
+    for pk, leerling_id, ontvangen, besluit, status, aangemaakt in rijen:
+        url = reverse("tlv:detail", args=[pk])
+        label = Status(status).label
+        items.append(
+            TijdlijnItem(
+                leerling_id=leerling_id,
+                datum=ontvangen or timezone.localtime(aangemaakt).date(),
+                soort="TLV-aanvraag",
+                titel="TLV-aanvraag ontvangen" if ontvangen else "TLV-aanvraag gestart (concept)",
+                url=url,
+                status=label,
+                stap=10,
+                volgorde=40,
+            )
+        )
+        if besluit:
+            items.append(
+                TijdlijnItem(
+                    leerling_id=leerling_id,
+                    datum=besluit,
+                    soort="TLV-besluit",
+                    titel=f"Besluit TLV: {label}",
+                    url=url,
+                    status=label,
+                    volgorde=41,
+                )
+            )
+    return items
