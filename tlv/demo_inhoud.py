@@ -23,9 +23,9 @@ from tlv import services
 from tlv.models import SC_VRAGEN, TLAVergadering, TLVAanvraag
 
 GEDEELD = {
-    "onderwijsbehoeften": "Een kleine, voorspelbare groep; instructie in kleine stappen; een vaste volwassene "
+    "onderwijsbehoeften": "Een kleine, voorspelbare groep; instructie in kleine stappen; een vaste volwassene "  # noqa: E501
     "bij overgangen; een rustige werkplek.",
-    "waarom_niet_regulier": "Ondanks een HGO-arrangement en de inzet van de SC lukt dit in de groep niet; twee "
+    "waarom_niet_regulier": "Ondanks een HGO-arrangement en de inzet van de SC lukt dit in de groep niet; twee "  # noqa: E501
     "andere basisscholen in de regio zijn gevraagd en kunnen het evenmin bieden.",
     "zienswijze_ouders": "Ouders zien dat hun kind vastloopt en steunen de aanvraag.",
     "bestuur_geinformeerd": True,
@@ -185,10 +185,10 @@ def _noor(g, ll) -> None:
         schoolsoort="so",
         periode="4-5",
         categorie="laag",
-        gemotiveerd_besluit="Noor heeft ondersteuning nodig bij het reguleren van spanning: een kleine groep, "
+        gemotiveerd_besluit="Noor heeft ondersteuning nodig bij het reguleren van spanning: een kleine groep, "  # noqa: E501
         "vaste volwassenen, voorspelbare overgangen en een veilige plek om terug te trekken. Ondanks het "
         "HGO-arrangement en de observatie door de SC lukt dit op de basisschool niet; bao-bao is onderzocht.",
-        doelen="Noor neemt weer deel aan groepsactiviteiten; Noor start zelfstandig een taak; Noor kan spanning "
+        doelen="Noor neemt weer deel aan groepsactiviteiten; Noor start zelfstandig een taak; Noor kan spanning "  # noqa: E501
         "benoemen en vraagt om hulp.",
     )
     services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
@@ -388,7 +388,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
                 aanvraag=a,
                 door=g["deskundige1"],
                 besluit="aanhouden",
-                gemotiveerd_besluit="De deskundigen zien nog mogelijkheden binnen het reguliere onderwijs: een "
+                gemotiveerd_besluit="De deskundigen zien nog mogelijkheden binnen het reguliere onderwijs: een "  # noqa: E501
                 "arrangement voor taal en begeleiding van de leerkracht.",
             )
             services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
