@@ -15,10 +15,11 @@ from cases.models import Gebruiker, Leerling, Ouder, School
 from cases.models.audit import AuditActie
 from cases.models.organisaties import SchoolSoort
 from cases.scope import scope_for
+from cases.services import termijnen as termijn_service
 from cases.services.audit import log
 from cases.services.brieven import BriefFout, maak_brief
 from cases.services.inschrijving import schrijf_in
-from cases.termijnen import bezwaartermijn_einde
+from cases.termijnen import bezwaartermijn_einde, formatteer_datum
 from zorgplicht import termijnen
 from zorgplicht.models import (
     Aanmelding,
@@ -93,6 +94,26 @@ def _lock(aanmelding: Aanmelding) -> Aanmelding:
         Aanmelding.objects.select_for_update(of=("self",))
         .select_related("school__bestuur", "school__regio", "leerling", "swv")
         .get(pk=aanmelding.pk)
+    )
+
+
+def _termijn(aanmelding: Aanmelding):
+    """The Termijn record of this aanmelding in cases (deadline sweep and notifications to directeur
+    and SC), or None for an aanmelding from before it existed. Its end is computed by the same
+    engine from the same dates as zorgplicht/termijnen.py."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from cases.models.termijnen import OPEN_STATUSSEN, Termijn, TermijnSoort
+
+    return (
+        Termijn.objects.select_for_update()
+        .filter(
+            content_type=ContentType.objects.get_for_model(Aanmelding),
+            object_id=aanmelding.pk,
+            soort=TermijnSoort.ZORGPLICHT,
+            status__in=OPEN_STATUSSEN,
+        )
+        .first()
     )
 
 
@@ -255,6 +276,16 @@ def registreer_aanmelding(
         leerling=leerling,
         omschrijving="zorgplichtaanmelding geregistreerd",
     )
+    from cases.models.termijnen import TermijnSoort
+
+    termijn_service.start_termijn(
+        soort=TermijnSoort.ZORGPLICHT,
+        start=aanmelding_op,
+        zaak=aanmelding,
+        door=door,
+        request=request,
+        omschrijving=f"Zorgplicht {school.naam}",
+    )
     zes = termijnen.zes_weken(aanmelding, _vandaag())
     _brief(
         aanmelding,
@@ -330,6 +361,13 @@ def vraag_informatie(
         )
     if antwoord_uiterlijk < gevraagd_op:
         raise ZorgplichtFout({"antwoord_uiterlijk": "De antwoordtermijn eindigt vóór het verzoek."})
+    einde = termijnen.stand(aanmelding, gevraagd_op).einde
+    if gevraagd_op > einde:
+        raise ZorgplichtFout(
+            {
+                "gevraagd_op": f"De termijn eindigde op {formatteer_datum(einde)}; een later verzoek schort niets meer op."  # noqa: E501
+            }
+        )
     _overgang(aanmelding, "vraag_informatie", door, "Informatie opvragen")
     verzoek = InformatieVerzoek.objects.create(
         aanmelding=aanmelding,
@@ -348,6 +386,16 @@ def vraag_informatie(
         leerling=aanmelding.leerling,
         omschrijving="extra informatie opgevraagd; termijn opgeschort",
     )
+    termijn = _termijn(aanmelding)
+    if termijn is not None:
+        termijn_service.schort_op(
+            termijn=termijn,
+            verzoek=gevraagd_op,
+            uiterlijk=antwoord_uiterlijk,
+            omschrijving=f"informatie gevraagd bij {gevraagd_bij}",
+            door=door,
+            request=request,
+        )
     return verzoek
 
 
@@ -381,6 +429,17 @@ def registreer_informatie_ontvangen(
         leerling=aanmelding.leerling,
         omschrijving="informatie niet gekomen" if niet_ontvangen else "informatie ontvangen",
     )
+    termijn = _termijn(aanmelding)
+    if termijn is not None:
+        from cases.models.termijnen import Opschorting
+
+        opschorting = Opschorting.objects.filter(
+            termijn=termijn, verzoek=verzoek.gevraagd_op, ontvangst__isnull=True
+        ).first()
+        if opschorting is not None:
+            termijn_service.hervat(
+                opschorting=opschorting, ontvangst=ontvangen_op, door=door, request=request
+            )
     return verzoek
 
 
@@ -395,6 +454,9 @@ def verleng(*, aanmelding: Aanmelding, door, reden: str, op: date | None = None,
     zes_einde = termijnen.zes_weken(aanmelding, op).einde
     aanmelding.voorstel_verlenging(op=op, reden=reden)
     _overgang(aanmelding, "verleng", door, "Verlengen")
+    termijn = _termijn(aanmelding)
+    if termijn is not None:
+        termijn_service.verleng(termijn=termijn, weken=4, op=op, reden=reden, door=door, request=request)
     tien = termijnen.tien_weken(aanmelding, op)
     log(
         actie=AuditActie.OVERGANG,
@@ -455,6 +517,11 @@ def neem_besluit(
         aanmelding.gekozen_school_id = gekozen.school_id if gekozen else None
     stand = termijnen.stand(aanmelding, op)
     _overgang(aanmelding, "besluit", door, "Het besluit vastleggen")
+    termijn = _termijn(aanmelding)
+    if termijn is not None:
+        termijn_service.voldaan(
+            termijn=termijn, op=op, reden=f"besluit: uitkomst {uitkomst}", door=door, request=request
+        )
     log(
         actie=AuditActie.OVERGANG,
         request=request,
@@ -591,6 +658,15 @@ def zorgplicht_geldt_niet(
     aanmelding.cluster_instelling = cluster_instelling
     aanmelding.geadviseerd_niveau = geadviseerd_niveau
     _overgang(aanmelding, "zorgplicht_geldt_niet", door, "Vastleggen dat de zorgplicht niet geldt")
+    termijn = _termijn(aanmelding)
+    if termijn is not None:
+        termijn_service.stop(
+            termijn=termijn,
+            op=max(_vandaag(), aanmelding.aanmelding_op),
+            reden=f"zorgplicht geldt niet: {NietVanToepassing(reden).label}",
+            door=door,
+            request=request,
+        )
     log(
         actie=AuditActie.OVERGANG,
         request=request,

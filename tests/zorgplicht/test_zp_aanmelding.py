@@ -641,3 +641,42 @@ def test_tijdlijn_van_het_dossier(world, django_assert_num_queries):
         if i.soort == "Zorgplicht"
     ]
     assert [i.datum for i in items] == [D(2026, 3, 2), D(2026, 2, 3)]
+
+
+def test_termijn_in_cases_loopt_gelijk_op(world):
+    """[domain §11; issue 4] the zorgplicht is registered as a Termijn (daily sweep, notifications to
+    directeur and SC): its end agrees with the zorgplicht's own computation at every step."""
+    from cases.models.termijnen import Termijn
+
+    door = world.users["directeur"]
+    a = maak(world)
+
+    def termijn():
+        return Termijn.objects.get(object_id=a.pk, soort="zorgplicht")
+
+    assert termijn().einde == termijnen.stand(a, D(2026, 2, 3)).einde == D(2026, 3, 17)
+    assert set(termijn().verantwoordelijken.split(",")) >= {"directeur", "sc"}
+    a = vraag(a, door, D(2026, 2, 16), D(2026, 2, 26))
+    assert termijn().einde == termijnen.stand(a, D(2026, 2, 26)).einde == D(2026, 3, 26)
+    with op(D(2026, 3, 20)):
+        services.verleng(aanmelding=a, door=door, reden="Onderzoek loopt nog.")
+    a = herlaad(a)
+    assert termijn().einde == termijnen.stand(a, D(2026, 3, 20)).einde == D(2026, 4, 23)
+    with op(D(2026, 4, 1)):
+        services.neem_besluit(aanmelding=a, door=door, uitkomst=6, toelichting="Past.")
+    assert termijn().status == "voldaan"
+
+
+def test_verzoek_na_einde_termijn_schort_niets_op(world):
+    """[domain §11] a request after the term ended suspends nothing."""
+    a = maak(world)
+    with op(D(2026, 3, 18)), pytest.raises(ZorgplichtFout, match="eindigde"):
+        services.vraag_informatie(
+            aanmelding=a,
+            door=world.users["ib"],
+            gevraagd_op=D(2026, 3, 18),
+            gevraagd_bij="ouders",
+            omschrijving="x",
+            toestemming_ouders_op=D(2026, 3, 18),
+            antwoord_uiterlijk=D(2026, 3, 25),
+        )

@@ -89,7 +89,12 @@ def test_walkthrough_als_directeur_en_sc(world, login):
         sc = login(world.users["sc"])
         overzicht = sc.get(reverse("zorgplicht:overzicht")).content.decode()
         assert "Pim Verzonnen" in overzicht and formatteer_datum(tien) in overzicht
-    assert AuditRegel.objects.filter(actie="overgang", object_id=str(a.pk)).count() == 4
+    assert (
+        AuditRegel.objects.filter(
+            actie="overgang", object_id=str(a.pk), content_type__model="aanmelding"
+        ).count()
+        == 4
+    )
 
 
 def test_onvolledig_formulier_houdt_invoer_vast(world, login):
