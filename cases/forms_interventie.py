@@ -13,6 +13,7 @@ from cases.models.arrangementen import ArrangementSoort
 from cases.models.interventie import (
     Aanleiding,
     InterventieBijeenkomst,
+    Interventietraject,
     Onderzoeksverslagen,
     PlaatsingStap,
     TeamRol,
@@ -269,8 +270,23 @@ class ArrangementForm(forms.Form):
         help_text="Alleen bij een HGO-arrangement deskundigheid en middelen.",
     )
 
+    traject = forms.ModelChoiceField(
+        queryset=Interventietraject.objects.none(),
+        required=False,
+        label="Hoort bij interventietraject (optioneel)",
+    )
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["traject"].queryset = (
+            Interventietraject.objects.filter_for_user(user)
+            .open()
+            .select_related("leerling")
+            .order_by("-gemeld_op")
+        )
+        self.fields["traject"].label_from_instance = (
+            lambda t: f"{t.leerling.volledige_naam} (gemeld {t.gemeld_op:%d-%m-%Y})"
+        )
         self.fields["leerling"].queryset = (
             Leerling.objects.filter_for_user(user)
             .filter(huidige_school__isnull=False)

@@ -106,6 +106,11 @@ def traject_voor(user, pk: int) -> Interventietraject:
     return traject
 
 
+def trajecten_voor_keuze(user):
+    """Open trajecten the user may link an arrangement to."""
+    return Interventietraject.objects.filter_for_user(user).open()
+
+
 def bijeenkomst_voor(user, pk: int) -> InterventieBijeenkomst:
     return get_object_or_404(
         InterventieBijeenkomst.objects.filter_for_user(user).select_related(

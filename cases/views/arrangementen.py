@@ -60,7 +60,13 @@ def _heeft(request, rollen) -> bool:
 
 @rol_vereist(*BEHEERDERS)
 def nieuw(request):
-    form = ArrangementForm(request.POST or None, user=request.user)
+    initial = {}
+    traject_id = request.GET.get("traject", "")
+    if traject_id.isdigit():
+        traject = sel.trajecten_voor_keuze(request.user).filter(pk=int(traject_id)).first()
+        if traject is not None:
+            initial = {"traject": traject.pk, "leerling": traject.leerling_id}
+    form = ArrangementForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:

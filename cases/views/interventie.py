@@ -34,6 +34,7 @@ from cases.navigatie import Paneel, paneel, registreer_nav
 from cases.permissions import rol_vereist
 from cases.selectors import interventie as sel
 from cases.services import interventie as svc
+from cases.services.arrangementen import mag_arrangementen_beheren
 from cases.services.audit import log_inzage
 
 # Who works with trajecten at all; which rows each sees is filter_for_user's business.
@@ -144,6 +145,10 @@ def detail(request, pk: int):
             "kan_team": svc._is_bestuurder_van(traject.swv_id, request.user),
             "kan_schoolteam": svc._is_schoolteam_van(traject.school_id, request.user),
             "kan_casus": kan_casus,
+            "kan_arrangement": traject.status != TrajectStatus.AFGESLOTEN
+            and mag_arrangementen_beheren(
+                request.user, swv_id=traject.swv_id, regio_id=traject.school.regio_id
+            ),
             "is_directeur": svc._is_directeur_van(traject.school_id, request.user),
         },
     )

@@ -226,3 +226,45 @@ def test_sc_ziet_arrangementen_en_budget_van_haar_regio(world, login, django_ass
     assert "€ 8000" in html and "€ 5500" in html
     assert ander.leerling.volledige_naam not in html  # another regio's pupil
     assert Arrangement.objects.filter_for_user(world.users["sc"]).count() == 8
+
+
+def test_arrangement_vanuit_interventietraject(world, login):
+    """From the traject page the SC records an arrangement linked to the traject, plan van aanpak included."""
+    from django.urls import reverse
+
+    from tests.factories.interventie import traject_in
+
+    t = traject_in(world, team=True, status="lopend")
+    client = login(world.users["sc"])
+    assert "?traject=" in client.get(reverse("interventie_detail", args=[t.pk])).content.decode()
+    resp = client.get(reverse("arrangement_nieuw") + f"?traject={t.pk}")
+    assert f'<option value="{t.leerling_id}" selected>' in resp.content.decode()
+    resp = client.post(
+        reverse("arrangement_nieuw"),
+        {
+            "leerling": t.leerling_id,
+            "traject": t.pk,
+            "soort": "time_out",
+            "uitvoerende_school": world.school2.pk,
+            "start": "2026-02-23",
+            "einde": "2026-05-23",
+            **PLAN,
+        },
+    )
+    assert resp.status_code == 200  # 23 May is beyond the 3 months: refused, input kept
+    html = resp.content.decode()
+    assert "uiterlijk t/m vr 22 mei 2026" in html and PLAN["communicatieafspraken"] in html
+    resp = client.post(
+        reverse("arrangement_nieuw"),
+        {
+            "leerling": t.leerling_id,
+            "traject": t.pk,
+            "soort": "time_out",
+            "uitvoerende_school": world.school2.pk,
+            "start": "2026-02-23",
+            "einde": "2026-05-22",
+            **PLAN,
+        },
+    )
+    arr = Arrangement.objects.get()
+    assert resp["Location"] == reverse("arrangement_detail", args=[arr.pk]) and arr.traject == t
