@@ -220,3 +220,19 @@ class VrijstellingBesluitForm(forms.Form):
     )
     zwaarwegende_argumenten = tekst("Zwaarwegende argumenten", required=False)
     geldig_tot = datumveld("Vrijstelling geldig tot", required=False)
+
+
+class EscalatieForm(forms.Form):
+    regio = forms.ModelChoiceField(label="Regio", queryset=None)
+    school = forms.ModelChoiceField(label="School (indien van toepassing)", queryset=None, required=False)
+    aanleiding = tekst(
+        "Signaal: welke (ongewenste) situatie?",
+        rows=4,
+        help_text="Bijvoorbeeld: basisondersteuning niet op niveau, zorgplicht of thuiszittersregels niet "
+        "nageleefd, verantwoording niet aangeleverd [002 bijlage 2.4.1].",
+    )
+
+    def __init__(self, *args, regios, scholen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regio"].queryset = regios
+        self.fields["school"].queryset = scholen

@@ -12,6 +12,7 @@ registreer_nav("Verzuim", "verzuim:leerlingen", rollen=["ib", "directeur"], volg
 registreer_nav("Verzuimmeldingen", "verzuim:meldingen", rollen=["lpa"], volgorde=40)
 registreer_nav("Maatregelen", "verzuim:maatregelen", rollen=["sc", "sll", "bestuurder", "lpa"], volgorde=42)
 registreer_nav("Thuiszitters", "verzuim:thuiszitters", rollen=["sc", "sll", "bestuurder", "lpa"], volgorde=44)
+registreer_nav("Escalaties", "verzuim:escalaties", rollen=["sc", "sll", "bestuurder"], volgorde=45)
 registreer_nav("Vrijstellingen", "verzuim:vrijstellingen", rollen=["lpa", "sll", "bestuurder"], volgorde=46)
 
 

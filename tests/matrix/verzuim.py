@@ -155,6 +155,8 @@ MATRIX = {
     "verzuim:thuiszitters_export": Toegang(ok=REGISTER),
     "verzuim:thuiszitter_nieuw": Toegang(ok=FUNCTIONARIS),
     "verzuim:thuiszitter": Toegang(ok=REGISTER, kwargs=_thuiszitter_pk),
+    "verzuim:escalaties": Toegang(ok=FUNCTIONARIS),
+    "verzuim:escalatie_nieuw": Toegang(ok=FUNCTIONARIS),
     "verzuim:escalatie": Toegang(ok=FUNCTIONARIS, kwargs=_escalatie),
     "verzuim:vrijstellingen": Toegang(ok=VRIJSTELLING),
     "verzuim:vrijstelling_nieuw": Toegang(ok=VRIJSTELLING),

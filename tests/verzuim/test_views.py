@@ -112,11 +112,13 @@ def _veel_thuiszitters(world, n):
         ("verzuim:meldingen", "lpa"),
         ("verzuim:maatregelen", "sll"),
         ("verzuim:vrijstellingen", "sll"),
+        ("verzuim:escalaties", "bestuurder"),
     ],
 )
 def test_lijsten_constant_aantal_queries(world, client, django_assert_max_num_queries, naam, rol):
     """[conventions] List pages: a constant number of queries, whatever the number of rows."""
     _veel_thuiszitters(world, 30)
+    assert len(tsvc.signaleer_drie_maanden(peildatum=D(2026, 3, 1))) == 30
     ib = world.users["ib"]
     for i in range(12):
         ll = leerling_met_ouder(school=world.school, voornaam=f"Kind{i}")
@@ -176,3 +178,29 @@ def test_thuiszitter_pagina_doorzetting_knop_voor_bestuurder(world, client):
     resp = client.post(t.get_absolute_url(), {"actie": "doorzetting"})
     assert resp.status_code == 302
     assert "Start doorzettingskracht" in client.get(t.get_absolute_url()).content.decode()
+
+
+def test_escalatie_signaal_en_afsluiten_via_de_paginas(world, client):
+    """[002 bijlage 2.4.1] The SWV records a signal about a school (not only thuiszitters); a school in
+    another regio is refused on the form; the directeur-bestuurder closes the escalation."""
+    from verzuim.models import Escalatie
+
+    client.force_login(world.users["sll"])
+    url = reverse("verzuim:escalatie_nieuw")
+    resp = client.post(
+        url, {"regio": world.regio.pk, "school": world.school2.pk, "aanleiding": "Basisondersteuning"}
+    )
+    assert "niet in de gekozen regio" in resp.content.decode() and not Escalatie.objects.exists()
+    resp = client.post(
+        url, {"regio": world.regio.pk, "school": world.school.pk, "aanleiding": "Basisondersteuning"}
+    )
+    e = Escalatie.objects.get()
+    assert resp["Location"] == e.get_absolute_url() and e.stappen.get().stap == "signaal"
+    resp = client.post(e.get_absolute_url(), {"actie": "stap", "stap": "melding_db", "datum": "2026-01-06"})
+    assert "gesprek" in resp.content.decode() and e.stappen.count() == 1
+    client.force_login(world.users["bestuurder"])
+    client.post(e.get_absolute_url(), {"actie": "sluiten"})
+    e.refresh_from_db()
+    assert e.gesloten_op is not None
+    assert "Basisondersteuning" not in client.get(reverse("verzuim:escalaties")).content.decode()
+    assert "Basisondersteuning" in client.get(reverse("verzuim:escalaties") + "?open=0").content.decode()

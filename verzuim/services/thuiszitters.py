@@ -263,6 +263,21 @@ def zet_escalatiestap(
     return s
 
 
+@transaction.atomic
+def sluit_escalatie(*, escalatie: Escalatie, door, request=None, vandaag: date | None = None) -> Escalatie:
+    """The directeur-bestuurder closes the escalation once the desired situation is reached."""
+    vandaag = vandaag or timezone.localdate()
+    eis_rol(door, "bestuurder", melding="Alleen de directeur-bestuurder sluit een escalatie af.")
+    e = Escalatie.objects.select_for_update().get(pk=escalatie.pk)
+    _eis_in_scope(door, e)
+    if e.gesloten_op:
+        raise weiger("Deze escalatie is al gesloten.")
+    e.gesloten_op = vandaag
+    e.save(update_fields=["gesloten_op"])
+    log(request=request, user=door, actie="gewijzigd", obj=e, omschrijving="escalatie gesloten")
+    return e
+
+
 # --- doorzettingskracht -------------------------------------------------------------------------
 
 
