@@ -267,3 +267,29 @@ def test_intrekken_door_school(world):
     assert aanvraag.status == Status.INGETROKKEN
     with pytest.raises(TransitionNotAllowed):
         services.dien_in(aanvraag=aanvraag, door=world.users["directeur"])
+
+
+def test_beslistermijn_geregistreerd_bij_gedeelde_termijnen(world):
+    """[domain §11; issue 4] the TLV's term is a shared Termijn record for the daily sweep, with the
+    same suspension and end as the TLV's own computation, and closed on the decision."""
+    from cases.models.termijnen import Termijn, TermijnSoort
+
+    aanvraag = concept(world, leerling=leerling_met_ouders(world, groep=6))
+    services.dien_in(aanvraag=aanvraag, door=world.users["directeur"], op=date(2026, 1, 6))
+    services.vraag_informatie(
+        aanvraag=aanvraag,
+        door=world.users["sll"],
+        ontbreekt="LVS",
+        antwoord_uiterlijk=date(2026, 2, 2),
+        verzoek_op=date(2026, 1, 19),
+    )
+    services.informatie_ontvangen(aanvraag=aanvraag, door=world.users["sll"], ontvangen_op=date(2026, 1, 30))
+    termijn = Termijn.objects.get(soort=TermijnSoort.TLV_BESLISTERMIJN, object_id=aanvraag.pk)
+    aanvraag.refresh_from_db()
+    assert termijn.einde == date(2026, 3, 13) == beslistermijn(aanvraag, vandaag=date(2026, 2, 1)).einde
+    aanvraag = naar(world, aanvraag, Status.TER_ONDERTEKENING)
+    services.onderteken(
+        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 3, 12)
+    )
+    termijn.refresh_from_db()
+    assert termijn.status == "voldaan" and termijn.afgerond_op == date(2026, 3, 12)

@@ -11,9 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Leerling, School
+from cases.models.termijnen import TermijnSoort
 from cases.scope import scope_for
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
+from tlv import termijnregistratie
 from tlv.models import SC_VRAGEN, Opschorting, ScOordeel, Soort, Status, TLVAanvraag, Verdaging
 from tlv.models.aanvraag import IN_BEHANDELING, sc, school_medewerker, sll
 from tlv.services.basis import stap, vergrendel
@@ -126,7 +128,7 @@ def dien_in(*, aanvraag: TLVAanvraag, door, request=None, op: date | None = None
     """The directeur signs and submits; the day of receipt starts the beslistermijn (Awb 4:13)."""
     aanvraag = vergrendel(aanvraag)
     op = op or timezone.localdate()
-    return stap(
+    stap(
         aanvraag,
         "indienen",
         door=door,
@@ -136,6 +138,8 @@ def dien_in(*, aanvraag: TLVAanvraag, door, request=None, op: date | None = None
         op=timezone.now(),
         ontvangen_op=op,
     )
+    termijnregistratie.start_beslistermijn(aanvraag, door=door, request=request)
+    return aanvraag
 
 
 @transaction.atomic
@@ -260,6 +264,14 @@ def vraag_informatie(
         datum=verzoek_op,
         omschrijving="informatie opgevraagd",
     )
+    termijnregistratie.schort_op(
+        aanvraag,
+        verzoek=verzoek_op,
+        uiterlijk=antwoord_uiterlijk,
+        omschrijving=ontbreekt,
+        door=door,
+        request=request,
+    )
     opschorting.brief = maak_brief(
         zaak=aanvraag,
         leerling=aanvraag.leerling,
@@ -309,6 +321,7 @@ def informatie_ontvangen(
         raise ValidationError({"ontvangen_op": "De ontvangstdatum kan niet in de toekomst liggen."})
     opschorting.ontvangen_op = ontvangen_op
     opschorting.save(update_fields=["ontvangen_op"])
+    termijnregistratie.hervat(aanvraag, ontvangst=ontvangen_op, door=door, request=request)
     return stap(
         aanvraag,
         "hervatten",
@@ -343,6 +356,15 @@ def verdaag(
         raise ValidationError({"nieuwe_termijn": "De nieuwe termijn ligt na de huidige beslisdatum."})
     if not reden.strip():
         raise ValidationError({"reden": "Geef de reden van de verdaging."})
+    termijnregistratie.verdaag(
+        aanvraag,
+        oude_einde=stand.wettelijk_einde,
+        nieuwe_termijn=nieuwe_termijn,
+        op=op,
+        reden=reden,
+        door=door,
+        request=request,
+    )
     verdaging = Verdaging.objects.create(
         aanvraag=aanvraag, gemeld_op=op, nieuwe_termijn=nieuwe_termijn, reden=reden, door=door
     )
@@ -383,6 +405,16 @@ def trek_in(*, aanvraag: TLVAanvraag, door, reden: str, request=None) -> TLVAanv
     from tlv.services.deskundigen import beeindig_toewijzingen
 
     beeindig_toewijzingen(aanvraag=aanvraag, door=door, reden="aanvraag ingetrokken")
+    if aanvraag.ontvangen_op:
+        termijnregistratie.rond_af(
+            aanvraag,
+            TermijnSoort.TLV_BESLISTERMIJN,
+            op=timezone.localdate(),
+            reden="aanvraag ingetrokken",
+            door=door,
+            gestopt=True,
+            request=request,
+        )
     return aanvraag
 
 

@@ -13,9 +13,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from cases.models.termijnen import TermijnSoort
 from cases.services.audit import log
 from cases.services.brieven import brief_html, maak_brief
 from cases.termijnen import bezwaartermijn_einde
+from tlv import termijnregistratie
 from tlv.models import TLV, Handtekening, Periode, Soort, Status, TLVAanvraag
 from tlv.services.basis import OvergangGeweigerd, stap, vergrendel
 from tlv.services.deskundigen import beeindig_toewijzingen
@@ -153,6 +155,14 @@ def onderteken(*, aanvraag: TLVAanvraag, door, wachtwoord: str, request=None, op
         sha256=hashlib.sha256(brief_html(brief).encode("utf-8")).hexdigest(),
     )
     beeindig_toewijzingen(aanvraag=aanvraag, door=door, reden="besluit genomen", request=request)
+    termijnregistratie.rond_af(
+        aanvraag,
+        TermijnSoort.TLV_BESLISTERMIJN,
+        op=op,
+        reden=Status(aanvraag.status).label,
+        door=door,
+        request=request,
+    )
     log(
         actie="gewijzigd",
         request=request,

@@ -11,8 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from cases.models.termijnen import TermijnSoort
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
+from tlv import termijnregistratie
 from tlv.models import Bezwaar, BezwaarUitkomst, Status, TLVAanvraag
 from tlv.models.aanvraag import BESLUITEN, bestuurder, sll
 from tlv.services.basis import OvergangGeweigerd, stap, vergrendel
@@ -71,6 +73,7 @@ def registreer_bezwaar(
         datum=ontvangen_op,
         omschrijving="bezwaar ontvangen" + (" (na de bezwaartermijn)" if bezwaar.te_laat else ""),
     )
+    termijnregistratie.start_bezwaar(aanvraag, bezwaar, door=door, request=request)
     return bezwaar
 
 
@@ -126,6 +129,14 @@ def bevestig_ontvangst(*, bezwaar: Bezwaar, door, op: date | None = None, reques
         ondertekenaar=f"{door.get_full_name() or door.username}, secretaresse leerlingenzaken",
     )
     bezwaar.save(update_fields=["bevestigd_op", "bevestiging"])
+    termijnregistratie.rond_af(
+        aanvraag,
+        TermijnSoort.ONTVANGSTBEVESTIGING_BEZWAAR,
+        op=op,
+        reden="bevestigd",
+        door=door,
+        request=request,
+    )
     log(
         actie="gewijzigd",
         request=request,
@@ -214,4 +225,7 @@ def beslis_op_bezwaar(
     stap(aanvraag, "beslissen_op_bezwaar", door=door, request=request, datum=op, omschrijving=uitkomst)
     bezwaar.beslist_op, bezwaar.uitkomst, bezwaar.motivering = op, uitkomst, motivering
     bezwaar.save(update_fields=["beslist_op", "uitkomst", "motivering"])
+    termijnregistratie.rond_af(
+        aanvraag, TermijnSoort.BESLISTERMIJN_BEZWAAR, op=op, reden=uitkomst, door=door, request=request
+    )
     return bezwaar
