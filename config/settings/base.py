@@ -155,6 +155,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Deadlines [issue 4]: the sweep early, the digest after it, both idempotent.
     "termijnen-sweep": {"task": "cases.tasks.termijnen_sweep", "schedule": crontab(hour=5, minute=30)},
     "termijnen-digest": {"task": "cases.tasks.termijnen_digest", "schedule": crontab(hour=6, minute=30)},
+    # Thuiszitters nearing three months at home raise an escalation [issue 8].
+    "verzuim-thuiszitters": {"task": "verzuim.tasks.thuiszitters_sweep", "schedule": crontab(hour=5, minute=45)},
 }
 
 # --- logging: never personal data in logs (no BSN, no names in messages) ----------------------
