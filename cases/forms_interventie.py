@@ -197,11 +197,13 @@ class PlaatsingForm(forms.Form):
     akkoord_door = forms.CharField(required=False, label="Akkoord gegeven door (naam, functie)")
     akkoord_op = forms.DateField(required=False, label="Akkoord gegeven op", widget=Datum())
 
-    def __init__(self, *args, traject, open_stappen: list[int], **kwargs):
+    def __init__(self, *args, traject, gehad: set[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = scholen_in_swv(traject.swv_id)
-        self.open_stappen = open_stappen
+        # A reason field for every step not yet tried or skipped: needed when a later step is chosen.
         for s in range(1, 6):
+            if s in gehad:
+                continue
             self.fields[f"reden_stap_{s}"] = forms.CharField(
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),

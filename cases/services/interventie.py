@@ -28,9 +28,9 @@ from cases.models.interventie import (
     PlaatsingUitkomst,
     TeamRol,
     TrajectStatus,
-    _is_bestuurder_van,
-    _is_directeur_van,
-    _is_schoolteam_van,
+    is_bestuurder_van,
+    is_directeur_van,
+    is_schoolteam_van,
     ontbrekende_voorwaarden,
 )
 from cases.models.organisaties import SchoolSoort
@@ -159,7 +159,7 @@ def meld_aan(
         raise ValidationError(
             "Deze leerling staat nergens ingeschreven; het interventietraject start vanuit de school van herkomst."  # noqa: E501
         )
-    if not _is_directeur_van(school.pk, door):
+    if not is_directeur_van(school.pk, door):
         raise PermissionDenied(
             "Alleen de directeur van de school meldt een leerling aan bij het interventieteam [000]."
         )
@@ -202,7 +202,7 @@ def leg_criteria_vast(
     traject = _vergrendel(traject)
     if traject.status != TrajectStatus.AANGEMELD:
         raise ValidationError("De criteria liggen vast zodra het team is samengesteld.")
-    if not _is_directeur_van(traject.school_id, door):
+    if not is_directeur_van(traject.school_id, door):
         raise PermissionDenied(
             "Alleen de directeur van de school (de casusmanager) vult de aanmelding aan [000]."
         )
@@ -253,7 +253,7 @@ def start_interventie_prompt(
     school = leerling.huidige_school
     if school is None:
         raise ValidationError("Deze leerling staat nergens ingeschreven; er is geen school van herkomst.")
-    casusmanager = door if door is not None and _is_directeur_van(school.pk, door) else None
+    casusmanager = door if door is not None and is_directeur_van(school.pk, door) else None
     if casusmanager is None:
         rol = (
             Rol.objects.filter(soort="directeur", school=school, actief=True)
@@ -301,7 +301,7 @@ def voeg_teamlid_toe(
     """The SWV's directeur composes the interventieteam [000, bemensing]."""
     traject = _vergrendel(traject)
     _niet_afgesloten(traject)
-    if not _is_bestuurder_van(traject.swv_id, door):
+    if not is_bestuurder_van(traject.swv_id, door):
         raise PermissionDenied(
             "De directeur van het samenwerkingsverband stelt het interventieteam samen [000]."
         )
@@ -335,7 +335,7 @@ def verwijder_teamlid(*, teamlid: InterventieTeamlid, door, request=None) -> Non
         raise ValidationError(
             "Na het samenstellen van het team worden leden niet meer verwijderd; voeg zo nodig iemand toe."
         )
-    if not _is_bestuurder_van(traject.swv_id, door):
+    if not is_bestuurder_van(traject.swv_id, door):
         raise PermissionDenied(
             "De directeur van het samenwerkingsverband stelt het interventieteam samen [000]."
         )
@@ -393,7 +393,7 @@ BIJEENKOMST_VELDEN = (
 
 
 def _controleer_schoolteam(traject, door) -> None:
-    if not _is_schoolteam_van(traject.school_id, door):
+    if not is_schoolteam_van(traject.school_id, door):
         raise PermissionDenied(
             "De directeur (casusmanager) en de intern begeleider van de school plannen en verslaan de bijeenkomsten [000]."  # noqa: E501
         )
@@ -509,7 +509,7 @@ def voeg_afspraak_toe(
     """A written agreement: wat, wie, uiterlijk wanneer — all required — and who guards it [003; 000]."""
     traject = _vergrendel(traject)
     _niet_afgesloten(traject)
-    if not (_is_schoolteam_van(traject.school_id, door) or _is_bestuurder_van(traject.swv_id, door)):
+    if not (is_schoolteam_van(traject.school_id, door) or is_bestuurder_van(traject.swv_id, door)):
         raise PermissionDenied(
             "Afspraken legt de casusmanager, de IB'er of de directeur van het SWV vast [000]."
         )
@@ -562,7 +562,7 @@ def rond_afspraak_af(
         raise ValidationError("Deze afspraak is al afgerond.")
     traject = a.traject
     if door.pk not in (a.eigenaar_id, a.bewaker_id) and not (
-        _is_schoolteam_van(traject.school_id, door) or _is_bestuurder_van(traject.swv_id, door)
+        is_schoolteam_van(traject.school_id, door) or is_bestuurder_van(traject.swv_id, door)
     ):
         raise PermissionDenied(
             "Alleen wie de afspraak uitvoert of bewaakt, of de casusmanager, rondt haar af."
@@ -584,7 +584,7 @@ def rond_afspraak_af(
 
 
 def _controleer_plaatsing_rechten(traject, door) -> None:
-    if not (_is_directeur_van(traject.school_id, door) or _is_bestuurder_van(traject.swv_id, door)):
+    if not (is_directeur_van(traject.school_id, door) or is_bestuurder_van(traject.swv_id, door)):
         raise PermissionDenied(
             "Plaatsingen legt de casusmanager (directeur van de school) of de directeur van het SWV vast [000]."  # noqa: E501
         )
@@ -668,6 +668,10 @@ def registreer_plaatsing(
         fouten["redenen_overslaan"] = (
             f"De plaatsingsstroom gaat op volgorde [000]. Geef een reden om over te slaan: {namen}."
         )
+        for s in zonder_reden:
+            fouten[f"reden_stap_{s}"] = (
+                f"Stap {s} is niet geprobeerd: geef een reden om deze over te slaan [000]."
+            )
     fouten.update(_controleer_school_voor_stap(traject, stap, school))
     for veld, waarde, tekst in (
         ("setting", setting, "Beschrijf de setting."),
@@ -827,7 +831,7 @@ def leg_evaluatie_vast(
     traject = _vergrendel(traject)
     if traject.status != TrajectStatus.EVALUATIE:
         raise ValidationError("De evaluatie wordt vastgelegd als het traject in de fase evaluatie is.")
-    if not (_is_directeur_van(traject.school_id, door) or _is_bestuurder_van(traject.swv_id, door)):
+    if not (is_directeur_van(traject.school_id, door) or is_bestuurder_van(traject.swv_id, door)):
         raise PermissionDenied("De casusmanager of de directeur van het SWV legt de evaluatie vast [000].")
     traject.beginsituatie = (beginsituatie or "").strip()
     traject.proces = (proces or "").strip()

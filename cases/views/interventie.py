@@ -123,7 +123,7 @@ def detail(request, pk: int):
         overgangen.append({"naam": naam, "label": label, "redenen": ontbrekende_voorwaarden(methode)})
     plaatsingen = list(traject.plaatsingen.all())
     lopende = next((p for p in plaatsingen if p.uitkomst == PlaatsingUitkomst.LOPEND), None)
-    kan_casus = svc._is_directeur_van(traject.school_id, request.user) or svc._is_bestuurder_van(
+    kan_casus = svc.is_directeur_van(traject.school_id, request.user) or svc.is_bestuurder_van(
         traject.swv_id, request.user
     )
     return render(
@@ -142,14 +142,14 @@ def detail(request, pk: int):
             and traject.status in (TrajectStatus.TEAM_SAMENGESTELD, TrajectStatus.LOPEND),
             "arrangementen": list(traject.arrangementen.all()),
             "stappen": PlaatsingStap.choices,
-            "kan_team": svc._is_bestuurder_van(traject.swv_id, request.user),
-            "kan_schoolteam": svc._is_schoolteam_van(traject.school_id, request.user),
+            "kan_team": svc.is_bestuurder_van(traject.swv_id, request.user),
+            "kan_schoolteam": svc.is_schoolteam_van(traject.school_id, request.user),
             "kan_casus": kan_casus,
             "kan_arrangement": traject.status != TrajectStatus.AFGESLOTEN
             and mag_arrangementen_beheren(
                 request.user, swv_id=traject.swv_id, regio_id=traject.school.regio_id
             ),
-            "is_directeur": svc._is_directeur_van(traject.school_id, request.user),
+            "is_directeur": svc.is_directeur_van(traject.school_id, request.user),
         },
     )
 
@@ -260,6 +260,9 @@ def bijeenkomst_nieuw(request, pk: int):
 def bijeenkomst(request, pk: int):
     b = sel.bijeenkomst_voor(request.user, pk)
     traject = sel.traject_voor(request.user, b.traject_id)
+    log_inzage(
+        request=request, leerling=traject.leerling, obj=b, omschrijving="Bijeenkomst interventieteam bekeken"
+    )
     gehouden = b.status == BijeenkomstStatus.GEHOUDEN
     form = BijeenkomstForm(request.POST or None, instance=b)
     if gehouden:
@@ -328,7 +331,7 @@ def afspraak_nieuw(request, pk: int):
             messages.success(request, "De afspraak is vastgelegd.")
             return (
                 redirect("interventie_bijeenkomst", pk=b.pk)
-                if svc._is_schoolteam_van(traject.school_id, request.user)
+                if svc.is_schoolteam_van(traject.school_id, request.user)
                 else redirect("interventie_detail", pk=traject.pk)
             )
     return render(
@@ -358,15 +361,13 @@ def afspraak_afgerond(request, pk: int):
 @rol_vereist(*CASUS)
 def plaatsing_nieuw(request, pk: int):
     traject = _traject_of_404(request, pk)
-    stap_gekozen = request.POST.get("stap") or request.GET.get("stap")
-    open_stappen = []
-    if stap_gekozen and stap_gekozen.isdigit():
-        open_stappen = svc.ontbrekende_stappen(traject, int(stap_gekozen))
+    stap_gekozen = request.GET.get("stap")
+    gehad = {p.stap for p in traject.plaatsingen.all()}
     form = PlaatsingForm(
         request.POST or None,
         traject=traject,
-        open_stappen=open_stappen,
-        initial={"stap": stap_gekozen} if stap_gekozen else None,
+        gehad=gehad,
+        initial={"stap": stap_gekozen} if stap_gekozen and stap_gekozen.isdigit() else None,
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
