@@ -687,6 +687,12 @@ def mag_baobao(aanmelding: Aanmelding, user) -> bool:
     return is_sc_van_regio(aanmelding, user) or mag_beslissen(aanmelding, user)
 
 
+def mag_antwoorden(voorstel: BaoBaoVoorstel, user) -> bool:
+    """The proposed school itself (directeur, IB'er) answers, or the SC / the school of aanmelding
+    records it [002 bijlage 2.2.1 stap 8: 'De nieuwe school mag dezelfde procedure doorlopen']."""
+    return mag_baobao(voorstel.aanmelding, user) or mag_aanmelden(user, voorstel.school)
+
+
 def _eis_baobao(aanmelding: Aanmelding, user) -> None:
     if not mag_baobao(aanmelding, user):
         raise PermissionDenied(
@@ -746,7 +752,11 @@ def registreer_antwoord(
     the zorgplicht is shared [002 bijlage 2.2.1 stap 8]."""
     aanmelding = _lock(voorstel.aanmelding)
     voorstel = BaoBaoVoorstel.objects.select_for_update().get(pk=voorstel.pk)
-    _eis_baobao(aanmelding, door)
+    if not mag_antwoorden(voorstel, door):
+        raise PermissionDenied(
+            "Het antwoord legt de gevraagde school zelf vast, of de steunpuntcoördinator of de directeur van de "  # noqa: E501
+            "school van aanmelding."
+        )
     op = op or _vandaag()
     _niet_in_toekomst(op, "op", "datum van het antwoord")
     if antwoord not in Antwoord.values or antwoord == Antwoord.GEVRAAGD:

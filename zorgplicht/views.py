@@ -135,6 +135,7 @@ def detail(request, pk):
             "voorstellen": list(a.baobao_voorstellen.all()),
             "leeftijd": f"{a.leerling.leeftijd_op(vandaag)} jaar",
             "behoeften": _behoeften(a),
+            "eigen_scholen": {r.school_id for r in scope_for(user).rollen if r.soort in SCHOOL},
         },
     )
 
@@ -333,21 +334,26 @@ def baobao(request, pk):
     )
 
 
-def _voorstel(request, pk) -> BaoBaoVoorstel:
+def _voorstel(request, pk, *, antwoord: bool = False) -> BaoBaoVoorstel:
     v = get_object_or_404(
         BaoBaoVoorstel.objects.filter_for_user(request.user).select_related("aanmelding__school", "school"),
         pk=pk,
     )
-    if not services.mag_baobao(v.aanmelding, request.user):
+    mag = (
+        services.mag_antwoorden(v, request.user)
+        if antwoord
+        else services.mag_baobao(v.aanmelding, request.user)
+    )
+    if not mag:
         raise PermissionDenied(
             "Alleen de steunpuntcoördinator of de directeur van de school van aanmelding doet dit."
         )
     return v
 
 
-@rol_vereist(*BAOBAO)
+@rol_vereist("sc", "directeur", "ib")
 def baobao_antwoord(request, pk):
-    v = _voorstel(request, pk)
+    v = _voorstel(request, pk, antwoord=True)
     form = f.AntwoordForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -356,7 +362,9 @@ def baobao_antwoord(request, pk):
             f.fouten_naar_form(form, exc)
         else:
             messages.success(request, "Het antwoord van de school is vastgelegd.")
-            return redirect("zorgplicht:baobao", pk=v.aanmelding_id)
+            if services.mag_baobao(v.aanmelding, request.user):
+                return redirect("zorgplicht:baobao", pk=v.aanmelding_id)
+            return redirect("zorgplicht:detail", pk=v.aanmelding_id)
     return render(
         request, "zorgplicht/baobao_stap.html", {"v": v, "form": form, "titel": f"Antwoord van {v.school}"}
     )

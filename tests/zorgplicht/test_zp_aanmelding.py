@@ -680,3 +680,27 @@ def test_verzoek_na_einde_termijn_schort_niets_op(world):
             toestemming_ouders_op=D(2026, 3, 18),
             antwoord_uiterlijk=D(2026, 3, 25),
         )
+
+
+def test_gevraagde_school_legt_zelf_haar_antwoord_vast(world, login):
+    """[002 bijlage 2.2.1 stap 8] 'De nieuwe school mag dezelfde procedure doorlopen': its directeur
+    sees the aanmelding and records the answer; a school that was not asked cannot."""
+    from django.urls import reverse
+
+    from tests.conftest import maak_rol
+    from tests.factories import GebruikerFactory
+
+    a = maak(world)
+    andere, derde, v1, _ = _baobao(world, a)
+    dir_andere = GebruikerFactory(username="dir_andere")
+    maak_rol(dir_andere, "directeur", swv=world.swv, school=andere)
+    client = login(dir_andere)
+    assert client.get(reverse("zorgplicht:detail", args=[a.pk])).status_code == 200
+    with op(D(2026, 2, 25)):
+        client = login(dir_andere)
+        resp = client.post(reverse("zorgplicht:baobao_antwoord", args=[v1.pk]), {"antwoord": "in_onderzoek"})
+        assert resp.status_code == 302
+        assert client.get(reverse("zorgplicht:baobao", args=[a.pk])).status_code == 403
+    assert zorgplicht_bij(herlaad(a)) == [world.school, andere]
+    with op(D(2026, 2, 25)), pytest.raises(PermissionDenied):
+        services.registreer_antwoord(voorstel=v1, door=world.ib_a2, antwoord=Antwoord.KAN_NIET)
