@@ -25,6 +25,7 @@ from cases.models.arrangementen import DUURREGELS, ArrangementBudget, Arrangemen
 from cases.models.interventie import Onderzoeksverslagen, TeamRol, TrajectStatus
 from cases.services import arrangementen as arr_svc
 from cases.services import interventie as svc
+from cases.services import termijnen as termijn_svc
 
 CRITERIA = {
     "uit_regulier_onderwijs": True,
@@ -143,8 +144,17 @@ def _lotte(wereld, stdout) -> None:
             criteria=CRITERIA,
         )
     else:  # started by the verzuim demo's schorsing: date it as in the scenario and complete it
+        oud = svc.open_termijn(bestaand)
+        if oud is not None:
+            termijn_svc.stop(
+                termijn=oud,
+                op=max(oud.start, timezone.localdate()),
+                reden="De melding is gedateerd op de dag van de time-out; de termijn loopt vanaf die dag.",
+            )
         Interventietraject.objects.filter(pk=bestaand.pk).update(gemeld_op=date(2026, 2, 3))
+        bestaand.refresh_from_db()
         t = svc.leg_criteria_vast(traject=bestaand, door=directeur, criteria=CRITERIA)
+        svc.start_termijn_eerste_bijeenkomst(t, door=directeur, request=None)
     svc.voeg_teamlid_toe(traject=t, rol=TeamRol.DIRECTEUR_SWV, gebruiker=bestuurder, door=bestuurder)
     svc.voeg_teamlid_toe(
         traject=t,

@@ -16,6 +16,7 @@ from django_fsm import TransitionNotAllowed
 
 from cases.models import Leerling, Rol
 from cases.models.interventie import (
+    EERSTE_BIJEENKOMST_BASIS,
     Aanleiding,
     BijeenkomstStatus,
     InterventieAfspraak,
@@ -34,6 +35,9 @@ from cases.models.interventie import (
     ontbrekende_voorwaarden,
 )
 from cases.models.organisaties import SchoolSoort
+from cases.models.rollen import RolSoort
+from cases.models.termijnen import OPEN_STATUSSEN, SoortDefinitie, Termijn, registreer_soort
+from cases.services import termijnen as termijn_svc
 from cases.services.audit import log
 from cases.services.inschrijving import schrijf_in
 
@@ -44,6 +48,47 @@ class OvergangGeweigerd(TransitionNotAllowed):
     def __init__(self, redenen: list[str], **kwargs):
         self.redenen = list(redenen)
         super().__init__("Deze stap kan nog niet: " + " ".join(self.redenen), **kwargs)
+
+
+# The one-week norm for the first meeting, registered with the shared Termijn machinery so that the
+# daily sweep reminds the casusmanager and the SWV's directeur [000; domain §11]. A service norm:
+# the Algemene termijnenwet does not apply. The page computes the same date from the traject.
+EERSTE_BIJEENKOMST = "interventie_eerste_bijeenkomst"
+registreer_soort(
+    SoortDefinitie(
+        code=EERSTE_BIJEENKOMST,
+        label="Eerste bijeenkomst interventieteam",
+        basis=EERSTE_BIJEENKOMST_BASIS,
+        start_omschrijving="de melding",
+        weken=1,
+        atw=False,
+        rollen=(RolSoort.DIRECTEUR, RolSoort.BESTUURDER),
+    )
+)
+
+
+def start_termijn_eerste_bijeenkomst(traject: Interventietraject, *, door, request) -> Termijn:
+    return termijn_svc.start_termijn(
+        soort=EERSTE_BIJEENKOMST,
+        start=traject.gemeld_op,
+        zaak=traject,
+        verantwoordelijke=traject.casusmanager,
+        omschrijving=f"Eerste bijeenkomst interventietraject #{traject.pk}",
+        door=door,
+        request=request,
+    )
+
+
+def open_termijn(traject: Interventietraject) -> Termijn | None:
+    """The running term for the first meeting of this traject, if any."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return Termijn.objects.filter(
+        content_type=ContentType.objects.get_for_model(Interventietraject),
+        object_id=traject.pk,
+        soort=EERSTE_BIJEENKOMST,
+        status__in=OPEN_STATUSSEN,
+    ).first()
 
 
 OVERGANGEN = {
@@ -191,6 +236,7 @@ def meld_aan(
         leerling=leerling,
         omschrijving="Aanmelding interventietraject",
     )
+    start_termijn_eerste_bijeenkomst(traject, door=door, request=request)
     return traject
 
 
@@ -281,6 +327,7 @@ def start_interventie_prompt(
         leerling=leerling,
         omschrijving=f"Interventietraject gestart na {Aanleiding(aanleiding).label}",
     )
+    start_termijn_eerste_bijeenkomst(traject, door=door, request=request)
     return traject
 
 
@@ -483,6 +530,12 @@ def houd_bijeenkomst(*, bijeenkomst: InterventieBijeenkomst, door, request=None)
         leerling=b.traject.leerling,
         omschrijving="Bijeenkomst interventieteam als gehouden vastgelegd",
     )
+    eerder = b.traject.bijeenkomsten.filter(status=BijeenkomstStatus.GEHOUDEN).exclude(pk=b.pk).exists()
+    termijn = None if eerder else open_termijn(b.traject)
+    if termijn is not None:
+        termijn_svc.voldaan(
+            termijn=termijn, op=b.datum, reden="Eerste bijeenkomst gehouden", door=door, request=request
+        )
     return b
 
 

@@ -495,3 +495,32 @@ def test_tijdlijn_toont_traject_en_arrangement(world):
     assert not [
         i for i in tijdlijn(t.leerling, user=world.ib_b) if i.soort in ("Interventietraject", "Arrangement")
     ]
+
+
+# --- the shared Termijn machinery (daily sweep, notifications) ---------------------------------------
+
+
+@time_machine.travel(date(2026, 2, 12))
+@pytest.mark.parametrize("gehouden_op,op_tijd", [(date(2026, 2, 10), True), (date(2026, 2, 11), False)])
+def test_termijn_eerste_bijeenkomst_geregistreerd_en_voldaan(world, gehouden_op, op_tijd):
+    """[000; domain §11] the one-week norm is a Termijn (no Atw) for the sweep; the first meeting
+    held meets it, in time or not."""
+    from cases.models.termijnen import Termijn, TermijnStatus
+
+    t = svc.meld_aan(
+        leerling=_leerling(world),
+        door=world.users["directeur"],
+        gemeld_op=date(2026, 2, 3),
+        criteria=CRITERIA,
+    )
+    termijn = Termijn.objects.get(soort=svc.EERSTE_BIJEENKOMST)
+    assert (termijn.einde, termijn.atw, termijn.verantwoordelijke) == (
+        date(2026, 2, 10),
+        False,
+        world.users["directeur"],
+    )
+    assert termijn.einde == t.eerste_bijeenkomst_termijn.einde
+    b = BijeenkomstFactory(traject=t, datum=gehouden_op)
+    svc.houd_bijeenkomst(bijeenkomst=b, door=world.users["ib"])
+    termijn.refresh_from_db()
+    assert termijn.status == TermijnStatus.VOLDAAN and termijn.op_tijd is op_tijd
