@@ -66,6 +66,13 @@ class AanmeldingForm(forms.Form):
     geboortedatum = Datum(required=False)
     geslacht = forms.ChoiceField(choices=Geslacht.choices, initial=Geslacht.ANDERS, required=False)
     woonplaats = forms.CharField(required=False, max_length=120)
+    bsn = forms.CharField(
+        required=False,
+        max_length=9,
+        label="BSN of onderwijsnummer (optioneel)",
+        help_text="Staat de leerling al in Passend op een andere school, dan wordt die leerling gevonden met dit "  # noqa: E501
+        "nummer en de geboortedatum samen (zij-instroom).",
+    )
     ouder_naam = forms.CharField(required=False, max_length=200, label="Ouder/verzorger 1: naam")
     ouder_relatie = forms.CharField(
         required=False, max_length=60, initial="ouder", label="Ouder/verzorger 1: relatie"
@@ -126,7 +133,7 @@ class AanmeldingForm(forms.Form):
             kw["leerling"] = d["bestaande_leerling"]
             return kw
         kw["nieuwe_leerling"] = {
-            k: d[k] for k in ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "woonplaats")
+            k: d[k] for k in ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "woonplaats", "bsn")
         } | {"geslacht": d["geslacht"] or Geslacht.ANDERS}
         ouders = [
             {

@@ -42,7 +42,15 @@ class ZorgplichtFout(ValidationError):
     """A step that may not be taken, with the reason in Dutch."""
 
 
-LEERLING_VELDEN = ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "geslacht", "woonplaats")
+LEERLING_VELDEN = (
+    "voornaam",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "geslacht",
+    "woonplaats",
+    "bsn",
+)
 OUDER_VELDEN = (
     "naam",
     "relatie",
@@ -219,6 +227,21 @@ def registreer_aanmelding(
         raise ZorgplichtFout(
             "Kies een bestaande leerling (zij-instroom) óf vul de gegevens van een nieuwe leerling in."
         )
+    bsn = (nieuwe_leerling or {}).get("bsn", "")
+    if bsn:
+        # A pupil already known in the SWV (e.g. at another school, invisible to this school) is
+        # found by BSN and date of birth together; nothing about that pupil is shown on a mismatch.
+        bekend = Leerling.objects.filter(swv_id=school.swv_id, bsn=bsn).first()
+        if bekend is not None:
+            if bekend.geboortedatum != nieuwe_leerling.get("geboortedatum"):
+                raise ZorgplichtFout(
+                    {
+                        "bsn": "Dit BSN of onderwijsnummer hoort in dit samenwerkingsverband bij een leerling met een "  # noqa: E501
+                        "andere geboortedatum. Controleer beide gegevens."
+                    }
+                )
+            leerling, nieuwe_leerling = bekend, None
+            ouders = [o for o in ouders if o and o.get("naam")] if not bekend.ouders.exists() else []
     if leerling is not None:
         leerling = Leerling.objects.select_for_update().get(pk=leerling.pk)
         if leerling.swv_id != school.swv_id:
@@ -231,6 +254,10 @@ def registreer_aanmelding(
             zij_instroom = True
         if Aanmelding.objects.filter(leerling=leerling, school=school).lopend().exists():
             raise ZorgplichtFout("Voor deze leerling loopt al een aanmelding bij deze school.")
+        for gegevens_ouder in ouders:  # a known pupil without ouders on file gets the ones given now
+            ouder = Ouder(leerling=leerling, **{k: v for k, v in gegevens_ouder.items() if k in OUDER_VELDEN})
+            ouder.full_clean()
+            ouder.save()
     geboortedatum = leerling.geboortedatum if leerling else nieuwe_leerling.get("geboortedatum")
     if geboortedatum is None:
         raise ZorgplichtFout({"geboortedatum": "Vul de geboortedatum in."})

@@ -704,3 +704,31 @@ def test_gevraagde_school_legt_zelf_haar_antwoord_vast(world, login):
     assert zorgplicht_bij(herlaad(a)) == [world.school, andere]
     with op(D(2026, 2, 25)), pytest.raises(PermissionDenied):
         services.registreer_antwoord(voorstel=v1, door=world.ib_a2, antwoord=Antwoord.KAN_NIET)
+
+
+def test_zij_instroom_gevonden_met_bsn_en_geboortedatum(world):
+    """A pupil at another school (invisible to this school) is found by BSN and date of birth
+    together; a mismatch reveals nothing and is refused [domain §2]."""
+    bekend = bestaande_leerling(world, world.school2, geboortedatum=D(2018, 3, 1), bsn="111222333")
+    door = world.users["directeur"]
+    gegevens = nieuwe_leerling(geboortedatum=D(2018, 3, 2)) | {"bsn": "111222333"}
+    with op(D(2026, 2, 3)):
+        with pytest.raises(ZorgplichtFout, match="andere geboortedatum"):
+            services.registreer_aanmelding(
+                door=door,
+                school=world.school,
+                aanmelding_op=D(2026, 2, 3),
+                extra_ondersteuning_vermoed=True,
+                nieuwe_leerling=gegevens,
+                ouders=OUDERS,
+            )
+        a = services.registreer_aanmelding(
+            door=door,
+            school=world.school,
+            aanmelding_op=D(2026, 2, 3),
+            extra_ondersteuning_vermoed=True,
+            nieuwe_leerling=gegevens | {"geboortedatum": D(2018, 3, 1)},
+            ouders=OUDERS,
+        )
+    assert a.leerling_id == bekend.pk and a.zij_instroom
+    assert bekend.ouders.count() == 1  # the ouders on file are kept, not duplicated
