@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.apps import apps
-
 from cases.models import School
 from verzuim import regels
 from verzuim.models import Verzuimmelding, VerzuimRegistratie
@@ -15,18 +13,29 @@ from verzuim.models.meldingen import UREN_MELDINGEN, MeldingSoort, RegistratieSo
 
 
 def vakantieperioden(school: School, van: date, tot: date) -> tuple[list[tuple[date, date]], bool]:
-    """School holidays of the school's vakantieregio overlapping [van, tot], and whether holiday
-    data exists at all for that stretch (cases.SchoolVakantie, maintained by the beheerder)."""
-    try:
-        model = apps.get_model("cases", "SchoolVakantie")
-    except LookupError:
-        return [], False
+    """School holidays of the school's vakantieregio around [van, tot] (cases.SchoolVakantie, kept by
+    the beheerder), in one query, and whether the data is complete: every school year the 4-lesweken
+    windows touch must have all five holidays, otherwise holidays would silently count as lesweken
+    (the same rule as cases.selectors.termijnen.vakantiedagen)."""
+    from cases.models.vakanties import SchoolVakantie, VakantieSoort
+    from cases.selectors.termijnen import schooljaar_van
+
+    jaren = {schooljaar_van(date(j, 9, 1)) for j in range((van - timedelta(days=35)).year - 1, tot.year + 1)}
+    jaren = {j for j in jaren if schooljaar_van(van - timedelta(days=35)) <= j <= schooljaar_van(tot)}
+    # The windows reach back past holidays of earlier school years only through those holidays,
+    # which belong to the years loaded here; a margin year covers a window across the summer.
+    marge = {schooljaar_van(van - timedelta(days=200))}
     rijen = list(
-        model.objects.filter(regio=school.vakantieregio, tot__gte=van - timedelta(days=200), van__lte=tot)
+        SchoolVakantie.objects.filter(regio=school.vakantieregio, schooljaar__in=jaren | marge)
         .order_by("van")
-        .values_list("van", "tot")
+        .values_list("schooljaar", "soort", "van", "tot")
     )
-    return rijen, bool(rijen)
+    soorten: dict[str, set[str]] = {}
+    for jaar, soort, _, _ in rijen:
+        soorten.setdefault(jaar, set()).add(soort)
+    alle = set(VakantieSoort.values)
+    compleet = all(soorten.get(j, set()) >= alle for j in jaren)
+    return [(v, t) for _, _, v, t in rijen], compleet
 
 
 @dataclass
@@ -57,11 +66,19 @@ def verzuimbeeld(*, user, leerling, peildatum: date) -> Verzuimbeeld:
     school = leerling.huidige_school
     if school is None:
         return beeld
-    eerste = registraties[0].datum if registraties else peildatum
-    beeld.vakanties, beeld.vakanties_bekend = vakantieperioden(school, eerste, peildatum)
     # After a melding of the 16 hours (or of relatief verzuim) a new period of 4 lesweken begins.
     uren_meldingen = [m.plicht_ontstaan_op for m in meldingen if m.soort in UREN_MELDINGEN]
     beeld.laatste_melding_op = max(uren_meldingen, default=None)
+    # Only the absence after the last melding counts, so only those school years need holiday data.
+    eerste = min(
+        (
+            r.datum
+            for r in registraties
+            if beeld.laatste_melding_op is None or r.datum > beeld.laatste_melding_op
+        ),
+        default=peildatum,
+    )
+    beeld.vakanties, beeld.vakanties_bekend = vakantieperioden(school, min(eerste, peildatum), peildatum)
     ongeoorloofd = [
         (r.datum, r.uren)
         for r in registraties

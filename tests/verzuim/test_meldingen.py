@@ -4,9 +4,10 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from cases.models import SchoolVakantie
+from cases.selectors.termijnen import lesweken_venster_begin
 from tests.conftest import maak_rol
 from tests.factories import GebruikerFactory
 from tests.factories.verzuim import leerling_met_ouder
@@ -21,8 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def _voorjaar(regio="midden"):
     """Voorjaarsvakantie 2026 (regio midden: 14-22 Feb) as holiday data of the installation."""
-    model = apps.get_model("cases", "SchoolVakantie")
-    model.objects.get_or_create(
+    SchoolVakantie.objects.get_or_create(
         schooljaar="2025-2026",
         soort="voorjaar",
         regio=regio,
@@ -209,3 +209,28 @@ def test_meldtermijn_5_werkdagen_start_bij_16_uur_en_is_voldaan_na_melding_domai
     )
     termijn.refresh_from_db()
     assert termijn.status == "voldaan"
+
+
+def test_venster_gelijk_aan_lesweken_van_cases(world):
+    """The window of verzuim/regels.py agrees with cases.selectors.termijnen.lesweken_venster_begin."""
+    fenna = _fenna(world)
+    beeld = verzuimbeeld(user=world.users["ib"], leerling=fenna, peildatum=D(2026, 3, 4))
+    assert beeld.zestien.periode_van == lesweken_venster_begin(world.school, D(2026, 3, 4)) == D(2026, 2, 2)
+
+
+def test_ontbrekende_schoolvakanties_worden_gemeld(world, client):
+    """Without the holidays of a school year the page says so: a holiday week would count as lesweek."""
+    ll = leerling_met_ouder(school=world.school, voornaam="Jip")
+    registreer_verzuim(
+        leerling=ll,
+        soort="ongeoorloofd",
+        datum=D(2028, 3, 1),
+        uren=Decimal(2),
+        door=world.users["ib"],
+        vandaag=D(2028, 3, 1),
+    )
+    beeld = verzuimbeeld(user=world.users["ib"], leerling=ll, peildatum=D(2028, 3, 1))
+    assert not beeld.vakanties_bekend
+    client.force_login(world.users["ib"])
+    html = client.get(f"/verzuim/leerling/{ll.pk}/?peildatum=2028-03-01").content.decode()
+    assert "niet (volledig) vastgelegd" in html
