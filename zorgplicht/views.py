@@ -94,7 +94,50 @@ def nieuw(request):
                 "De aanmelding is geregistreerd; de ontvangstbevestiging voor de ouders wordt gemaakt.",
             )
             return redirect("zorgplicht:detail", pk=a.pk)
-    return render(request, "zorgplicht/nieuw.html", {"form": form})
+    groepen = [
+        (titel, [form[n] for n in namen])
+        for titel, namen in (
+            (
+                "Aanmelding",
+                (
+                    "school",
+                    "aanmelding_op",
+                    "extra_ondersteuning_vermoed",
+                    "ondersteuningsbehoeften",
+                    "andere_scholen",
+                ),
+            ),
+            (
+                "Leerling",
+                (
+                    "voornaam",
+                    "tussenvoegsel",
+                    "achternaam",
+                    "geboortedatum",
+                    "geslacht",
+                    "woonplaats",
+                    "bsn",
+                    "zij_instroom",
+                    "bestaande_leerling",
+                ),
+            ),
+            (
+                "Ouders/verzorgers (ontvangen de brieven)",
+                (
+                    "ouder_naam",
+                    "ouder_relatie",
+                    "ouder_adres",
+                    "ouder_postcode_plaats",
+                    "ouder_email",
+                    "ouder_telefoon",
+                    "ouder2_naam",
+                    "ouder2_relatie",
+                ),
+            ),
+            ("Toelichting", ("toelichting",)),
+        )
+    ]
+    return render(request, "zorgplicht/nieuw.html", {"form": form, "groepen": groepen})
 
 
 @rol_vereist(*LEZERS)

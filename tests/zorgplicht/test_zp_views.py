@@ -253,3 +253,12 @@ def test_verlengknop_alleen_zolang_het_kan(world, login):
     with op(D(2026, 3, 18)):
         client = login(world.users["directeur"])
         assert url not in client.get(reverse("zorgplicht:detail", args=[a.pk])).content.decode()
+
+
+def test_aanmeldformulier_toont_elk_veld_in_een_groep(world, login):
+    from zorgplicht.forms import AanmeldingForm
+
+    html = login(world.users["ib"]).get(reverse("zorgplicht:nieuw")).content.decode()
+    for naam in AanmeldingForm(user=world.users["ib"]).fields:
+        assert f'name="{naam}"' in html, naam
+    assert html.count("<fieldset>") == 4
