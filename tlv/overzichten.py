@@ -17,6 +17,7 @@ from cases.permissions import rol_vereist
 from cases.services.audit import log
 from tlv import selectors
 
+OP_PAGINA = 50
 KOLOMMEN = [
     "aanvraag",
     "school",
@@ -61,11 +62,11 @@ def herindicaties(request):
 def _rij(r) -> list:
     a = r.aanvraag
     return [
-        f"#{a.pk}",
-        a.school.naam,
-        a.regio.naam,
-        a.ontvangen_op.isoformat(),
-        a.besluit_op.isoformat(),
+        f"#{a['pk']}",
+        a["school__naam"],
+        a["regio__naam"],
+        a["ontvangen_op"].isoformat(),
+        a["besluit_op"].isoformat(),
         *r.fasen.values(),
         r.opgeschort,
         r.bruto,
@@ -77,8 +78,14 @@ def _rij(r) -> list:
 @rol_vereist("sll", "bestuurder", "beheer")
 def doorlooptijden(request):
     van, tot = _datum(request.GET.get("van")), _datum(request.GET.get("tot"))
-    rijen = selectors.doorlooptijden(request.user, van=van, tot=tot, regio_id=_int(request.GET.get("regio")))
     formaat = request.GET.get("formaat")
+    rijen = selectors.doorlooptijden(
+        request.user,
+        van=van,
+        tot=tot,
+        regio_id=_int(request.GET.get("regio")),
+        fasen_voor=None if formaat in ("csv", "xlsx") else OP_PAGINA,
+    )
     if formaat in ("csv", "xlsx"):
         log(actie="gedownload", request=request, omschrijving=f"doorlooptijden TLV ({formaat})")
         return _export(rijen, formaat)
@@ -89,7 +96,7 @@ def doorlooptijden(request):
         request,
         "tlv/doorlooptijden.html",
         {
-            "rijen": rijen[:200],
+            "rijen": rijen[:OP_PAGINA],
             "aantal": aantal,
             "per": per,
             "percentage": round(100 * op_tijd / aantal) if aantal else None,

@@ -48,7 +48,11 @@ def met_termijn(aanvragen, vandaag: date) -> list:
     uit = []
     for a in aanvragen:
         a.termijn = beslistermijn(
-            a, vandaag=vandaag, opschortingen=a.opschortingen.all(), verdagingen=a.verdagingen.all()
+            a,
+            vandaag=vandaag,
+            opschortingen=a.opschortingen.all(),
+            verdagingen=a.verdagingen.all(),
+            uitleg=False,
         )
         uit.append(a)
     return uit
@@ -111,7 +115,7 @@ FASEN = (
 
 @dataclass
 class Doorlooptijd:
-    aanvraag: TLVAanvraag
+    aanvraag: dict  # pk, ontvangen_op, besluit_op, school, regio
     fasen: dict[str, int]
     opgeschort: int
     bruto: int
@@ -120,21 +124,24 @@ class Doorlooptijd:
     maand: str
 
 
-def doorlooptijden(user, *, van: date | None = None, tot: date | None = None, regio_id=None, school_id=None):
+def doorlooptijden(
+    user,
+    *,
+    van: date | None = None,
+    tot: date | None = None,
+    regio_id=None,
+    school_id=None,
+    fasen_voor: int | None = None,
+):
     """Per decided aanvraag: days per stage (from the Overgang rows), suspended days, the net
-    doorlooptijd and whether it was decided within the (suspended / extended) term [002 §1.9]."""
-    from cases.termijnen import opgeschorte_dagen
+    doorlooptijd and whether it was decided within the (suspended / extended) term [002 §1.9].
+    Four queries whatever the number of rows (values, no model instances), so the overview of
+    thousands of decisions stays fast; `fasen_voor=N` computes the days per stage only for the
+    first N rows (the page shows those; the export asks for all)."""
+    from cases.termijnen import opgeschorte_dagen, tlv_beslistermijn
 
-    qs = (
-        TLVAanvraag.objects.filter_for_user(user)
-        .filter(besluit_op__isnull=False, ontvangen_op__isnull=False)
-        .select_related("school", "regio", "leerling")
-        .prefetch_related(
-            Prefetch("opschortingen", queryset=Opschorting.objects.order_by("verzoek_op")),
-            Prefetch("verdagingen", queryset=Verdaging.objects.order_by("gemeld_op")),
-            Prefetch("overgangen", queryset=Overgang.objects.order_by("op", "pk")),
-        )
-        .order_by("besluit_op", "pk")
+    qs = TLVAanvraag.objects.filter_for_user(user).filter(
+        besluit_op__isnull=False, ontvangen_op__isnull=False
     )
     if van:
         qs = qs.filter(besluit_op__gte=van)
@@ -144,20 +151,47 @@ def doorlooptijden(user, *, van: date | None = None, tot: date | None = None, re
         qs = qs.filter(regio_id=regio_id)
     if school_id:
         qs = qs.filter(school_id=school_id)
-    rijen = []
-    for a in qs:
-        paren = [(o.verzoek_op, o.ontvangen_op) for o in a.opschortingen.all() if o.ontvangen_op]
-        stand = beslistermijn(
-            a, vandaag=a.besluit_op, opschortingen=a.opschortingen.all(), verdagingen=a.verdagingen.all()
+    aanvragen = list(
+        qs.order_by("besluit_op", "pk").values(
+            "pk", "ontvangen_op", "besluit_op", "school__naam", "regio__naam"
         )
+    )
+    ids = qs.values("pk")
+    opsch: dict[int, list] = defaultdict(list)
+    for aid, verzoek, ontvangen in Opschorting.objects.filter(
+        aanvraag_id__in=ids, ontvangen_op__isnull=False
+    ).values_list("aanvraag_id", "verzoek_op", "ontvangen_op"):
+        opsch[aid].append((verzoek, ontvangen))
+    verdaagd: dict[int, date] = {}
+    for aid, nieuw in Verdaging.objects.filter(aanvraag_id__in=ids).values_list(
+        "aanvraag_id", "nieuwe_termijn"
+    ):
+        verdaagd[aid] = max(nieuw, verdaagd.get(aid, nieuw))
+    overgangen: dict[int, list] = defaultdict(list)
+    fase_ids = ids if fasen_voor is None else [a["pk"] for a in aanvragen[:fasen_voor]]
+    for aid, naar, datum in (
+        Overgang.objects.filter(aanvraag_id__in=fase_ids)
+        .order_by("aanvraag_id", "op", "pk")
+        .values_list("aanvraag_id", "naar", "datum")
+    ):
+        overgangen[aid].append((naar, datum))
+    eindes: dict[tuple, date] = {}
+    fase_van = {status: naam for naam, statussen in FASEN for status in statussen}
+    rijen = []
+    for a in aanvragen:
+        paren = opsch.get(a["pk"], [])
         fasen = {naam: 0 for naam, _ in FASEN}
-        overgangen = list(a.overgangen.all())
-        for huidige, volgende in zip(overgangen, overgangen[1:], strict=False):
-            for naam, statussen in FASEN:
-                if huidige.naar in statussen:
-                    fasen[naam] += (volgende.datum - huidige.datum).days
+        stappen = overgangen.get(a["pk"], [])
+        for (naar, datum), (_volgende, volgende_datum) in zip(stappen, stappen[1:], strict=False):
+            if naar in fase_van:
+                fasen[fase_van[naar]] += (volgende_datum - datum).days
         opgeschort = opgeschorte_dagen(paren)
-        bruto = (a.besluit_op - a.ontvangen_op).days
+        bruto = (a["besluit_op"] - a["ontvangen_op"]).days
+        sleutel = (a["ontvangen_op"], tuple(paren))
+        einde = eindes.get(sleutel)
+        if einde is None:
+            einde = eindes[sleutel] = tlv_beslistermijn(a["ontvangen_op"], opschortingen=paren)
+        einde = max(einde, verdaagd.get(a["pk"], einde))
         rijen.append(
             Doorlooptijd(
                 a,
@@ -165,8 +199,8 @@ def doorlooptijden(user, *, van: date | None = None, tot: date | None = None, re
                 opgeschort,
                 bruto,
                 bruto - opgeschort,
-                a.besluit_op <= stand.einde,
-                f"{a.besluit_op:%Y-%m}",
+                a["besluit_op"] <= einde,
+                f"{a['besluit_op']:%Y-%m}",
             )
         )
     return rijen
@@ -188,7 +222,11 @@ def samenvatting(rijen: list[Doorlooptijd], per: str) -> list[Groep]:
     """Per month / regio / school: the percentage decided in time and the median net doorlooptijd."""
     groepen: dict[str, list[Doorlooptijd]] = defaultdict(list)
     for r in rijen:
-        sleutel = {"maand": r.maand, "regio": r.aanvraag.regio.naam, "school": r.aanvraag.school.naam}[per]
+        sleutel = {
+            "maand": r.maand,
+            "regio": r.aanvraag["regio__naam"],
+            "school": r.aanvraag["school__naam"],
+        }[per]
         groepen[sleutel].append(r)
     return [
         Groep(k, len(v), sum(1 for r in v if r.op_tijd), statistics.median(r.netto for r in v))

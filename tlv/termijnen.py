@@ -84,8 +84,18 @@ class TermijnStand:
         return "groen"
 
 
-def beslistermijn(aanvraag, *, vandaag: date, opschortingen=None, verdagingen=None) -> TermijnStand:
-    """Uses prefetched `opschortingen` and `verdagingen` when given (worklists)."""
+@dataclass(frozen=True)
+class _Einde:
+    """The end without the explanation (worklists: no Dutch text per row)."""
+
+    einde: date
+
+
+def beslistermijn(
+    aanvraag, *, vandaag: date, opschortingen=None, verdagingen=None, uitleg: bool = True
+) -> TermijnStand:
+    """Uses prefetched `opschortingen` and `verdagingen` when given (worklists); `uitleg=False`
+    skips building the explanation (the same end date, computed by cases.termijnen)."""
     if aanvraag.ontvangen_op is None:
         return TermijnStand(None, None, None, vandaag)
     rijen = list(opschortingen if opschortingen is not None else aanvraag.opschortingen.all())
@@ -95,13 +105,16 @@ def beslistermijn(aanvraag, *, vandaag: date, opschortingen=None, verdagingen=No
     if opgeschort_sinds is not None:
         # While suspended the end moves day by day: show it as if the information came in today.
         paren.append((opgeschort_sinds, max(vandaag, opgeschort_sinds)))
-    berekening = termijn_berekening(
-        aanvraag.ontvangen_op,
-        weken=8,
-        opschortingen=paren,
-        basis=BASIS_BESLISTERMIJN,
-        start_omschrijving="ontvangst van de aanvraag",
-    )
+    if uitleg:
+        berekening = termijn_berekening(
+            aanvraag.ontvangen_op,
+            weken=8,
+            opschortingen=paren,
+            basis=BASIS_BESLISTERMIJN,
+            start_omschrijving="ontvangst van de aanvraag",
+        )
+    else:
+        berekening = _Einde(tlv_beslistermijn(aanvraag.ontvangen_op, opschortingen=paren))
     verd = list(verdagingen if verdagingen is not None else aanvraag.verdagingen.all())
     verdaagd_tot = max((v.nieuwe_termijn for v in verd), default=None)
     return TermijnStand(berekening, opgeschort_sinds, verdaagd_tot, vandaag)

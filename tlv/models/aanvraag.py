@@ -292,6 +292,8 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, models.Model):
         permissions = [("adviseren_tlvaanvraag", "Mag als deskundige adviseren over deze TLV-aanvraag")]
         indexes = [
             models.Index(fields=["swv", "status"]),
+            models.Index(fields=["swv", "ontvangen_op"]),
+            models.Index(fields=["swv", "besluit_op"]),
             models.Index(fields=["regio", "status"]),
             models.Index(fields=["school", "status"]),
             models.Index(fields=["leerling"]),
