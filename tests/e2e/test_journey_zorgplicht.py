@@ -1,0 +1,69 @@
+"""Journey [issue 6]: the directeur registers a written aanmelding, requests information that
+arrives later, extends the term; every end date shown agrees with the termijnen engine; the SC
+finds the case in her region overview. Each page is checked with axe and the keyboard."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from cases.termijnen import formatteer_datum, zorgplicht_einde
+
+pytestmark = pytest.mark.e2e
+
+
+def test_directeur_registreert_vraagt_informatie_en_verlengt(reis):
+    p = reis.page
+    vandaag = date.today()
+    aangemeld, gevraagd, ontvangen = (vandaag - timedelta(days=d) for d in (10, 8, 2))
+    reis.login("directeur")
+    p.get_by_role("link", name="Zorgplicht", exact=True).first.click()
+    reis.controleer("zorgplicht lijst")
+    p.get_by_role("link", name="Nieuwe aanmelding registreren").click()
+    p.get_by_label("Datum van de schriftelijke aanmelding").fill(aangemeld.isoformat())
+    p.get_by_label("gedrag en sociaal-emotionele ontwikkeling").check()
+    p.get_by_label("Voornaam").fill("Pien")
+    p.get_by_label("Achternaam").fill("Proefkonijn")
+    p.get_by_label("Geboortedatum").fill(date(vandaag.year - 5, 1, 15).isoformat())
+    p.get_by_label("Ouder/verzorger 1: naam").fill("R. Proefkonijn")
+    p.get_by_label("Adres", exact=True).fill("Verzinselstraat 3")
+    p.get_by_label("Postcode en plaats").fill("9999 PP Ede (demo)")
+    reis.controleer("aanmelding invullen")
+    p.get_by_role("button", name="Aanmelding registreren").click()
+    p.wait_for_load_state()
+    zes = zorgplicht_einde(aangemeld)
+    assert formatteer_datum(zes) in p.content()
+    reis.controleer("aanmelding geregistreerd")
+
+    p.get_by_role("link", name="Onderzoek starten").click()
+    p.get_by_role("button", name="Onderzoek starten").click()
+    p.wait_for_load_state()
+    p.get_by_role("link", name="Extra informatie opvragen").click()
+    p.get_by_label("Gevraagd op").fill(gevraagd.isoformat())
+    p.get_by_label("Gevraagd bij").fill("peuterspeelzaal")
+    p.get_by_label("Welke informatie").fill("Overdrachtsdocument jonge kind")
+    p.get_by_label("Toestemming van de ouders gegeven op").fill(gevraagd.isoformat())
+    p.get_by_label("Antwoord uiterlijk op").fill((gevraagd + timedelta(days=14)).isoformat())
+    reis.controleer("informatie opvragen")
+    p.get_by_role("button", name="Extra informatie opvragen").click()
+    p.wait_for_load_state()
+    p.get_by_role("link", name="Ontvangst informatie registreren").click()
+    p.get_by_label("Ontvangen op").fill(ontvangen.isoformat())
+    p.get_by_role("button", name="Ontvangst van de informatie registreren").click()
+    p.wait_for_load_state()
+    zes = zorgplicht_einde(aangemeld, opschortingen=[(gevraagd, ontvangen)])
+    assert formatteer_datum(zes) in p.content()
+
+    p.get_by_role("link", name="Termijn verlengen").click()
+    p.get_by_label("Reden van de verlenging").fill("Wij willen eerst een observatie in de groep.")
+    reis.controleer("verlengen")
+    p.get_by_role("button", name="Termijn verlengen met vier weken").click()
+    p.wait_for_load_state()
+    tien = zorgplicht_einde(aangemeld, verlengd=True, opschortingen=[(gevraagd, ontvangen)])
+    assert formatteer_datum(tien) in p.content() and "verlengd, geldt nu" in p.content()
+    reis.controleer("verlengd dossier")
+    reis.logout()
+
+    reis.login("sc")
+    p.get_by_role("link", name="Zorgplicht regio").click()
+    assert "Pien Proefkonijn" in p.content()
+    reis.controleer("regio-overzicht sc")
