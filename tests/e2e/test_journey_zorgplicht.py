@@ -67,3 +67,45 @@ def test_directeur_registreert_vraagt_informatie_en_verlengt(reis):
     p.get_by_role("link", name="Zorgplicht regio").click()
     assert "Pien Proefkonijn" in p.content()
     reis.controleer("regio-overzicht sc")
+
+
+def test_sc_zoekt_bao_bao_plek_en_directeur_beslist(reis):
+    """[002 bijlage 2.2.1 stap 8] the SC proposes a school whose SOP fits; the ouders choose; the
+    directeur decides outcome 8 and the dossier shows the shared zorgplicht."""
+    p = reis.page
+    reis.login("sc")
+    p.get_by_role("link", name="Zorgplicht regio").click()
+    p.get_by_role("link", name="Finn Brouwersgracht").click()
+    p.get_by_role("link", name="Andere school zoeken (bao-bao)").click()
+    reis.controleer("bao-bao")
+    p.get_by_label("Voorgestelde school").select_option(label="OBS De Eikenhorst")
+    p.get_by_role("button", name="School voorstellen").click()
+    p.wait_for_load_state()
+    p.get_by_role("row", name="OBS De Eikenhorst").get_by_role("link", name="antwoord vastleggen").click()
+    p.get_by_label("kan plaatsen").check()
+    reis.controleer("antwoord school")
+    p.get_by_role("button", name="Vastleggen").click()
+    p.wait_for_load_state()
+    p.get_by_role("row", name="OBS De Eikenhorst").get_by_role(
+        "link", name="ouders kiezen deze school"
+    ).click()
+    p.get_by_role("button", name="Vastleggen").click()
+    p.wait_for_load_state()
+    assert "gekozen op" in p.content()
+    p.get_by_role("link", name="SOP's").click()
+    reis.controleer("sop-lijst")
+    p.get_by_role("link", name="bijwerken (OBS De Eikenhorst)").click()
+    reis.controleer("sop bijwerken")
+    reis.logout()
+
+    reis.login("directeur")
+    p.get_by_role("link", name="Zorgplicht", exact=True).first.click()
+    p.get_by_role("link", name="Finn Brouwersgracht").click()
+    p.get_by_role("link", name="Besluit vastleggen").click()
+    p.get_by_label("(8) plaatsing op een andere reguliere school (bao-bao)").check()
+    p.get_by_label("Onderbouwing voor de ouders").fill("OBS De Eikenhorst biedt wat Finn nodig heeft.")
+    reis.controleer("besluit")
+    p.get_by_role("button", name="Besluit vastleggen").click()
+    p.wait_for_load_state()
+    assert "gedeelde zorgplicht" in p.content() and "OBS De Eikenhorst" in p.content()
+    reis.controleer("besluit genomen")
