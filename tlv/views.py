@@ -18,6 +18,7 @@ from cases.models import Leerling, Regio
 from cases.models.brieven import Brief
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
+from cases.termijnen import plus_werkdagen
 from tlv import forms, selectors, services
 from tlv.acties import ACTIES, acties_voor
 from tlv.models import Status, TLAVergadering
@@ -189,6 +190,10 @@ def _detail(request, aanvraag, gebonden=None, status=200):
         "tlv": getattr(aanvraag, "tlv", None),
         "voorstel_vo": voorstel_vo(aanvraag),
         "handtekening": getattr(aanvraag, "handtekening", None),
+        # [002 §1.9] when the TLA-vergadering cannot advise, the information is requested within 2 werkdagen.
+        "tla_opvragen_uiterlijk": plus_werkdagen(aanvraag.vergadering.datum, 2)
+        if aanvraag.status == Status.TLA_VERGADERING and aanvraag.vergadering_id
+        else None,
         "vooruitblik_tlv": services.tlv_gegevens(aanvraag, vandaag)
         if e and e.besluit == "afgeven" and aanvraag.status == Status.TER_ONDERTEKENING
         else None,

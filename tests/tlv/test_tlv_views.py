@@ -172,3 +172,28 @@ def test_mijn_werk_paneel(world, client):
     client.force_login(world.users["sll"])
     html = client.get(reverse("home")).content.decode()
     assert "1 aanvraag voor de formele check" in html
+
+
+def test_tla_kan_niet_adviseren_informatie_binnen_twee_werkdagen(world, client):
+    """[002 §1.9] 'De opvraag zal binnen 2 werkdagen gedaan worden': meeting Fri 2026-02-27 →
+    request by Tue 2026-03-03."""
+    aanvraag = naar(world, concept(world), Status.EINDADVIES, strekkingen=("so", "regulier"))
+    eerste = aanvraag.toewijzing(1).deskundige
+    services.schrijf_eindadvies(
+        aanvraag=aanvraag,
+        door=eerste,
+        besluit="afgeven",
+        gemotiveerd_besluit="X",
+        doelen="Y",
+        schoolsoort="so",
+        periode="4-5",
+        categorie="laag",
+    )
+    services.stuur_eindadvies_door(aanvraag=aanvraag, door=eerste)
+    vergadering = services.plan_vergadering(
+        door=world.users["tla"], swv=world.swv, datum=date(2026, 2, 27), schooljaar="2025-2026"
+    )
+    services.agendeer(aanvraag=aanvraag, door=world.users["tla"], vergadering=vergadering)
+    client.force_login(world.users["sll"])
+    html = client.get(reverse("tlv:detail", args=[aanvraag.pk])).content.decode()
+    assert "uiterlijk di 3 mrt 2026" in html
