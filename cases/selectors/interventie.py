@@ -139,7 +139,8 @@ def mijn_afspraken(user):
     """Open agreements the user owns, and overdue ones the user guards (for "Mijn werk")."""
     vandaag = timezone.localdate()
     return list(
-        InterventieAfspraak.objects.open()
+        InterventieAfspraak.objects.filter_for_user(user)
+        .open()
         .filter(Q(eigenaar_id=user.pk) | Q(bewaker_id=user.pk, uiterlijk__lt=vandaag))
         .select_related("traject__leerling", "eigenaar", "bewaker")
         .order_by("uiterlijk", "pk")

@@ -53,7 +53,7 @@ class OvergangGeweigerd(TransitionNotAllowed):
 # The one-week norm for the first meeting, registered with the shared Termijn machinery so that the
 # daily sweep reminds the casusmanager and the SWV's directeur [000; domain §11]. A service norm:
 # the Algemene termijnenwet does not apply. The page computes the same date from the traject.
-EERSTE_BIJEENKOMST = "interventie_eerste_bijeenkomst"
+EERSTE_BIJEENKOMST = "interventieteam_eerste_bijeenkomst"
 registreer_soort(
     SoortDefinitie(
         code=EERSTE_BIJEENKOMST,
