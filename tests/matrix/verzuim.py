@@ -159,6 +159,6 @@ MATRIX = {
     "verzuim:escalatie_nieuw": Toegang(ok=FUNCTIONARIS),
     "verzuim:escalatie": Toegang(ok=FUNCTIONARIS, kwargs=_escalatie),
     "verzuim:vrijstellingen": Toegang(ok=VRIJSTELLING),
-    "verzuim:vrijstelling_nieuw": Toegang(ok=VRIJSTELLING),
+    "verzuim:vrijstelling_nieuw": Toegang(ok=frozenset({"sll", "bestuurder"})),
     "verzuim:vrijstelling": Toegang(ok=VRIJSTELLING, kwargs=_vrijstelling),
 }

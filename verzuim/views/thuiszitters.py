@@ -225,6 +225,9 @@ def thuiszitter(request, pk: int):
                     aanleiding=request.POST.get("aanleiding", ""),
                 )
                 return redirect(e)
+            if actie in ("instemming", "scholen", "antwoord") and d is None:
+                messages.error(request, "Voor deze thuiszitter loopt geen doorzettingskracht.")
+                return redirect(t)
             if actie in forms:
                 prefix = forms[actie].prefix
                 extra = {"scholen": forms["scholen"].fields["scholen"].queryset} if actie == "scholen" else {}
@@ -370,11 +373,16 @@ def escalatie(request, pk: int):
 @rol_vereist(*VRIJSTELLING)
 def vrijstellingen(request):
     qs = Vrijstellingsverzoek.objects.filter_for_user(request.user).select_related("leerling", "gemeente")
-    return render(request, "verzuim/vrijstellingen.html", {"pagina": pagina(request, qs)})
+    return render(
+        request,
+        "verzuim/vrijstellingen.html",
+        {"pagina": pagina(request, qs), "mag_indienen": scope_for(request.user).heeft("sll", "bestuurder")},
+    )
 
 
-@rol_vereist(*VRIJSTELLING)
+@rol_vereist("sll", "bestuurder")
 def vrijstelling_nieuw(request):
+    """The SWV records the beroep on vrijstelling for a pupil it knows; the LPA decides on it."""
     form = VrijstellingForm(
         request.POST or None,
         leerlingen=Leerling.objects.filter_for_user(request.user),
