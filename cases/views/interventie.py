@@ -486,7 +486,24 @@ def overzicht(request):
         t.laatste_stap_label = labels.get(t.laatste_stap, "")
         t.laatste_uitkomst_label = uitkomsten.get(t.laatste_uitkomst, "")
         t.duur_dagen = (t.afgesloten_op - t.gemeld_op).days if t.afgesloten_op else None
-    return render(request, "cases/interventie/overzicht.html", {"trajecten": rijen})
+    uitkomst_telling: dict[str, int] = {}
+    for t in rijen:
+        sleutel = (
+            f"{t.laatste_stap}. {t.laatste_stap_label} ({t.laatste_uitkomst_label})"
+            if t.laatste_stap
+            else "geen plaatsing"
+        )
+        uitkomst_telling[sleutel] = uitkomst_telling.get(sleutel, 0) + 1
+    duren = [t.duur_dagen for t in rijen if t.duur_dagen is not None]
+    return render(
+        request,
+        "cases/interventie/overzicht.html",
+        {
+            "trajecten": rijen,
+            "uitkomsten": sorted(uitkomst_telling.items(), key=lambda kv: (-kv[1], kv[0])),
+            "gemiddelde_duur": round(sum(duren) / len(duren)) if duren else None,
+        },
+    )
 
 
 # --- navigation and "Mijn werk" ----------------------------------------------------------------------

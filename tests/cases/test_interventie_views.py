@@ -319,6 +319,9 @@ def test_overzicht_constante_queries(world, login, django_assert_max_num_queries
     with django_assert_max_num_queries(len(ctx.captured_queries)):
         resp = client.get(reverse("interventie_overzicht"))
     assert resp.content.decode().count("Terug in eigen groep") == 7
+    html = resp.content.decode()
+    assert "<dt>Afgesloten trajecten</dt><dd>7</dd>" in html
+    assert "<td>geen plaatsing</td><td>7</td>" in html
 
 
 def test_detail_buiten_scope_is_404(world, login):
