@@ -138,7 +138,9 @@ def maak_arrangement(
 ) -> Arrangement:
     """An arrangement with its plan van aanpak; the referring bestuur stays responsible [002 bijlage 2.4.1]."""  # noqa: E501
     leerling = (
-        Leerling.objects.select_for_update(of=("self",)).select_related("huidige_school__bestuur").get(pk=leerling.pk)
+        Leerling.objects.select_for_update(of=("self",))
+        .select_related("huidige_school__bestuur")
+        .get(pk=leerling.pk)
     )
     verwijzend = leerling.huidige_school
     if verwijzend is not None and not mag_arrangementen_beheren(
