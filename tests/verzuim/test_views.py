@@ -204,3 +204,29 @@ def test_escalatie_signaal_en_afsluiten_via_de_paginas(world, client):
     assert e.gesloten_op is not None
     assert "Basisondersteuning" not in client.get(reverse("verzuim:escalaties")).content.decode()
     assert "Basisondersteuning" in client.get(reverse("verzuim:escalaties") + "?open=0").content.decode()
+
+
+def test_beeindigde_thuiszitter_toont_de_periode_tot_de_terugkeer(world, client):
+    """Back in education on Mon 2026-03-02: the page counts the days at home up to Sun 1 March."""
+    ll = leerling_met_ouder(school=world.school, voornaam="Milan")
+    t = tsvc.registreer_thuiszitter(
+        leerling=ll,
+        soort="relatief",
+        thuis_sinds=D(2025, 11, 3),
+        regie_bij="SC",
+        door=world.users["sc"],
+        vandaag=D(2025, 12, 1),
+    )
+    tsvc.werk_thuiszitter_bij(
+        thuiszitter=t,
+        regie_bij="SC",
+        huidig_aanbod="",
+        volgende_stap="",
+        volgende_stap_op=None,
+        beeindigd_op=D(2026, 3, 2),
+        beeindiging="CBS De Zaaier",
+        door=world.users["sc"],
+    )
+    client.force_login(world.users["sc"])
+    html = client.get(t.get_absolute_url() + "?peildatum=2026-11-26").content.decode()
+    assert "(laatste dag thuis)" in html and "(119 dagen)" in html

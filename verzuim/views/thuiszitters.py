@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -208,6 +209,8 @@ def thuiszitter(request, pk: int):
             prefix="a", voorstellen=d.voorstellen.filter(antwoord="open") if d else None
         ),
     }
+    # Back in education: show the period as it was on the last day at home.
+    peil = min(dag, t.beeindigd_op - timedelta(days=1)) if t.beeindigd_op else dag
     if request.method == "POST":
         actie = request.POST.get("actie", "")
         try:
@@ -267,10 +270,11 @@ def thuiszitter(request, pk: int):
         "verzuim/thuiszitter.html",
         {
             "t": t,
-            "dag": dag,
-            "categorie": regels.Categorie.LABELS[t.categorie(dag)],
-            "dagen": regels.dagen_thuis(t.thuis_sinds, dag),
-            "nadert": regels.nadert_drie_maanden(t.soort, t.thuis_sinds, dag),
+            "dag": peil,
+            "beeindigd": peil != dag,
+            "categorie": regels.Categorie.LABELS[t.categorie(peil)],
+            "dagen": regels.dagen_thuis(t.thuis_sinds, peil),
+            "nadert": peil == dag and regels.nadert_drie_maanden(t.soort, t.thuis_sinds, dag),
             "langdurig_vanaf": regels.langdurig_vanaf(t.thuis_sinds),
             "d": d,
             "is_regisseur": is_regisseur,
