@@ -88,6 +88,12 @@ def _form_toewijzen(a, u, data=None):
     return forms.ToewijzenForm(data, pool=pool(a))
 
 
+def _form_vervangen(a, u, data=None):
+    from tlv.services.deskundigen import pool
+
+    return forms.VervangenForm(data, pool=pool(a))
+
+
 def _form_agenderen(a, u, data=None):
     return forms.AgenderenForm(data, swv_id=a.swv_id, initial={"vergadering": a.vergadering_id})
 
@@ -182,6 +188,15 @@ ACTIES: dict[str, Actie] = {
             _form_toewijzen,
             lambda a, u, f, r: services.wijs_deskundigen_toe(aanvraag=a, door=u, request=r, **f.cleaned_data),
             lambda a, u: a.status == Status.DESKUNDIGEN_TOEWIJZEN and tla_voorzitter(a, u),
+        ),
+        Actie(
+            "vervangen",
+            "Deskundige vervangen",
+            "Vervang",
+            _form_vervangen,
+            lambda a, u, f, r: services.vervang_deskundige(aanvraag=a, door=u, request=r, **f.cleaned_data),
+            lambda a, u: a.status == Status.ADVIEZEN and tla_voorzitter(a, u),
+            gevaar=True,
         ),
         Actie(
             "advies",

@@ -142,6 +142,20 @@ class ToewijzenForm(forms.Form):
             self.fields[veld].label_from_instance = lambda u: labels.get(u.pk, str(u))
 
 
+class VervangenForm(forms.Form):
+    volgorde = forms.TypedChoiceField(
+        label="Welke deskundige", coerce=int, choices=[(1, "1e deskundige"), (2, "2e deskundige")]
+    )
+    nieuwe = forms.ModelChoiceField(queryset=Gebruiker.objects.none(), label="Nieuwe deskundige")
+    reden = forms.CharField(label="Reden", widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, pool=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = {u.pk: f"{u} – {d}" + (f" (betrokken: {c})" if c else "") for u, d, c in pool}
+        self.fields["nieuwe"].queryset = Gebruiker.objects.filter(pk__in=list(labels))
+        self.fields["nieuwe"].label_from_instance = lambda u: labels.get(u.pk, str(u))
+
+
 class AdviesForm(forms.Form):
     strekking = forms.ChoiceField(label="Advies", choices=[("", "—"), *Strekking.choices], required=False)
     categorie = forms.ChoiceField(

@@ -190,3 +190,41 @@ def test_tla_vergadering_nodigt_betrokkenen_niet_uit(world):
     namen = {u.username for u in genodigden(vergadering)}
     assert {"tla", "sll", "deskundige"} <= namen
     assert "betrokken_deskundige" not in namen and "sc" not in namen and "ib" not in namen
+
+
+def test_vervangen_trekt_toegang_in_en_geeft_nieuwe_toegang(world, klaar):
+    """[domain §2] access lasts only while the assignment lasts: a replaced deskundige loses it."""
+    oud, psychiater = world.users["deskundige"], deskundige(world.swv, "kinderpsychiater")
+    services.wijs_deskundigen_toe(aanvraag=klaar, door=world.users["tla"], eerste=oud, tweede=psychiater)
+    nieuw = deskundige(world.swv, "psycholoog", username="psycholoog_nieuw")
+    with pytest.raises(ValidationError, match="verschillende disciplines"):
+        services.vervang_deskundige(
+            aanvraag=klaar,
+            door=world.users["tla"],
+            volgorde=2,
+            nieuwe=deskundige(world.swv, "orthopedagoog", username="ortho_twee"),
+            reden="Ziek.",
+        )
+    with pytest.raises(ValidationError, match="orthopedagoog of psycholoog"):
+        services.vervang_deskundige(
+            aanvraag=klaar,
+            door=world.users["tla"],
+            volgorde=1,
+            nieuwe=deskundige(world.swv, "arts"),
+            reden="Ziek.",
+        )
+    services.vervang_deskundige(
+        aanvraag=klaar, door=world.users["tla"], volgorde=1, nieuwe=nieuw, reden="Ziek."
+    )
+    assert not TLVAanvraag.objects.filter_for_user(oud).exists()
+    assert not Leerling.objects.filter_for_user(oud).filter(pk=klaar.leerling_id).exists()
+    assert list(TLVAanvraag.objects.filter_for_user(nieuw)) == [klaar]
+    klaar.refresh_from_db()
+    assert klaar.toewijzing(1).deskundige == nieuw
+    services.sla_advies_op(
+        aanvraag=klaar, door=psychiater, strekking="so", categorie="laag", motivering="A", indienen=True
+    )
+    with pytest.raises(ValidationError, match="al ingediend"):
+        services.vervang_deskundige(
+            aanvraag=klaar, door=world.users["tla"], volgorde=2, nieuwe=oud, reden="x"
+        )

@@ -33,6 +33,7 @@ from tlv.services.deskundigen import (
     schrijf_eindadvies,
     sla_advies_op,
     stuur_eindadvies_door,
+    vervang_deskundige,
     wijs_deskundigen_toe,
     zichtbare_adviezen,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "tlv_gegevens",
     "trek_in",
     "verdaag",
+    "vervang_deskundige",
     "vraag_informatie",
     "wijs_deskundigen_toe",
     "wijzig_aanvraag",

@@ -128,6 +128,55 @@ def wijs_deskundigen_toe(
 
 
 @transaction.atomic
+def vervang_deskundige(
+    *, aanvraag: TLVAanvraag, door, volgorde: int, nieuwe: Gebruiker, reden: str, request=None
+) -> Toewijzing:
+    """The TLA-voorzitter replaces a deskundige who has not yet submitted (illness, a conflict that
+    came to light): the old assignment ends and its access is revoked; the new one gets access
+    [002 §1.6; domain §2 'only while the assignment lasts']."""
+    aanvraag = vergrendel(aanvraag)
+    s = scope_for(door)
+    if not (s.alles or (s.heeft("tla") and aanvraag.swv_id in s.swv_ids)):
+        raise PermissionDenied("Alleen de TLA-voorzitter vervangt een deskundige.")
+    if aanvraag.status != Status.ADVIEZEN:
+        raise OvergangGeweigerd(["Vervangen kan alleen terwijl de deskundigen adviseren."])
+    oud = (
+        Toewijzing.objects.select_related("advies", "deskundige")
+        .filter(aanvraag=aanvraag, volgorde=volgorde, beeindigd_op__isnull=True)
+        .first()
+    )
+    ander = (
+        Toewijzing.objects.filter(aanvraag=aanvraag, beeindigd_op__isnull=True)
+        .exclude(volgorde=volgorde)
+        .first()
+    )
+    if oud is None:
+        raise ValidationError({"volgorde": "Op deze plek is geen deskundige toegewezen."})
+    if oud.advies.ingediend_op:
+        raise ValidationError({"volgorde": "Deze deskundige heeft het advies al ingediend."})
+    if not reden.strip():
+        raise ValidationError({"reden": "Geef de reden van de vervanging."})
+    discipline = discipline_van(nieuwe, aanvraag.swv_id)
+    if not discipline:
+        raise ValidationError({"nieuwe": f"{nieuwe} staat niet in de pool van deskundigen."})
+    if conflict := conflict_voor(nieuwe, aanvraag):
+        raise ValidationError({"nieuwe": f"{nieuwe} is betrokken bij de school van de leerling: {conflict}."})
+    if volgorde == 1 and discipline not in GEDRAGSDESKUNDIGEN:
+        raise ValidationError({"nieuwe": "De eerste deskundige is altijd een orthopedagoog of psycholoog."})
+    if ander is not None and (ander.deskundige_id == nieuwe.pk or ander.discipline == discipline):
+        raise ValidationError({"nieuwe": "De twee deskundigen adviseren vanuit verschillende disciplines."})
+    oud.beeindigd_op, oud.beeindigd_reden = timezone.now(), f"vervangen: {reden}"[:200]
+    oud.save(update_fields=["beeindigd_op", "beeindigd_reden"])
+    _trek_toegang_in(oud, door, request)
+    nieuw = Toewijzing.objects.create(
+        aanvraag=aanvraag, deskundige=nieuwe, volgorde=volgorde, discipline=discipline, toegewezen_door=door
+    )
+    Advies.objects.create(toewijzing=nieuw)
+    _geef_toegang(nieuw, door, request)
+    return nieuw
+
+
+@transaction.atomic
 def beeindig_toewijzingen(*, aanvraag: TLVAanvraag, door, reden: str, request=None) -> int:
     """The assignment ends (decision taken, aanvraag withdrawn): access is revoked."""
     actief = list(
