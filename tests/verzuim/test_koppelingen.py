@@ -1,0 +1,68 @@
+"""verzuim/ wired into the shared machinery: dossier timeline, beat task, LPA scope on measures."""
+
+from datetime import date
+
+import pytest
+
+from cases.tijdlijn import tijdlijn
+from tests.conftest import maak_rol
+from tests.factories import GebruikerFactory
+from tests.factories.verzuim import leerling_met_ouder
+from verzuim.models import Schorsing
+from verzuim.services import maatregelen as msvc
+from verzuim.services import thuiszitters as tsvc
+from verzuim.tasks import thuiszitters_sweep
+
+D = date
+pytestmark = pytest.mark.django_db
+
+
+def _schorsing(world, dagen):
+    ll = leerling_met_ouder(school=world.school, voornaam="Lotte")
+    return msvc.schors(
+        leerling=ll,
+        van=D(2026, 2, 4),
+        tot=D(2026, 2, 3 + dagen),
+        aanleiding="Incident.",
+        bestuur_akkoord_op=D(2026, 2, 3),
+        gesprek_ouders_op=D(2026, 2, 5),
+        ouders_geinformeerd_op=D(2026, 2, 3),
+        door=world.users["directeur"],
+        vandaag=D(2026, 2, 3),
+    )
+
+
+def test_schorsing_op_de_tijdlijn_van_het_dossier(world):
+    s = _schorsing(world, 3)
+    items = tijdlijn(s.leerling, user=world.users["ib"])
+    item = next(i for i in items if i.soort == "Maatregel")
+    assert item.titel.startswith("Schorsing t/m 06-02-2026 (3 dagen)") and item.url == s.get_absolute_url()
+    assert (
+        next(i for i in tijdlijn(s.leerling, user=world.users["leerkracht"]) if i.soort == "Maatregel").url
+        == ""
+    )
+
+
+def test_lpa_ziet_alleen_gemelde_schorsingen_van_de_eigen_gemeente_verzuimkaart(world):
+    """[002 verzuimkaart] Longer than one day: reported to the LPA of the school's gemeente, who then sees
+    it; a one-day schorsing is not reported; another gemeente's LPA sees nothing."""
+    lang, kort = _schorsing(world, 3), _schorsing(world, 1)
+    assert list(Schorsing.objects.filter_for_user(world.users["lpa"])) == [lang]
+    ander = GebruikerFactory(username="lpa_zuid")
+    maak_rol(ander, "lpa", swv=world.swv, gemeente=world.school2.gemeente)
+    assert not Schorsing.objects.filter_for_user(ander).exists()
+    assert set(Schorsing.objects.filter_for_user(world.users["sc"])) == {lang, kort}
+
+
+def test_beat_taak_opent_escalatie(world):
+    ll = leerling_met_ouder(school=world.school, voornaam="Milan")
+    tsvc.registreer_thuiszitter(
+        leerling=ll,
+        soort="relatief",
+        thuis_sinds=D(2025, 11, 3),
+        regie_bij="SC",
+        door=world.users["sc"],
+        vandaag=D(2025, 12, 1),
+    )
+    assert thuiszitters_sweep.delay("2026-01-20").get() == 1
+    assert thuiszitters_sweep.delay("2026-01-21").get() == 0  # idempotent
