@@ -270,6 +270,11 @@ def test_daan_bezwaar_op_tijd_en_bevestiging(world, daan_besluit):
     )
     daan_besluit.refresh_from_db()
     assert daan_besluit.status == Status.BEZWAAR_BESLIST
+    brief = Brief.objects.get(soort="tlv_besluit_bezwaar")
+    html = brief_html(brief)
+    assert (
+        "beroep instellen bij de rechtbank" in html and "1 juli 2026" in html
+    )  # Awb 6:7: 6 weeks after 05-20
 
 
 @pytest.mark.django_db

@@ -14,6 +14,7 @@ from django.utils import timezone
 from cases.models.termijnen import TermijnSoort
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
+from cases.termijnen import bezwaartermijn_einde
 from tlv import termijnregistratie
 from tlv.models import Bezwaar, BezwaarUitkomst, Status, TLVAanvraag
 from tlv.models.aanvraag import BESLUITEN, bestuurder, sll
@@ -225,6 +226,27 @@ def beslis_op_bezwaar(
     stap(aanvraag, "beslissen_op_bezwaar", door=door, request=request, datum=op, omschrijving=uitkomst)
     bezwaar.beslist_op, bezwaar.uitkomst, bezwaar.motivering = op, uitkomst, motivering
     bezwaar.save(update_fields=["beslist_op", "uitkomst", "motivering"])
+    maak_brief(
+        zaak=aanvraag,
+        leerling=aanvraag.leerling,
+        soort="tlv_besluit_bezwaar",
+        template="brieven/tlv_besluit_bezwaar.html",
+        onderwerp="Beslissing op uw bezwaar tegen het besluit over de toelaatbaarheidsverklaring",
+        context={
+            "ontvangen_op": bezwaar.ontvangen_op,
+            "besluit_op": aanvraag.besluit_verzonden_op,
+            "uitkomst": BezwaarUitkomst(uitkomst).label,
+            "motivering": motivering,
+            "bemiddeling_op": bezwaar.bemiddeling_op,
+            "bemiddeling_advies": bezwaar.bemiddeling_advies,
+            "landelijk": bezwaar.landelijke_commissie,
+            "landelijk_advies": bezwaar.landelijk_advies,
+            "school": aanvraag.school.naam,
+            "beroep_termijn_einde": bezwaartermijn_einde(op),
+        },
+        door=door,
+        ondertekenaar=f"{door.get_full_name() or door.username}, directeur-bestuurder",
+    )
     termijnregistratie.rond_af(
         aanvraag, TermijnSoort.BESLISTERMIJN_BEZWAAR, op=op, reden=uitkomst, door=door, request=request
     )
