@@ -211,3 +211,24 @@ def test_tla_kan_niet_adviseren_informatie_binnen_twee_werkdagen(world, client):
     client.force_login(world.users["sll"])
     html = client.get(reverse("tlv:detail", args=[aanvraag.pk])).content.decode()
     assert "uiterlijk di 3 mrt 2026" in html
+
+
+def test_tijdlijn_toont_aanvraag_en_besluit(world, client):
+    """[issue 3 'timeline'] the TLV appears on the pupil's dossier timeline (checklist step 10)."""
+    from tlv.navigatie import tlv_tijdlijn
+
+    aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=date(2026, 3, 10))
+    services.onderteken(
+        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+    )
+    items = tlv_tijdlijn([aanvraag.leerling_id], user=world.users["ib"])
+    assert [(i.datum, i.titel, i.stap) for i in items] == [
+        (date(2026, 3, 10), "TLV-aanvraag ontvangen", 10),
+        (date(2026, 4, 16), "Besluit TLV: TLV afgegeven", None),
+    ]
+    assert tlv_tijdlijn([aanvraag.leerling_id], user=world.users["leerkracht"]) == []
+    client.force_login(world.users["ib"])
+    assert (
+        "TLV-aanvraag ontvangen"
+        in client.get(reverse("dossier", args=[aanvraag.leerling_id])).content.decode()
+    )
