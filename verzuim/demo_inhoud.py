@@ -143,6 +143,7 @@ def _lotte(wereld, directeur, stdout):
 
 
 def _milan(wereld, ib_ark, stdout):
+    from verzuim.services import doorzetting as dsvc
     from verzuim.services import thuiszitters as svc
     from verzuim.services.meldingen import meld_verzuim, registreer_verzuim
 
@@ -179,8 +180,8 @@ def _milan(wereld, ib_ark, stdout):
         vandaag=D(2025, 12, 1),
     )
     svc.signaleer_drie_maanden(peildatum=D(2026, 1, 20))
-    d = svc.start_doorzettingskracht(thuiszitter=t, door=db, vandaag=D(2026, 1, 21))
-    svc.leg_instemming_ouders_vast(
+    d = dsvc.start_doorzettingskracht(thuiszitter=t, door=db, vandaag=D(2026, 1, 21))
+    dsvc.leg_instemming_ouders_vast(
         doorzettingskracht=d,
         op=D(2026, 1, 26),
         door=db,
@@ -191,24 +192,24 @@ def _milan(wereld, ib_ark, stdout):
         for s in wereld.scholen.values()
         if s.regio_id == t.regio_id and s.pk != t.school_id and s.soort == "bao"
     ][:3]
-    voorstellen = svc.stel_scholen_voor(
+    voorstellen = dsvc.stel_scholen_voor(
         doorzettingskracht=d, scholen=kandidaten, door=sc, vandaag=D(2026, 1, 28)
     )
-    svc.leg_antwoord_bestuur_vast(
+    dsvc.leg_antwoord_bestuur_vast(
         voorstel=voorstellen[0],
         antwoord="afgewezen",
         op=D(2026, 2, 5),
         door=db,
         toelichting="Groep 8 is vol.",
     )
-    svc.leg_antwoord_bestuur_vast(
+    dsvc.leg_antwoord_bestuur_vast(
         voorstel=voorstellen[1],
         antwoord="afgewezen",
         op=D(2026, 2, 10),
         door=db,
         toelichting="Geen passende ondersteuning beschikbaar.",
     )
-    svc.leg_antwoord_bestuur_vast(
+    dsvc.leg_antwoord_bestuur_vast(
         voorstel=voorstellen[2],
         antwoord="akkoord",
         op=D(2026, 2, 16),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verzuim.views import maatregelen, meldingen, thuiszitters
+from verzuim.views import escalatie, maatregelen, meldingen, thuiszitters, vrijstelling
 
 app_name = "verzuim"
 
@@ -22,10 +22,10 @@ urlpatterns = [
     path("thuiszitters/export/", thuiszitters.export, name="thuiszitters_export"),
     path("thuiszitters/nieuw/", thuiszitters.thuiszitter_nieuw, name="thuiszitter_nieuw"),
     path("thuiszitters/<int:pk>/", thuiszitters.thuiszitter, name="thuiszitter"),
-    path("escalaties/", thuiszitters.escalaties, name="escalaties"),
-    path("escalaties/nieuw/", thuiszitters.escalatie_nieuw, name="escalatie_nieuw"),
-    path("escalatie/<int:pk>/", thuiszitters.escalatie, name="escalatie"),
-    path("vrijstellingen/", thuiszitters.vrijstellingen, name="vrijstellingen"),
-    path("vrijstellingen/nieuw/", thuiszitters.vrijstelling_nieuw, name="vrijstelling_nieuw"),
-    path("vrijstellingen/<int:pk>/", thuiszitters.vrijstelling, name="vrijstelling"),
+    path("escalaties/", escalatie.escalaties, name="escalaties"),
+    path("escalaties/nieuw/", escalatie.escalatie_nieuw, name="escalatie_nieuw"),
+    path("escalatie/<int:pk>/", escalatie.escalatie, name="escalatie"),
+    path("vrijstellingen/", vrijstelling.vrijstellingen, name="vrijstellingen"),
+    path("vrijstellingen/nieuw/", vrijstelling.vrijstelling_nieuw, name="vrijstelling_nieuw"),
+    path("vrijstellingen/<int:pk>/", vrijstelling.vrijstelling, name="vrijstelling"),
 ]

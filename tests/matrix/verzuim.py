@@ -76,7 +76,7 @@ def _schorsing(w):
 
 
 def _verwijdering(w):
-    from verzuim.services import maatregelen as m
+    from verzuim.services import verwijdering as m
 
     d = w.users["directeur"]
     v = m.start_verwijdering(
@@ -126,7 +126,7 @@ def _escalatie(w):
 
 
 def _vrijstelling(w):
-    from verzuim.services.thuiszitters import dien_vrijstelling_in
+    from verzuim.services.vrijstelling import dien_vrijstelling_in
 
     v = dien_vrijstelling_in(
         leerling=_leerling(w),

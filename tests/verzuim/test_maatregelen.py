@@ -12,6 +12,7 @@ from tests.factories.verzuim import leerling_met_ouder
 from verzuim.models import Schorsing
 from verzuim.models.maatregelen import VerwijderingStatus
 from verzuim.services import maatregelen as svc
+from verzuim.services import verwijdering as vsvc
 
 D = date
 pytestmark = pytest.mark.django_db
@@ -177,7 +178,7 @@ def _verwijdering(world, *, bestuur=None):
         school.bestuur = bestuur
         school.save()
     d = world.users["directeur"]
-    v = svc.start_verwijdering(
+    v = vsvc.start_verwijdering(
         leerling=leerling_met_ouder(school=school, voornaam="Lotte"),
         aanleiding="Herhaalde ernstige incidenten.",
         ouders_geinformeerd_op=D(2026, 1, 26),
@@ -191,13 +192,13 @@ def test_verwijdering_besluit_pas_na_horen_leerkracht_en_ouders_004_hoorplicht(w
     """[004 §3 'Hoorplicht'] No decision before the leerkracht and the ouders were heard, with verslagen."""
     v, d = _verwijdering(world)
     with pytest.raises(ValidationError) as exc:
-        svc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
+        vsvc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
     assert "groepsleerkracht" in str(exc.value) and "ouders" in str(exc.value)
-    svc.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 1, 27), verslag="Leerkracht gehoord.", door=d)
+    vsvc.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 1, 27), verslag="Leerkracht gehoord.", door=d)
     with pytest.raises(ValidationError, match="ouders zijn nog niet gehoord"):
-        svc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
-    svc.hoor(verwijdering=v, wie="ouders", op=D(2026, 1, 28), verslag="Ouders gehoord.", door=d)
-    v = svc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
+        vsvc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
+    vsvc.hoor(verwijdering=v, wie="ouders", op=D(2026, 1, 28), verslag="Ouders gehoord.", door=d)
+    v = vsvc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
     assert v.status == VerwijderingStatus.BESLOTEN
     assert v.lpa_gemeld_op == v.inspectie_gemeld_op == D(2026, 1, 29)
     brief = Brief.objects.get(soort="verwijdering_besluit")
@@ -209,10 +210,10 @@ def test_verwijdering_definitief_pas_met_ontvangende_school_wpo40(world):
     """[WPO art. 40][domain §10] Not definitive without a school willing to admit, however long the
     search lasted: the 2008 protocol's 8 weeks do not release a PO school."""
     v, d = _verwijdering(world)
-    svc.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 1, 27), verslag="Gehoord.", door=d)
-    svc.hoor(verwijdering=v, wie="ouders", op=D(2026, 1, 28), verslag="Gehoord.", door=d)
-    svc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
-    svc.leg_zoekpoging_vast(
+    vsvc.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 1, 27), verslag="Gehoord.", door=d)
+    vsvc.hoor(verwijdering=v, wie="ouders", op=D(2026, 1, 28), verslag="Gehoord.", door=d)
+    vsvc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
+    vsvc.leg_zoekpoging_vast(
         verwijdering=v,
         school="OBS De Verre Horizon",
         benaderd_op=D(2026, 1, 30),
@@ -221,13 +222,13 @@ def test_verwijdering_definitief_pas_met_ontvangende_school_wpo40(world):
         door=d,
     )
     with pytest.raises(ValidationError) as exc:
-        svc.maak_verwijdering_definitief(verwijdering=v, door=d, vandaag=D(2026, 5, 1))  # > 8 weeks later
+        vsvc.maak_verwijdering_definitief(verwijdering=v, door=d, vandaag=D(2026, 5, 1))  # > 8 weeks later
     assert (
         "acht weken" in str(exc.value)
         and "WPO art. 40" in str(exc.value)
         and "zoekpogingen: 1" in str(exc.value)
     )
-    svc.leg_zoekpoging_vast(
+    vsvc.leg_zoekpoging_vast(
         verwijdering=v,
         school="SBO De Brug",
         benaderd_op=D(2026, 2, 9),
@@ -235,7 +236,7 @@ def test_verwijdering_definitief_pas_met_ontvangende_school_wpo40(world):
         antwoord_op=D(2026, 2, 20),
         door=d,
     )
-    v = svc.maak_verwijdering_definitief(verwijdering=v, door=d, vandaag=D(2026, 5, 1))
+    v = vsvc.maak_verwijdering_definitief(verwijdering=v, door=d, vandaag=D(2026, 5, 1))
     assert v.status == VerwijderingStatus.DEFINITIEF and v.ontvangende_school == "SBO De Brug"
 
 
@@ -250,10 +251,10 @@ def test_verwijdering_definitief_pas_met_ontvangende_school_wpo40(world):
 def test_beslistermijn_bezwaar_verwijdering_004(world, denominatie, einde):
     """[004 §3][WPO art. 63][domain §10] Decision on bezwaar within 4 weeks."""
     v, d = _verwijdering(world, bestuur=SchoolbestuurFactory(swv=world.swv, denominatie=denominatie))
-    svc.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 1, 27), verslag="Gehoord.", door=d)
-    svc.hoor(verwijdering=v, wie="ouders", op=D(2026, 1, 28), verslag="Gehoord.", door=d)
-    svc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
-    v = svc.registreer_bezwaar(verwijdering=v, ontvangen_op=D(2026, 3, 3), door=d)
+    vsvc.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 1, 27), verslag="Gehoord.", door=d)
+    vsvc.hoor(verwijdering=v, wie="ouders", op=D(2026, 1, 28), verslag="Gehoord.", door=d)
+    vsvc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
+    v = vsvc.registreer_bezwaar(verwijdering=v, ontvangen_op=D(2026, 3, 3), door=d)
     assert v.beslistermijn_bezwaar.einde == einde
 
 
@@ -262,12 +263,12 @@ def test_beslistermijn_bezwaar_als_termijn_voor_de_directeur(world):
     from cases.models.termijnen import Termijn
 
     v, d = _verwijdering(world, bestuur=SchoolbestuurFactory(swv=world.swv, denominatie="bijzonder"))
-    svc.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 1, 27), verslag="Gehoord.", door=d)
-    svc.hoor(verwijdering=v, wie="ouders", op=D(2026, 1, 28), verslag="Gehoord.", door=d)
-    svc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
-    svc.registreer_bezwaar(verwijdering=v, ontvangen_op=D(2026, 3, 3), door=d)
+    vsvc.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 1, 27), verslag="Gehoord.", door=d)
+    vsvc.hoor(verwijdering=v, wie="ouders", op=D(2026, 1, 28), verslag="Gehoord.", door=d)
+    vsvc.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 1, 29))
+    vsvc.registreer_bezwaar(verwijdering=v, ontvangen_op=D(2026, 3, 3), door=d)
     termijn = Termijn.objects.get(soort="verwijdering_beslistermijn_bezwaar")
     assert termijn.einde == D(2026, 3, 31) and "WPO art. 63" in termijn.basis
     assert Termijn.objects.voor_verantwoordelijke(d).filter(pk=termijn.pk).exists()
     with pytest.raises(ValidationError, match="al geregistreerd"):
-        svc.registreer_bezwaar(verwijdering=v, ontvangen_op=D(2026, 3, 4), door=d)
+        vsvc.registreer_bezwaar(verwijdering=v, ontvangen_op=D(2026, 3, 4), door=d)

@@ -16,7 +16,9 @@ from verzuim.models import Escalatie, Thuiszitter
 from verzuim.models.thuiszitters import StapSoort, VrijstellingStatus
 from verzuim.regels import Categorie
 from verzuim.selectors import laatste_sinds_voor_drie_maanden, register_queryset, register_telling
+from verzuim.services import doorzetting as dsvc
 from verzuim.services import thuiszitters as svc
+from verzuim.services import vrijstelling as vrsvc
 
 D = date
 pytestmark = pytest.mark.django_db
@@ -187,27 +189,31 @@ def test_doorzettingskracht_milan_bijlage_242(world):
     t = _milan(world)
     db, sc = world.users["bestuurder"], world.users["sc"]
     (escalatie,) = svc.signaleer_drie_maanden(peildatum=D(2026, 1, 20))
-    d = svc.start_doorzettingskracht(thuiszitter=t, door=db, vandaag=D(2026, 2, 3))
+    d = dsvc.start_doorzettingskracht(thuiszitter=t, door=db, vandaag=D(2026, 2, 3))
     scholen = [
         SchoolFactory(swv=world.swv, regio=world.regio, gemeente=world.gemeente, naam=f"School {n}")
         for n in "ABC"
     ]
     with pytest.raises(ValidationError, match="instemming"):
-        svc.stel_scholen_voor(doorzettingskracht=d, scholen=scholen, door=sc, vandaag=D(2026, 2, 5))
-    svc.leg_instemming_ouders_vast(doorzettingskracht=d, op=D(2026, 2, 5), toelichting="", door=db)
+        dsvc.stel_scholen_voor(doorzettingskracht=d, scholen=scholen, door=sc, vandaag=D(2026, 2, 5))
+    dsvc.leg_instemming_ouders_vast(doorzettingskracht=d, op=D(2026, 2, 5), toelichting="", door=db)
     with pytest.raises(ValidationError, match="precies drie"):
-        svc.stel_scholen_voor(doorzettingskracht=d, scholen=scholen[:2], door=sc, vandaag=D(2026, 2, 6))
+        dsvc.stel_scholen_voor(doorzettingskracht=d, scholen=scholen[:2], door=sc, vandaag=D(2026, 2, 6))
     buiten = SchoolFactory(swv=world.swv, regio=world.regio2, gemeente=world.gemeente)
     with pytest.raises(ValidationError, match="regionale steunpunt"):
-        svc.stel_scholen_voor(
+        dsvc.stel_scholen_voor(
             doorzettingskracht=d, scholen=scholen[:2] + [buiten], door=sc, vandaag=D(2026, 2, 6)
         )
-    voorstellen = svc.stel_scholen_voor(doorzettingskracht=d, scholen=scholen, door=sc, vandaag=D(2026, 2, 6))
-    svc.leg_antwoord_bestuur_vast(voorstel=voorstellen[0], antwoord="afgewezen", op=D(2026, 2, 12), door=db)
-    svc.leg_antwoord_bestuur_vast(voorstel=voorstellen[1], antwoord="afgewezen", op=D(2026, 2, 16), door=db)
+    voorstellen = dsvc.stel_scholen_voor(
+        doorzettingskracht=d, scholen=scholen, door=sc, vandaag=D(2026, 2, 6)
+    )
+    dsvc.leg_antwoord_bestuur_vast(voorstel=voorstellen[0], antwoord="afgewezen", op=D(2026, 2, 12), door=db)
+    dsvc.leg_antwoord_bestuur_vast(voorstel=voorstellen[1], antwoord="afgewezen", op=D(2026, 2, 16), door=db)
     with pytest.raises(ValidationError, match="toelaat"):
-        svc.leg_antwoord_bestuur_vast(voorstel=voorstellen[2], antwoord="akkoord", op=D(2026, 2, 20), door=db)
-    svc.leg_antwoord_bestuur_vast(
+        dsvc.leg_antwoord_bestuur_vast(
+            voorstel=voorstellen[2], antwoord="akkoord", op=D(2026, 2, 20), door=db
+        )
+    dsvc.leg_antwoord_bestuur_vast(
         voorstel=voorstellen[2], antwoord="akkoord", op=D(2026, 2, 20), plaatsing_vanaf=D(2026, 3, 2), door=db
     )
     d.refresh_from_db()
@@ -225,7 +231,7 @@ def test_vier_partijen_poort_en_nee_tenzij_bijlage_25(world):
     """[002 bijlage 2.5][Leerplichtwet art. 5 onder a] No decision until ouders, LPA, GGD-arts and SWV are
     each recorded with their advice; granting needs zwaarwegende argumenten; the LPA decides."""
     ll = LeerlingFactory(swv=world.swv, gemeente=world.gemeente)
-    v = svc.dien_vrijstelling_in(
+    v = vrsvc.dien_vrijstelling_in(
         leerling=ll,
         gemeente=world.gemeente,
         regio=world.regio,
@@ -234,7 +240,7 @@ def test_vier_partijen_poort_en_nee_tenzij_bijlage_25(world):
     )
     lpa = world.users["lpa"]
     for partij in ("ouders", "lpa", "ggd"):
-        svc.leg_advies_vast(
+        vrsvc.leg_advies_vast(
             verzoek=v,
             partij=partij,
             naam=f"Naam {partij}",
@@ -243,10 +249,10 @@ def test_vier_partijen_poort_en_nee_tenzij_bijlage_25(world):
             door=world.users["sll"],
         )
         with pytest.raises(ValidationError, match="vier-partijenmodel"):
-            svc.besluit_vrijstelling(verzoek=v, toekennen=False, door=lpa)
+            vrsvc.besluit_vrijstelling(verzoek=v, toekennen=False, door=lpa)
     with pytest.raises(ValidationError, match="samenwerkingsverband"):
-        svc.besluit_vrijstelling(verzoek=v, toekennen=True, zwaarwegende_argumenten="x", door=lpa)
-    svc.leg_advies_vast(
+        vrsvc.besluit_vrijstelling(verzoek=v, toekennen=True, zwaarwegende_argumenten="x", door=lpa)
+    vrsvc.leg_advies_vast(
         verzoek=v,
         partij="swv",
         naam="Orthopedagoog SWV",
@@ -255,7 +261,7 @@ def test_vier_partijen_poort_en_nee_tenzij_bijlage_25(world):
         door=world.users["sll"],
     )
     with pytest.raises(ValidationError, match="nee, tenzij|Nee, tenzij"):
-        svc.besluit_vrijstelling(
+        vrsvc.besluit_vrijstelling(
             verzoek=v,
             toekennen=True,
             zwaarwegende_argumenten="",
@@ -266,8 +272,8 @@ def test_vier_partijen_poort_en_nee_tenzij_bijlage_25(world):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        svc.besluit_vrijstelling(verzoek=v, toekennen=False, door=world.users["sll"])
-    v = svc.besluit_vrijstelling(
+        vrsvc.besluit_vrijstelling(verzoek=v, toekennen=False, door=world.users["sll"])
+    v = vrsvc.besluit_vrijstelling(
         verzoek=v,
         toekennen=True,
         zwaarwegende_argumenten="Medisch zwaarwegend.",

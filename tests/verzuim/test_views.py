@@ -13,6 +13,7 @@ from tests.factories import GebruikerFactory, LeerlingFactory
 from tests.factories.verzuim import leerling_met_ouder
 from verzuim.models import Schorsing, Verzuimmelding
 from verzuim.services import thuiszitters as tsvc
+from verzuim.services import vrijstelling as vrsvc
 from verzuim.services.meldingen import meld_verzuim, registreer_verzuim
 
 D = date
@@ -137,7 +138,7 @@ def test_lijsten_constant_aantal_queries(world, client, django_assert_max_num_qu
             door=ib,
             vandaag=D(2026, 3, 2),
         )
-        tsvc.dien_vrijstelling_in(
+        vrsvc.dien_vrijstelling_in(
             leerling=ll,
             gemeente=world.gemeente,
             regio=world.regio,

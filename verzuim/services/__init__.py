@@ -18,3 +18,9 @@ def eis_school(door, school_id: int) -> None:
 
 def weiger(tekst: str, veld: str | None = None):
     return ValidationError({veld: tekst} if veld else tekst)
+
+
+def eis_in_scope(door, obj) -> None:
+    """The object must be visible to `door` through its model's filter_for_user."""
+    if not type(obj).objects.filter_for_user(door).filter(pk=obj.pk).exists():
+        raise PermissionDenied("Dit valt buiten uw werkgebied.")

@@ -24,6 +24,7 @@ from verzuim.forms import (
 )
 from verzuim.models import Schorsing, TimeOut, Verwijdering
 from verzuim.services import maatregelen as svc
+from verzuim.services import verwijdering as vsvc
 
 ZIEN = ("ib", "directeur", "sc", "sll", "bestuurder")
 
@@ -113,7 +114,7 @@ def verwijdering_nieuw(request, leerling_id: int):
         leerling_id,
         VerwijderingForm,
         "verzuim/verwijdering_nieuw.html",
-        lambda ll, d: svc.start_verwijdering(leerling=ll, door=request.user, request=request, **d),
+        lambda ll, d: vsvc.start_verwijdering(leerling=ll, door=request.user, request=request, **d),
     )
 
 
@@ -192,7 +193,7 @@ def verwijdering(request, pk: int):
         actie = request.POST.get("actie", "")
         try:
             if actie == "definitief":
-                svc.maak_verwijdering_definitief(verwijdering=v, door=request.user, request=request)
+                vsvc.maak_verwijdering_definitief(verwijdering=v, door=request.user, request=request)
                 messages.success(request, "De verwijdering is definitief.")
                 return redirect(v)
             if actie in forms:
@@ -201,10 +202,10 @@ def verwijdering(request, pk: int):
                 if forms[actie].is_valid():
                     d = dict(forms[actie].cleaned_data)
                     fn = {
-                        "hoor": svc.hoor,
-                        "zoekpoging": svc.leg_zoekpoging_vast,
-                        "besluit": svc.besluit_verwijdering,
-                        "bezwaar": svc.registreer_bezwaar,
+                        "hoor": vsvc.hoor,
+                        "zoekpoging": vsvc.leg_zoekpoging_vast,
+                        "besluit": vsvc.besluit_verwijdering,
+                        "bezwaar": vsvc.registreer_bezwaar,
                     }[actie]
                     fn(verwijdering=v, door=request.user, request=request, **d)
                     messages.success(request, "Vastgelegd.")

@@ -11,33 +11,28 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from cases.models import Gemeente, Leerling, Regio, School
+from cases.models import Leerling, Regio, School
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import log, log_inzage
 from verzuim import regels
 from verzuim.forms import (
-    AdviesForm,
     AntwoordBestuurForm,
     DrieScholenForm,
-    EscalatieForm,
-    EscalatieStapForm,
     InstemmingForm,
     ThuiszitterBijwerkenForm,
     ThuiszitterForm,
-    VrijstellingBesluitForm,
-    VrijstellingForm,
     neem_fouten_over,
 )
-from verzuim.models import Escalatie, Thuiszitter, Vrijstellingsverzoek
+from verzuim.models import Escalatie, Thuiszitter
 from verzuim.models.thuiszitters import Doorzettingskracht
 from verzuim.selectors import register_queryset, register_telling
+from verzuim.services import doorzetting as dsvc
 from verzuim.services import thuiszitters as svc
 from verzuim.views import pagina, peildatum
 
 REGISTER = ("sc", "sll", "bestuurder", "lpa")
 SWV_FUNCTIONARIS = ("sc", "sll", "bestuurder")
-VRIJSTELLING = ("lpa", "sll", "bestuurder")
 
 
 def _filters(request):
@@ -215,7 +210,7 @@ def thuiszitter(request, pk: int):
         actie = request.POST.get("actie", "")
         try:
             if actie == "doorzetting":
-                svc.start_doorzettingskracht(thuiszitter=t, door=request.user, request=request)
+                dsvc.start_doorzettingskracht(thuiszitter=t, door=request.user, request=request)
                 messages.success(request, "U heeft de regie genomen; het procesverslag is verstuurd.")
                 return redirect(t)
             if actie == "escalatie":
@@ -242,18 +237,18 @@ def thuiszitter(request, pk: int):
                     if actie == "bijwerken":
                         svc.werk_thuiszitter_bij(thuiszitter=t, door=request.user, request=request, **c)
                     elif actie == "instemming" and d:
-                        svc.leg_instemming_ouders_vast(
+                        dsvc.leg_instemming_ouders_vast(
                             doorzettingskracht=d, door=request.user, request=request, **c
                         )
                     elif actie == "scholen" and d:
-                        svc.stel_scholen_voor(
+                        dsvc.stel_scholen_voor(
                             doorzettingskracht=d,
                             scholen=list(c["scholen"]),
                             door=request.user,
                             request=request,
                         )
                     elif actie == "antwoord" and d:
-                        svc.leg_antwoord_bestuur_vast(door=request.user, request=request, **c)
+                        dsvc.leg_antwoord_bestuur_vast(door=request.user, request=request, **c)
                     messages.success(request, "Vastgelegd.")
                     return redirect(t)
         except ValidationError as exc:
@@ -287,170 +282,5 @@ def thuiszitter(request, pk: int):
             "is_sc": scope.heeft("sc"),
             "is_bestuurder": scope.heeft("bestuurder"),
             "is_functionaris": scope.heeft(*SWV_FUNCTIONARIS),
-        },
-    )
-
-
-@rol_vereist(*SWV_FUNCTIONARIS)
-def escalaties(request):
-    qs = Escalatie.objects.filter_for_user(request.user).select_related(
-        "regio", "school", "thuiszitter__leerling"
-    )
-    if request.GET.get("open", "1") == "1":
-        qs = qs.filter(gesloten_op__isnull=True)
-    return render(
-        request,
-        "verzuim/escalaties.html",
-        {"pagina": pagina(request, qs), "alleen_open": request.GET.get("open", "1") == "1"},
-    )
-
-
-@rol_vereist(*SWV_FUNCTIONARIS)
-def escalatie_nieuw(request):
-    form = EscalatieForm(
-        request.POST or None,
-        regios=Regio.objects.filter_for_user(request.user),
-        scholen=School.objects.filter_for_user(request.user),
-    )
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        if d["school"] is not None and d["school"].regio_id != d["regio"].pk:
-            form.add_error("school", "Deze school ligt niet in de gekozen regio.")
-        else:
-            try:
-                e = svc.open_escalatie(
-                    regio=d["regio"],
-                    school=d["school"],
-                    aanleiding=d["aanleiding"],
-                    door=request.user,
-                    request=request,
-                )
-            except ValidationError as exc:
-                neem_fouten_over(form, exc)
-            except PermissionDenied as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, "Het signaal is vastgelegd (stap 1 van de escalatieladder).")
-                return redirect(e)
-    return render(request, "verzuim/escalatie_nieuw.html", {"form": form})
-
-
-@rol_vereist(*SWV_FUNCTIONARIS)
-def escalatie(request, pk: int):
-    e = get_object_or_404(
-        Escalatie.objects.filter_for_user(request.user).select_related(
-            "regio", "school", "thuiszitter__leerling"
-        ),
-        pk=pk,
-    )
-    form = EscalatieStapForm()
-    if request.method == "POST" and request.POST.get("actie") == "sluiten":
-        try:
-            svc.sluit_escalatie(escalatie=e, door=request.user, request=request)
-        except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-        else:
-            messages.success(request, "De escalatie is gesloten.")
-        return redirect(e)
-    if request.method == "POST":
-        form = EscalatieStapForm(request.POST)
-        if form.is_valid():
-            try:
-                svc.zet_escalatiestap(escalatie=e, door=request.user, request=request, **form.cleaned_data)
-            except ValidationError as exc:
-                neem_fouten_over(form, exc)
-            else:
-                messages.success(request, "De stap is vastgelegd.")
-                return redirect(e)
-    return render(
-        request,
-        "verzuim/escalatie.html",
-        {
-            "e": e,
-            "form": form,
-            "stappen": e.stappen.select_related("door"),
-            "is_bestuurder": scope_for(request.user).heeft("bestuurder"),
-        },
-    )
-
-
-@rol_vereist(*VRIJSTELLING)
-def vrijstellingen(request):
-    qs = Vrijstellingsverzoek.objects.filter_for_user(request.user).select_related("leerling", "gemeente")
-    return render(
-        request,
-        "verzuim/vrijstellingen.html",
-        {"pagina": pagina(request, qs), "mag_indienen": scope_for(request.user).heeft("sll", "bestuurder")},
-    )
-
-
-@rol_vereist("sll", "bestuurder")
-def vrijstelling_nieuw(request):
-    """The SWV records the beroep on vrijstelling for a pupil it knows; the LPA decides on it."""
-    form = VrijstellingForm(
-        request.POST or None,
-        leerlingen=Leerling.objects.filter_for_user(request.user),
-        gemeenten=Gemeente.objects.filter_for_user(request.user),
-        regios=Regio.objects.filter_for_user(request.user),
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            v = svc.dien_vrijstelling_in(door=request.user, request=request, **form.cleaned_data)
-        except ValidationError as exc:
-            neem_fouten_over(form, exc)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        else:
-            return redirect(v)
-    return render(request, "verzuim/vrijstelling_nieuw.html", {"form": form})
-
-
-@rol_vereist(*VRIJSTELLING)
-def vrijstelling(request, pk: int):
-    v = get_object_or_404(
-        Vrijstellingsverzoek.objects.filter_for_user(request.user).select_related("leerling", "gemeente"),
-        pk=pk,
-    )
-    scope = scope_for(request.user)
-    is_lpa = scope.heeft("lpa") and v.gemeente_id in scope.gemeente_ids
-    advies_form, besluit_form = AdviesForm(prefix="a"), VrijstellingBesluitForm(prefix="b")
-    if request.method == "POST":
-        actie = request.POST.get("actie")
-        form = (
-            AdviesForm(request.POST, prefix="a")
-            if actie == "advies"
-            else VrijstellingBesluitForm(request.POST, prefix="b")
-        )
-        if actie == "advies":
-            advies_form = form
-        else:
-            besluit_form = form
-        if form.is_valid():
-            try:
-                if actie == "advies":
-                    svc.leg_advies_vast(verzoek=v, door=request.user, request=request, **form.cleaned_data)
-                else:
-                    svc.besluit_vrijstelling(
-                        verzoek=v, door=request.user, request=request, **form.cleaned_data
-                    )
-            except ValidationError as exc:
-                neem_fouten_over(form, exc)
-            except PermissionDenied as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, "Vastgelegd.")
-                return redirect(v)
-    else:
-        log_inzage(request=request, leerling=v.leerling, obj=v, omschrijving="vrijstellingsverzoek bekeken")
-    return render(
-        request,
-        "verzuim/vrijstelling.html",
-        {
-            "v": v,
-            "adviezen": v.adviezen.all(),
-            "ontbreekt": v.ontbrekende_partijen(),
-            "is_lpa": is_lpa,
-            "advies_form": advies_form,
-            "besluit_form": besluit_form,
         },
     )

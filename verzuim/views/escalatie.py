@@ -1,0 +1,104 @@
+"""Escalatieladder pages [002 bijlage 2.4.1]."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from cases.models import Regio, School
+from cases.permissions import rol_vereist
+from cases.scope import scope_for
+from verzuim.forms import (
+    EscalatieForm,
+    EscalatieStapForm,
+    neem_fouten_over,
+)
+from verzuim.models import Escalatie
+from verzuim.services import thuiszitters as svc
+from verzuim.views import pagina
+
+SWV_FUNCTIONARIS = ("sc", "sll", "bestuurder")
+
+
+@rol_vereist(*SWV_FUNCTIONARIS)
+def escalaties(request):
+    qs = Escalatie.objects.filter_for_user(request.user).select_related(
+        "regio", "school", "thuiszitter__leerling"
+    )
+    if request.GET.get("open", "1") == "1":
+        qs = qs.filter(gesloten_op__isnull=True)
+    return render(
+        request,
+        "verzuim/escalaties.html",
+        {"pagina": pagina(request, qs), "alleen_open": request.GET.get("open", "1") == "1"},
+    )
+
+
+@rol_vereist(*SWV_FUNCTIONARIS)
+def escalatie_nieuw(request):
+    form = EscalatieForm(
+        request.POST or None,
+        regios=Regio.objects.filter_for_user(request.user),
+        scholen=School.objects.filter_for_user(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        if d["school"] is not None and d["school"].regio_id != d["regio"].pk:
+            form.add_error("school", "Deze school ligt niet in de gekozen regio.")
+        else:
+            try:
+                e = svc.open_escalatie(
+                    regio=d["regio"],
+                    school=d["school"],
+                    aanleiding=d["aanleiding"],
+                    door=request.user,
+                    request=request,
+                )
+            except ValidationError as exc:
+                neem_fouten_over(form, exc)
+            except PermissionDenied as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "Het signaal is vastgelegd (stap 1 van de escalatieladder).")
+                return redirect(e)
+    return render(request, "verzuim/escalatie_nieuw.html", {"form": form})
+
+
+@rol_vereist(*SWV_FUNCTIONARIS)
+def escalatie(request, pk: int):
+    e = get_object_or_404(
+        Escalatie.objects.filter_for_user(request.user).select_related(
+            "regio", "school", "thuiszitter__leerling"
+        ),
+        pk=pk,
+    )
+    form = EscalatieStapForm()
+    if request.method == "POST" and request.POST.get("actie") == "sluiten":
+        try:
+            svc.sluit_escalatie(escalatie=e, door=request.user, request=request)
+        except (ValidationError, PermissionDenied) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            messages.success(request, "De escalatie is gesloten.")
+        return redirect(e)
+    if request.method == "POST":
+        form = EscalatieStapForm(request.POST)
+        if form.is_valid():
+            try:
+                svc.zet_escalatiestap(escalatie=e, door=request.user, request=request, **form.cleaned_data)
+            except ValidationError as exc:
+                neem_fouten_over(form, exc)
+            else:
+                messages.success(request, "De stap is vastgelegd.")
+                return redirect(e)
+    return render(
+        request,
+        "verzuim/escalatie.html",
+        {
+            "e": e,
+            "form": form,
+            "stappen": e.stappen.select_related("door"),
+            "is_bestuurder": scope_for(request.user).heeft("bestuurder"),
+        },
+    )
