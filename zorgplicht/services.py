@@ -702,6 +702,31 @@ def zorgplicht_geldt_niet(
         leerling=aanmelding.leerling,
         omschrijving=f"zorgplicht niet van toepassing: {NietVanToepassing(reden).label}",
     )
+    bestuur = aanmelding.school.bestuur
+    vandaag = _vandaag()
+    _brief(
+        aanmelding,
+        soort="zorgplicht_niet_van_toepassing",
+        onderwerp="Uw aanmelding: geen zorgplicht",
+        door=door,
+        bezwaar=bestuur.is_openbaar,
+        context={
+            "reden": reden,
+            "reden_tekst": NietVanToepassing(reden).label,
+            "onderbouwing": onderbouwing,
+            "capaciteit": capaciteit,
+            "aantal_ingeschreven": aantal_ingeschreven,
+            "cluster_instelling": cluster_instelling,
+            "geadviseerd_niveau": geadviseerd_niveau,
+            "openbaar": bestuur.is_openbaar,
+            "bestuur_naam": bestuur.naam,
+            "bezwaar_termijn_einde": bezwaartermijn_einde(vandaag),
+            "bezwaar_aan": f"het bestuur van {bestuur.naam}",
+            "bezwaar_adres": ", ".join(
+                p for p in (aanmelding.school.adres, aanmelding.school.postcode_plaats) if p
+            ),
+        },
+    )
     return aanmelding
 
 

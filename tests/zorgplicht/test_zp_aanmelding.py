@@ -494,6 +494,8 @@ def test_school_vol_alleen_met_bewijs_en_voor_iedereen(world):
     _niet(world, a, reden="school_vol", capaciteit=420, aantal_ingeschreven=421, vol_voor_iedereen=True)
     a = herlaad(a)
     assert a.status == Status.NIET_VAN_TOEPASSING and zorgplicht_bij(a) == []
+    brief = Brief.objects.get(soort="zorgplicht_niet_van_toepassing")
+    assert brief.bezwaarclausule and brief.context["capaciteit"] == 420  # openbaar: bezwaar open
 
 
 def test_grondslag_alleen_bij_bijzondere_school(world):

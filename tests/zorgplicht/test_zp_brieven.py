@@ -84,3 +84,22 @@ def test_besluit_bijzondere_school_met_klachtroute(world):
     tekst = _tekst(Brief.objects.get(soort="zorgplicht_besluit"))
     assert "klachtenregeling" in tekst and "Geschillencommissie passend onderwijs" in tekst
     assert "bezwaarschrift" not in tekst
+
+
+@pytest.mark.django_db(transaction=True)
+def test_brief_zorgplicht_geldt_niet_school_vol(world):
+    """The ouders hear in writing why the zorgplicht does not apply, with the evidence [002 bijlage 2.2.1 stap 2]."""  # noqa: E501
+    a = maak(world, onderzoek=False)
+    with op(D(2026, 2, 10)):
+        services.zorgplicht_geldt_niet(
+            aanmelding=a,
+            door=world.users["directeur"],
+            reden="school_vol",
+            onderbouwing="Bestuursbesluit: maximaal 420 leerlingen.",
+            capaciteit=420,
+            aantal_ingeschreven=420,
+            vol_voor_iedereen=True,
+        )
+    tekst = _tekst(Brief.objects.get(soort="zorgplicht_niet_van_toepassing"))
+    assert "voor alle kinderen" in tekst and "420" in tekst and "bezwaar" in tekst
+    assert "24 maart 2026" in tekst  # bezwaartermijn: 6 weeks after Tue 10 Feb
