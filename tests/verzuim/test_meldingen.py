@@ -1,6 +1,6 @@
 """Verzuimregistratie and meldingen to leerplicht [Leerplichtwet art. 21a; 002 verzuimkaart; domain §10]."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -234,3 +234,64 @@ def test_ontbrekende_schoolvakanties_worden_gemeld(world, client):
     client.force_login(world.users["ib"])
     html = client.get(f"/verzuim/leerling/{ll.pk}/?peildatum=2028-03-01").content.decode()
     assert "niet (volledig) vastgelegd" in html
+
+
+def test_ziekte_melding_pas_bij_signaal_verzuimkaart(world):
+    """[002 verzuimkaart 'Ziekte'] Refused without a signal; after a sick report of more than 2 weeks it
+    may go to leerplicht, with background information."""
+    ll = leerling_met_ouder(school=world.school, voornaam="Roos")
+    ib = world.users["ib"]
+    registreer_verzuim(
+        leerling=ll, soort="ziek", datum=D(2026, 1, 5), tot=D(2026, 1, 9), door=ib, vandaag=D(2026, 2, 2)
+    )
+    with pytest.raises(ValidationError, match="signaal"):
+        meld_verzuim(
+            leerling=ll,
+            soort="ziekte",
+            ouders_geinformeerd_op=D(2026, 2, 2),
+            toelichting="Zorgen.",
+            door=ib,
+            vandaag=D(2026, 2, 2),
+        )
+    registreer_verzuim(leerling=ll, soort="ziek", datum=D(2026, 1, 12), door=ib, vandaag=D(2026, 2, 2))
+    with pytest.raises(ValidationError) as exc:
+        meld_verzuim(
+            leerling=ll,
+            soort="ziekte",
+            ouders_geinformeerd_op=D(2026, 2, 2),
+            toelichting="",
+            door=ib,
+            vandaag=D(2026, 2, 2),
+        )
+    assert "achtergrondinformatie" in exc.value.message_dict["toelichting"][0]
+    m = meld_verzuim(
+        leerling=ll,
+        soort="ziekte",
+        ouders_geinformeerd_op=D(2026, 2, 2),
+        toelichting="Ziek sinds 12 januari; niet verschenen bij de jeugdarts.",
+        door=ib,
+        vandaag=D(2026, 2, 2),
+    )
+    assert m.soort == "ziekte" and m.gemeente == world.school.gemeente
+
+
+def test_luxe_verzuim_melden_en_nieuwe_periode(world):
+    """[002 verzuimkaart 'Luxe verzuim'] A week off without leave is reported; the luxe melding also
+    starts a new period of 4 lesweken, so the same hours do not raise the 16-hour duty again."""
+    ll = leerling_met_ouder(school=world.school, voornaam="Fenna")
+    ib = world.users["ib"]
+    for i in range(5):
+        registreer_verzuim(
+            leerling=ll,
+            soort="luxe",
+            datum=D(2026, 6, 8) + timedelta(days=i),
+            uren=Decimal("5.5"),
+            door=ib,
+            vandaag=D(2026, 6, 15),
+        )
+    assert verzuimbeeld(user=ib, leerling=ll, peildatum=D(2026, 6, 15)).zestien.bereikt_op == D(2026, 6, 10)
+    m = meld_verzuim(
+        leerling=ll, soort="luxe", ouders_geinformeerd_op=D(2026, 6, 15), door=ib, vandaag=D(2026, 6, 15)
+    )
+    assert m.uren == Decimal("27.5") and m.periode_van == D(2026, 6, 8)
+    assert verzuimbeeld(user=ib, leerling=ll, peildatum=D(2026, 6, 15)).zestien is None
