@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast
@@ -28,7 +27,8 @@ def elfproef(nummer: str) -> bool:
 def validate_bsn(value: str) -> None:
     if value and not elfproef(value):
         raise ValidationError(
-            "Dit is geen geldig BSN of onderwijsnummer: het moet uit 9 cijfers bestaan en aan de elfproef voldoen.",
+            "Dit is geen geldig BSN of onderwijsnummer: het moet uit 9 cijfers bestaan "
+            "en aan de elfproef voldoen.",
             code="elfproef",
         )
 
@@ -63,7 +63,9 @@ class LeerlingQuerySet(models.QuerySet):
                 UserObjectPermission.objects.filter(
                     user_id=user.pk,
                     permission__codename="view_leerling",
-                    content_type=ContentType.objects.get_for_model(Leerling),
+                    # by natural key in the subquery: no ContentType lookup, so no extra query
+                    content_type__app_label="cases",
+                    content_type__model="leerling",
                 )
                 .annotate(pk_int=Cast("object_pk", models.BigIntegerField()))
                 .values("pk_int")
@@ -82,16 +84,28 @@ class Leerling(models.Model):
     geslacht = models.CharField(max_length=1, choices=Geslacht.choices, default=Geslacht.ANDERS)
     woonplaats = models.CharField(max_length=120, blank=True)
     gemeente = models.ForeignKey(
-        Gemeente, on_delete=models.PROTECT, null=True, blank=True, related_name="leerlingen",
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="leerlingen",
         help_text="Woongemeente.",
     )
     thuistaal = models.CharField(max_length=60, blank=True)
     bsn = models.CharField(
-        "BSN of onderwijsnummer", max_length=9, blank=True, validators=[validate_bsn],
+        "BSN of onderwijsnummer",
+        max_length=9,
+        blank=True,
+        validators=[validate_bsn],
         help_text="Optioneel. Wordt gemaskeerd getoond en nooit in adressen, logs of bestandsnamen gebruikt.",
     )
     huidige_school = models.ForeignKey(
-        School, on_delete=models.PROTECT, null=True, blank=True, related_name="huidige_leerlingen", editable=False
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="huidige_leerlingen",
+        editable=False,
     )
     huidige_groep = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
