@@ -37,8 +37,11 @@ def main() -> int:
         m = meet_pagina(client, url, herhalingen=herhalingen)
         m.naam = pagina.naam
         resultaat["paginas"].append(asdict(m))
-        print(f"[{n}] {pagina.naam}: p50 {m.mediaan_ms:.1f} ms, p95 {m.p95_ms:.1f} ms, {m.queries} queries, "
-              f"SQL {m.sql_ms:.1f} ms", flush=True)
+        print(
+            f"[{n}] {pagina.naam}: p50 {m.mediaan_ms:.1f} ms, p95 {m.p95_ms:.1f} ms, {m.queries} queries, "
+            f"SQL {m.sql_ms:.1f} ms",
+            flush=True,
+        )
     for taak in paginas.TAKEN:
         seconden, opmerking = taak.meet(wereld)
         resultaat["taken"].append({"naam": taak.naam, "seconden": seconden, "opmerking": opmerking})

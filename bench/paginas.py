@@ -1,12 +1,12 @@
-"""What the benchmark measures: pages (role + URL) and background work. Data for the apps beyond
-the core (dossier history, TLV-aanvragen, terms, thuiszitters) is added by bouw_extra()."""
+"""What the benchmark measures: pages (role + URL) and background work, plus the app data at
+scale that those pages read (bouw_extra)."""
 
 from __future__ import annotations
 
 import time
-from types import SimpleNamespace
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.urls import reverse
 
@@ -26,9 +26,24 @@ class Taak:
     meet: Callable[[BenchWereld], tuple[float, str]]
 
 
+def _dossier_leerling(w: BenchWereld) -> int:
+    from cases.models import Leerling
+
+    return (
+        Leerling.objects.filter(huidige_school_id=w.eerste_school_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)[0]
+    )
+
+
 PAGINAS: list[Pagina] = [
+    Pagina(
+        "Dossierpagina (50 OT-verslagen)", "ib", lambda w: reverse("dossier", args=[_dossier_leerling(w)])
+    ),
     Pagina("Mijn werk van de IB'er", "ib", lambda w: reverse("home")),
-    Pagina("Mijn werk van de SC", "sc", lambda w: reverse("home")),
+    Pagina("Werklijst van de SC (TLV, eigen regio)", "sc", lambda w: reverse("tlv:lijst")),
+    Pagina("TLV-werklijst van de SLL", "sll", lambda w: reverse("tlv:lijst")),
+    Pagina("Doorlooptijden (SLL)", "sll", lambda w: reverse("tlv:doorlooptijden")),
 ]
 
 
@@ -39,19 +54,185 @@ def _letter(w: BenchWereld) -> tuple[float, str]:
     from cases.services.brieven import render_pdf
 
     leerling = Leerling.objects.filter(huidige_school_id=w.eerste_school_id).first()
-    html = render_to_string("brieven/basis.html", {
-        "swv": Samenwerkingsverband.objects.get(pk=w.swv_ids[0]), "leerling": leerling,
-        "geadresseerden": [{"naam": "Ouder Bench", "adres": "Benchstraat 1", "postcode_plaats": "9999 ZZ"}],
-        "brief": SimpleNamespace(kenmerk="BENCH-1", onderwerp="Benchmarkbrief", ondertekenaar="Bench, bestuurder"),
-    })
+    html = render_to_string(
+        "brieven/basis.html",
+        {
+            "swv": Samenwerkingsverband.objects.get(pk=w.swv_ids[0]),
+            "leerling": leerling,
+            "geadresseerden": [
+                {"naam": "Ouder Bench", "adres": "Benchstraat 1", "postcode_plaats": "9999 ZZ"}
+            ],
+            "brief": SimpleNamespace(kenmerk="BENCH-1", onderwerp="Benchmarkbrief", ondertekenaar="Bench"),
+        },
+    )
     render_pdf(html)  # warm-up: fonts
     t0 = time.perf_counter()
     render_pdf(html)
     return time.perf_counter() - t0, "(één A4-brief, WeasyPrint)"
 
 
-TAKEN: list[Taak] = [Taak("Brief renderen (pdf)", _letter)]
+def _sweep(w: BenchWereld) -> tuple[float, str]:
+    from cases.models import Notificatie, Termijn
+    from cases.services.termijn_meldingen import sweep
+
+    Notificatie.objects.all().delete()
+    open_ = Termijn.objects.filter(status="lopend").count()
+    t0 = time.perf_counter()
+    uitkomst = sweep()
+    return time.perf_counter() - t0, f"({open_} lopende termijnen; {uitkomst})"
+
+
+TAKEN: list[Taak] = [Taak("Dagelijkse termijnsweep", _sweep), Taak("Brief renderen (pdf)", _letter)]
 
 
 def bouw_extra(w: BenchWereld) -> None:
-    """Hook for app data at scale; extended as the apps land."""
+    """App data at scale: TLV-aanvragen (2% of the leerlingen) with their stage history and
+    suspensions, a legal term per open aanvraag and per running zorgplicht (0.5%), OT-verslagen
+    for 10% of the leerlingen, and 50 OT-verslagen in the dossier that the benchmark opens."""
+    import random
+    from datetime import date, datetime, timedelta
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from cases import termijnen as regels
+    from cases.models import Leerling, OTBespreking, School
+    from cases.models.termijnen import SOORTEN, Termijn
+    from tlv.models import Opschorting, Overgang, TLVAanvraag
+    from tlv.models.aanvraag import Status
+
+    rnd = random.Random(11)
+    vandaag = date.today()
+    tz = timezone.get_current_timezone()
+    sll_id = w.users["sll"]
+    school_regio = dict(School.objects.filter(pk__in=w.school_ids).values_list("pk", "regio_id"))
+    aantal = max(500, w.leerlingen // 50)
+    leerlingen = list(
+        Leerling.objects.filter(swv_id__in=w.swv_ids)
+        .order_by("pk")
+        .values_list("pk", "swv_id", "huidige_school_id")[: aantal * 2 : 2]
+    )
+    statussen = [
+        Status.INGEDIEND,
+        Status.INHOUDELIJKE_CHECK,
+        Status.ADVIEZEN,
+        Status.TER_ONDERTEKENING,
+        Status.AFGEGEVEN,
+        Status.AFGEGEVEN,
+        Status.AFGEGEVEN,
+        Status.NIET_TOEGEKEND,
+    ]
+    besloten = (Status.AFGEGEVEN, Status.NIET_TOEGEKEND)
+    aanvragen = []
+    for i, (lid, swv_id, school_id) in enumerate(leerlingen):
+        status = statussen[i % len(statussen)]
+        ontvangen = vandaag - timedelta(days=rnd.randint(5, 700))
+        besluit = ontvangen + timedelta(days=rnd.randint(20, 80)) if status in besloten else None
+        aanvragen.append(
+            TLVAanvraag(
+                swv_id=swv_id,
+                leerling_id=lid,
+                school_id=school_id,
+                regio_id=school_regio[school_id],
+                status=status,
+                ontvangen_op=ontvangen,
+                besluit_op=besluit,
+                besluit_verzonden_op=besluit,
+                aangemaakt_door_id=sll_id,
+                onderwijsbehoeften="Bench.",
+            )
+        )
+    aanvragen = TLVAanvraag.objects.bulk_create(aanvragen, batch_size=5000)
+
+    def moment(d):
+        return datetime.combine(d, datetime.min.time(), tz)
+
+    overgangen, opschortingen, termijnen = [], [], []
+    definitie = SOORTEN["tlv_beslistermijn"]
+    for a in aanvragen:
+        if a.besluit_op:
+            midden = a.ontvangen_op + (a.besluit_op - a.ontvangen_op) // 2
+            for van, naar, d in (
+                (Status.CONCEPT, Status.INGEDIEND, a.ontvangen_op),
+                (Status.INGEDIEND, Status.TER_ONDERTEKENING, midden),
+                (Status.TER_ONDERTEKENING, a.status, a.besluit_op),
+            ):
+                overgangen.append(
+                    Overgang(aanvraag=a, van=van, naar=naar, datum=d, op=moment(d), door_id=sll_id)
+                )
+        else:
+            termijnen.append(
+                Termijn(
+                    swv_id=a.swv_id,
+                    school_id=a.school_id,
+                    leerling_id=a.leerling_id,
+                    soort=definitie.code,
+                    basis=definitie.basis,
+                    start_omschrijving=definitie.start_omschrijving,
+                    start=a.ontvangen_op,
+                    weken=definitie.weken,
+                    atw=True,
+                    verantwoordelijken=f",{','.join(definitie.rollen)},",
+                    einde=regels.termijn_einde(a.ontvangen_op, weken=definitie.weken),
+                )
+            )
+        if a.pk % 5 == 0:
+            verzoek = a.ontvangen_op + timedelta(days=5)
+            opschortingen.append(
+                Opschorting(
+                    aanvraag=a,
+                    verzoek_op=verzoek,
+                    ontbreekt="LVS",
+                    antwoord_uiterlijk=verzoek + timedelta(days=14),
+                    ontvangen_op=verzoek + timedelta(days=10),
+                    gevraagd_door_id=sll_id,
+                )
+            )
+    Overgang.objects.bulk_create(overgangen, batch_size=5000)
+    Opschorting.objects.bulk_create(opschortingen, batch_size=5000)
+    zp = SOORTEN["zorgplicht"]
+    for lid, swv_id, school_id in leerlingen[: max(100, w.leerlingen // 200)]:
+        start = vandaag - timedelta(days=rnd.randint(0, 60))
+        termijnen.append(
+            Termijn(
+                swv_id=swv_id,
+                school_id=school_id,
+                leerling_id=lid,
+                soort=zp.code,
+                basis=zp.basis,
+                start_omschrijving=zp.start_omschrijving,
+                start=start,
+                weken=zp.weken,
+                atw=True,
+                verantwoordelijken=f",{','.join(zp.rollen)},",
+                einde=regels.termijn_einde(start, weken=zp.weken),
+            )
+        )
+    Termijn.objects.bulk_create(termijnen, batch_size=5000)
+
+    ib = w.users["ib"]
+    ot_leerlingen = Leerling.objects.filter(swv_id__in=w.swv_ids).order_by("pk").values_list("pk", flat=True)
+    ots = [
+        OTBespreking(
+            leerling_id=lid,
+            soort="start",
+            datum=vandaag - timedelta(days=lid % 300),
+            doelen="Bench",
+            aangemaakt_door_id=ib,
+        )
+        for lid in ot_leerlingen[: w.leerlingen // 10]
+    ]
+    dossier = _dossier_leerling(w)
+    ots += [
+        OTBespreking(
+            leerling_id=dossier,
+            soort="start" if i % 2 else "vervolg",
+            datum=vandaag - timedelta(days=7 * i),
+            doelen=f"Bench {i}",
+            aangemaakt_door_id=ib,
+        )
+        for i in range(50)
+    ]
+    OTBespreking.objects.bulk_create(ots, batch_size=5000)
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")

@@ -49,7 +49,9 @@ def zorg_voor_database(n: int) -> None:
     naam = db_naam(n)
     bestaat = subprocess.run(
         ["psql", f"{PG}/postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname='{naam}'"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     if not bestaat:
         subprocess.run(["psql", f"{PG}/postgres", "-qc", f"CREATE DATABASE {naam}"], check=True)
@@ -88,7 +90,9 @@ def meet_pagina(client, url: str, *, herhalingen: int) -> Meting:
                     cur.execute(sql)
                     cur.fetchall()
             sql_tijden.append((time.perf_counter() - t0) * 1000)
-    return Meting(url, statistics.median(tijden), _pctl(tijden, 95), len(statements), statistics.median(sql_tijden))
+    return Meting(
+        url, statistics.median(tijden), _pctl(tijden, 95), len(statements), statistics.median(sql_tijden)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,10 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         zorg_voor_database(n)
         # Each size in its own process: Django binds to one database per process.
-        subprocess.run([sys.executable, "-m", "bench.grootte", str(n), str(args.herhalingen)], cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "bench.grootte", str(n), str(args.herhalingen)], cwd=ROOT, check=True
+        )
     from bench.rapport import schrijf_rapport
 
-    schrijf_rapport(args.sizes, machine=f"{platform.node()} – {os.cpu_count()} cores, {platform.python_version()}")
+    schrijf_rapport(
+        args.sizes, machine=f"{platform.node()} – {os.cpu_count()} cores, {platform.python_version()}"
+    )
     return 0
 
 
