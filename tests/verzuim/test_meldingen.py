@@ -295,3 +295,19 @@ def test_luxe_verzuim_melden_en_nieuwe_periode(world):
     )
     assert m.uren == Decimal("27.5") and m.periode_van == D(2026, 6, 8)
     assert verzuimbeeld(user=ib, leerling=ll, peildatum=D(2026, 6, 15)).zestien is None
+
+
+def test_onbekende_registratiesoort_geweigerd(db):
+    """A soort outside the verzuimkaart is refused, not silently stored [002 verzuimkaart]."""
+    from tests.factories import LeerlingFactory, SchoolFactory
+    from verzuim.models import VerzuimRegistratie
+
+    school = SchoolFactory()
+    ib = GebruikerFactory()
+    maak_rol(ib, "ib", swv=school.swv, school=school)
+    leerling = LeerlingFactory(swv=school.swv, school=school)
+    with pytest.raises(ValidationError, match="Kies wat voor verzuim"):
+        registreer_verzuim(
+            leerling=leerling, soort="relatief", datum=date(2026, 11, 16), uren=Decimal("4"), door=ib
+        )
+    assert not VerzuimRegistratie.objects.exists()

@@ -49,6 +49,8 @@ def registreer_verzuim(
         )
     eis_school(door, leerling.huidige_school_id)
     fouten: dict[str, str] = {}
+    if soort not in RegistratieSoort.values:
+        raise ValidationError({"soort": "Kies wat voor verzuim u registreert."})
     if datum > vandaag:
         fouten["datum"] = "Verzuim kan pas worden geregistreerd op of na de dag zelf."
     if soort == RegistratieSoort.ZIEK:
