@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from cases.models import Gebruiker, Gemeente, Regio, Rol, RolSoort, Samenwerkingsverband, School, Schoolbestuur
+from cases.models import (
+    Gebruiker,
+    Gemeente,
+    Regio,
+    Rol,
+    RolSoort,
+    Samenwerkingsverband,
+    School,
+    Schoolbestuur,
+)
 from cases.models.organisaties import Denominatie, SchoolSoort, VakantieRegio
 from cases.models.rollen import Discipline
 
@@ -68,7 +77,15 @@ SCHOLEN = [
     ("SO De Kompasroos (cluster 4)", "99TA", SchoolSoort.SO, "Ede", "Ede", 5, 4),
     ("SO Het Baken (cluster 3)", "99TB", SchoolSoort.SO, "Barneveld/Scherpenzeel", "Barneveld", 5, 3),
     ("SO De Sterrenwacht (cluster 4)", "99TC", SchoolSoort.SO, "Veenendaal/Renswoude", "Veenendaal", 5, 4),
-    ("Peuterspeelzaal 't Kwetternest", "99VA", SchoolSoort.VVE, "Barneveld/Scherpenzeel", "Barneveld", 10, None),
+    (
+        "Peuterspeelzaal 't Kwetternest",
+        "99VA",
+        SchoolSoort.VVE,
+        "Barneveld/Scherpenzeel",
+        "Barneveld",
+        10,
+        None,
+    ),
     ("Kinderopvang De Speeltuin", "99VB", SchoolSoort.VVE, "Ede", "Ede", 10, None),
 ]
 
@@ -103,8 +120,22 @@ class DemoWereld:
     gebruikers: dict[str, Gebruiker] = field(default_factory=dict)
 
 
+def zorg_voor_schoolvakanties() -> None:
+    """The shipped school holidays come with a data migration; a database that was emptied after
+    migrating (a test's flush) gets them again here, idempotently."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from cases.models import SchoolVakantie
+
+    if not SchoolVakantie.objects.exists():
+        import_module("cases.migrations.0006_schoolvakanties_2025_2027").laad(apps, None)
+
+
 @transaction.atomic
 def bouw_organisaties() -> DemoWereld:
+    zorg_voor_schoolvakanties()
     swv, _ = Samenwerkingsverband.objects.get_or_create(
         code="PO 99-01",
         defaults={
@@ -179,7 +210,15 @@ def _geef_beheerrechten(user: Gebruiker) -> None:
 
     perms = Permission.objects.filter(
         content_type__app_label="cases",
-        content_type__model__in=["regio", "gemeente", "schoolbestuur", "school", "gebruiker", "rol",
-                                 "samenwerkingsverband", "schoolvakantie"],
+        content_type__model__in=[
+            "regio",
+            "gemeente",
+            "schoolbestuur",
+            "school",
+            "gebruiker",
+            "rol",
+            "samenwerkingsverband",
+            "schoolvakantie",
+        ],
     )
     user.user_permissions.add(*perms)
