@@ -333,6 +333,9 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
         ib, directeur, sc = (g[n] for n in SCHOOLTEAMS[ll.huidige_school.naam])
         _compleet_dossier(ll, ib, vandaag)
         ontvangen = vandaag - timedelta(days=10 + 4 * doelen.index(doel))
+        if doel == "inhoudelijke_check":
+            # Received 52 days ago: its eight weeks run out this week, as on any real worklist.
+            ontvangen = vandaag - timedelta(days=52)
         a = services.maak_aanvraag(
             door=ib,
             leerling=ll,

@@ -72,7 +72,7 @@ def demo(transactional_db, settings):
     from django.core.management import call_command
 
     settings.DEBUG = True
-    call_command("demo_data", leerlingen=40, verbosity=0)
+    call_command("demo_data", verbosity=0)  # the demo exactly as `make run` loads it
     settings.DEBUG = False
 
 
