@@ -8,6 +8,9 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import brieven_tasks, navigatie, signals  # noqa: F401  (tasks, navigation, audit signals)
-        from .views import termijnen  # noqa: F401  (termijnen: navigation and the Mijn werk panel)
-        from .views import arrangementen, interventie  # noqa: F401  (interventie: navigation and panels)
-        from .views import dossier  # noqa: F401  (dossier: navigation, Mijn werk panel, timeline providers)
+        from .views import (  # noqa: F401  (interventie: navigation and panels)
+            arrangementen,
+            dossier,  # noqa: F401  (dossier: navigation, Mijn werk panel, timeline providers)
+            interventie,
+            termijnen,  # noqa: F401  (termijnen: navigation and the Mijn werk panel)
+        )

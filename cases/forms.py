@@ -9,8 +9,11 @@ class InlogForm(AuthenticationForm):
         "inactive": "Dit account is niet actief. Neem contact op met de beheerder.",
     }
 
-    username = forms.CharField(label="Gebruikersnaam", widget=forms.TextInput(attrs={"autofocus": True,
-                                                                                    "autocomplete": "username"}))
+    username = forms.CharField(
+        label="Gebruikersnaam", widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"})
+    )
     password = forms.CharField(
-        label="Wachtwoord", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label="Wachtwoord",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )

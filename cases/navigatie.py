@@ -37,7 +37,9 @@ _NAV: list[NavItem] = []
 _PANELEN: list[Callable[[Any, Scope], Paneel | None]] = []
 
 
-def registreer_nav(label: str, url_name: str, *, rollen: Iterable[str] | None = None, volgorde: int = 50) -> None:
+def registreer_nav(
+    label: str, url_name: str, *, rollen: Iterable[str] | None = None, volgorde: int = 50
+) -> None:
     item = NavItem(label, url_name, frozenset(rollen) if rollen is not None else None, volgorde)
     if item not in _NAV:
         _NAV.append(item)

@@ -20,4 +20,8 @@ def _uitgelogd(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def _mislukt(sender, credentials, request=None, **kwargs):
-    log(actie=AuditActie.MISLUKT, request=request, omschrijving=f"gebruikersnaam {credentials.get('username', '')[:100]}")
+    log(
+        actie=AuditActie.MISLUKT,
+        request=request,
+        omschrijving=f"gebruikersnaam {credentials.get('username', '')[:100]}",
+    )

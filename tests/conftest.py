@@ -6,9 +6,28 @@ from dataclasses import dataclass, field
 import pytest
 
 from cases.models import Gebruiker, Gemeente, Regio, Samenwerkingsverband, School
-from tests.factories import GebruikerFactory, GemeenteFactory, RegioFactory, RolFactory, SchoolFactory, SWVFactory
+from tests.factories import (
+    GebruikerFactory,
+    GemeenteFactory,
+    RegioFactory,
+    RolFactory,
+    SchoolFactory,
+    SWVFactory,
+)
 
-ROLLEN = ["leerkracht", "ib", "directeur", "sc", "cjk", "sll", "tla", "deskundige", "bestuurder", "lpa", "beheer"]
+ROLLEN = [
+    "leerkracht",
+    "ib",
+    "directeur",
+    "sc",
+    "cjk",
+    "sll",
+    "tla",
+    "deskundige",
+    "bestuurder",
+    "lpa",
+    "beheer",
+]
 
 
 @dataclass
@@ -27,7 +46,9 @@ class World:
 
 
 def maak_rol(user, soort, *, swv, school=None, regio=None, gemeente=None, **extra):
-    return RolFactory(gebruiker=user, soort=soort, swv=swv, school=school, regio=regio, gemeente=gemeente, **extra)
+    return RolFactory(
+        gebruiker=user, soort=soort, swv=swv, school=school, regio=regio, gemeente=gemeente, **extra
+    )
 
 
 @pytest.fixture
@@ -41,8 +62,16 @@ def world(db) -> World:
     school2 = SchoolFactory(swv=swv, regio=regio2, gemeente=gemeente2, naam="CBS Het Testlicht")
     swv_b = SWVFactory(naam="SWV Testvallei B", code="PO 98-02")
     school_b = SchoolFactory(swv=swv_b, naam="OBS Ver Weg")
-    w = World(swv=swv, regio=regio, regio2=regio2, gemeente=gemeente, school=school, school2=school2,
-              swv_b=swv_b, school_b=school_b)
+    w = World(
+        swv=swv,
+        regio=regio,
+        regio2=regio2,
+        gemeente=gemeente,
+        school=school,
+        school2=school2,
+        swv_b=swv_b,
+        school_b=school_b,
+    )
     for soort in ROLLEN:
         user = GebruikerFactory(username=soort, is_staff=soort == "beheer")
         extra = {}

@@ -14,17 +14,28 @@ from tests.factories import LeerlingFactory, OuderFactory
 
 @pytest.fixture
 def leerling(world):
-    l = LeerlingFactory(swv=world.swv, school=world.school, school__groep=4)
-    OuderFactory(leerling=l, naam="M. Testfamilie-de Vries", gezag=True)
-    OuderFactory(leerling=l, naam="Stiefouder zonder gezag", gezag=False)
-    return l
+    kind = LeerlingFactory(swv=world.swv, school=world.school, school__groep=4)
+    OuderFactory(leerling=kind, naam="M. Testfamilie-de Vries", gezag=True)
+    OuderFactory(leerling=kind, naam="Stiefouder zonder gezag", gezag=False)
+    return kind
 
 
 def _brief(leerling, user, template="brieven/test_besluit.html", bezwaar=True):
-    return maak_brief(zaak=leerling, leerling=leerling, soort="test", template=template, onderwerp="Besluit test",
-                      context={"besluit": "toegekend", "ingangsdatum": date(2026, 5, 1),
-                               "bezwaar_termijn_einde": date(2026, 3, 12)},
-                      door=user, bezwaarclausule=bezwaar, ondertekenaar="B. Stuurman, directeur-bestuurder")
+    return maak_brief(
+        zaak=leerling,
+        leerling=leerling,
+        soort="test",
+        template=template,
+        onderwerp="Besluit test",
+        context={
+            "besluit": "toegekend",
+            "ingangsdatum": date(2026, 5, 1),
+            "bezwaar_termijn_einde": date(2026, 3, 12),
+        },
+        door=user,
+        bezwaarclausule=bezwaar,
+        ondertekenaar="B. Stuurman, directeur-bestuurder",
+    )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -51,9 +62,9 @@ def test_besluit_zonder_bezwaarclausule_kan_niet_worden_gemaakt(world, leerling)
 
 
 def test_brief_zonder_gezaghebbende_ouder_geweigerd(world):
-    l = LeerlingFactory(swv=world.swv, school=world.school)
+    kind = LeerlingFactory(swv=world.swv, school=world.school)
     with pytest.raises(BriefFout, match="gezag"):
-        _brief(l, world.users["bestuurder"])
+        _brief(kind, world.users["bestuurder"])
 
 
 @pytest.mark.django_db(transaction=True)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from cases.models import Gebruiker, Leerling, Rol, School
 from cases.scope import scope_for
 from cases.validators import validate_bestuursnummer, validate_brin
-from tests.factories import LeerlingFactory, SchoolFactory
+from tests.factories import LeerlingFactory
 
 
 @pytest.mark.parametrize("brin", ["12AB", "00ZZ", "99RA"])
@@ -39,8 +39,15 @@ def test_bestuursnummer_geldig():
 
 
 def test_school_full_clean_meldt_brin_en_andere_swv(world):
-    s = School(swv=world.swv_b, bestuur=world.school.bestuur, regio=world.regio, gemeente=world.gemeente,
-               naam="X", brin="1x2y", vestiging="0")
+    s = School(
+        swv=world.swv_b,
+        bestuur=world.school.bestuur,
+        regio=world.regio,
+        gemeente=world.gemeente,
+        naam="X",
+        brin="1x2y",
+        vestiging="0",
+    )
     with pytest.raises(ValidationError) as exc:
         s.full_clean()
     fouten = exc.value.message_dict
@@ -71,9 +78,9 @@ class TestScoping:
         return set(Leerling.objects.filter_for_user(user).values_list("pk", flat=True))
 
     def test_ib_ziet_alleen_eigen_school(self, world, leerlingen):
-        l = leerlingen
-        assert self.zichtbaar(world.users["ib"]) == {l["a1"].pk, l["a1_g7"].pk}
-        assert self.zichtbaar(world.ib_a2) == {l["a2"].pk}
+        ll = leerlingen
+        assert self.zichtbaar(world.users["ib"]) == {ll["a1"].pk, ll["a1_g7"].pk}
+        assert self.zichtbaar(world.ib_a2) == {ll["a2"].pk}
 
     def test_leerkracht_ziet_alleen_eigen_groepen(self, world, leerlingen):
         assert self.zichtbaar(world.users["leerkracht"]) == {leerlingen["a1"].pk}
@@ -130,14 +137,34 @@ class TestDemoData:
     @override_settings(DEBUG=True)
     def test_idempotent_en_een_gebruiker_per_rol(self, db):
         call_command("demo_data", leerlingen=5)
-        tellingen = (School.objects.count(), Gebruiker.objects.count(), Rol.objects.count(),
-                     Leerling.objects.count())
+        tellingen = (
+            School.objects.count(),
+            Gebruiker.objects.count(),
+            Rol.objects.count(),
+            Leerling.objects.count(),
+        )
         call_command("demo_data", leerlingen=5)
-        assert (School.objects.count(), Gebruiker.objects.count(), Rol.objects.count(),
-                Leerling.objects.count()) == tellingen
+        assert (
+            School.objects.count(),
+            Gebruiker.objects.count(),
+            Rol.objects.count(),
+            Leerling.objects.count(),
+        ) == tellingen
         namen = set(Gebruiker.objects.values_list("username", flat=True))
-        assert {"ib", "leerkracht", "directeur", "sc", "cjk", "sll", "tla", "deskundige1", "deskundige2",
-                "bestuurder", "lpa", "beheer"} <= namen
+        assert {
+            "ib",
+            "leerkracht",
+            "directeur",
+            "sc",
+            "cjk",
+            "sll",
+            "tla",
+            "deskundige1",
+            "deskundige2",
+            "bestuurder",
+            "lpa",
+            "beheer",
+        } <= namen
         soorten = set(School.objects.values_list("soort", flat=True))
         assert soorten == {"bao", "sbo", "so", "vve"}
         assert School.objects.count() >= 30

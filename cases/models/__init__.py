@@ -1,8 +1,8 @@
 """Models of the core app, split by sub-domain. Import every model here so that Django finds it."""
 
+from .arrangementen import Arrangement, ArrangementBudget
 from .audit import AuditActie, AuditRegel
 from .brieven import Brief
-from .arrangementen import Arrangement, ArrangementBudget
 from .documenten import Document, DocumentSoort
 from .interventie import (
     InterventieAfspraak,

@@ -34,7 +34,10 @@ class AuditQuerySet(models.QuerySet):
             return self
         if scope.heeft("beheer"):
             beheer_swv = {r.swv_id for r in scope.rollen if r.soort == "beheer"}
-            return self.filter(models.Q(swv_id__in=beheer_swv) | models.Q(leerling__in=Leerling.objects.filter_for_user(user)))
+            return self.filter(
+                models.Q(swv_id__in=beheer_swv)
+                | models.Q(leerling__in=Leerling.objects.filter_for_user(user))
+            )
         return self.filter(leerling__in=Leerling.objects.filter_for_user(user))
 
 
@@ -49,7 +52,9 @@ class AuditRegel(models.Model):
     object_id = models.CharField(max_length=64, blank=True)
     object_omschrijving = models.CharField(max_length=200, blank=True)
     leerling = models.ForeignKey(Leerling, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    swv = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     omschrijving = models.CharField(max_length=300, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
 

@@ -28,7 +28,9 @@ class BriefQuerySet(models.QuerySet):
 
 class Brief(models.Model):
     swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.PROTECT, related_name="brieven")
-    leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, null=True, blank=True, related_name="brieven")
+    leerling = models.ForeignKey(
+        Leerling, on_delete=models.PROTECT, null=True, blank=True, related_name="brieven"
+    )
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True)
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     zaak = GenericForeignKey("content_type", "object_id")

@@ -145,7 +145,9 @@ class School(models.Model):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="scholen")
     naam = models.CharField(max_length=200)
     brin = models.CharField("BRIN", max_length=4, validators=[validate_brin])
-    vestiging = models.CharField("vestigingsnummer", max_length=2, default="00", validators=[validate_vestiging])
+    vestiging = models.CharField(
+        "vestigingsnummer", max_length=2, default="00", validators=[validate_vestiging]
+    )
     soort = models.CharField(max_length=3, choices=SchoolSoort.choices, default=SchoolSoort.BAO)
     so_cluster = models.PositiveSmallIntegerField(
         "cluster (so)", null=True, blank=True, choices=[(3, "cluster 3"), (4, "cluster 4")]

@@ -58,5 +58,10 @@ def log(
 
 def log_inzage(*, request, leerling, obj=None, omschrijving: str = "") -> AuditRegel:
     """A read of a leerling dossier (or one of its parts) is an act the AVG expects logged."""
-    return log(actie=AuditActie.BEKEKEN, request=request, obj=obj or leerling, leerling=leerling,
-               omschrijving=omschrijving)
+    return log(
+        actie=AuditActie.BEKEKEN,
+        request=request,
+        obj=obj or leerling,
+        leerling=leerling,
+        omschrijving=omschrijving,
+    )

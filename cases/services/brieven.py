@@ -133,7 +133,9 @@ def render_pdf(html: str, *, base_url: str | None = None) -> bytes:
 def render_brief(brief_id: int) -> Brief:
     """Idempotent: a letter that already has its PDF is left exactly as it is."""
     with transaction.atomic():
-        brief = Brief.objects.select_for_update(of=("self",)).select_related("swv", "leerling").get(pk=brief_id)
+        brief = (
+            Brief.objects.select_for_update(of=("self",)).select_related("swv", "leerling").get(pk=brief_id)
+        )
         if brief.is_gerenderd:
             return brief
         try:
@@ -163,8 +165,14 @@ def markeer_verzonden(*, brief: Brief, door, request=None) -> Brief:
     brief.verzonden_op = timezone.now()
     brief.verzonden_door = door
     brief.save(update_fields=["verzonden_op", "verzonden_door"])
-    log(actie="gewijzigd", request=request, user=door, obj=brief, leerling=brief.leerling,
-        omschrijving="brief verzonden")
+    log(
+        actie="gewijzigd",
+        request=request,
+        user=door,
+        obj=brief,
+        leerling=brief.leerling,
+        omschrijving="brief verzonden",
+    )
     return brief
 
 
@@ -172,7 +180,9 @@ def pdf_bytes(brief: Brief) -> bytes:
     with brief.pdf.open("rb") as f:
         data = f.read()
     if hashlib.sha256(data).hexdigest() != brief.sha256:
-        raise BriefFout("De opgeslagen pdf wijkt af van de vastgelegde hash; neem contact op met de beheerder.")
+        raise BriefFout(
+            "De opgeslagen pdf wijkt af van de vastgelegde hash; neem contact op met de beheerder."
+        )
     return data
 
 

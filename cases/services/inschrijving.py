@@ -21,7 +21,9 @@ def schrijf_in(*, leerling: Leerling, school: School, groep: int | None, van: da
     open_ = Inschrijving.objects.filter(leerling=leerling, tot__isnull=True).first()
     if open_ is not None:
         if van <= open_.van:
-            raise ValidationError({"van": "De nieuwe inschrijving moet ná het begin van de huidige beginnen."})
+            raise ValidationError(
+                {"van": "De nieuwe inschrijving moet ná het begin van de huidige beginnen."}
+            )
         open_.tot = van - timedelta(days=1)
         open_.save(update_fields=["tot"])
     nieuw = Inschrijving.objects.create(leerling=leerling, school=school, groep=groep, van=van)

@@ -14,7 +14,13 @@ def brief_download(request, pk: int):
     if not brief.is_gerenderd:
         return render(request, "cases/brief_wacht.html", {"brief": brief})
     data = pdf_bytes(brief)
-    log(actie="gedownload", request=request, obj=brief, leerling=brief.leerling, omschrijving=f"brief {brief.soort}")
+    log(
+        actie="gedownload",
+        request=request,
+        obj=brief,
+        leerling=brief.leerling,
+        omschrijving=f"brief {brief.soort}",
+    )
     resp = HttpResponse(data, content_type="application/pdf")
     resp["Content-Disposition"] = f'attachment; filename="{brief.bestandsnaam}"'
     resp["Cache-Control"] = "private, no-store"

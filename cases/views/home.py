@@ -26,8 +26,13 @@ def werkgebied(user, scope) -> Paneel:
     return Paneel(
         titel="Uw werkgebied",
         template="cases/panelen/werkgebied.html",
-        context={"rollen": scope.rollen, "scholen": list(scholen[:50]), "aantal_scholen": scholen.count(),
-                 "regios": list(regios), "alles": scope.alles},
+        context={
+            "rollen": scope.rollen,
+            "scholen": list(scholen[:50]),
+            "aantal_scholen": scholen.count(),
+            "regios": list(regios),
+            "alles": scope.alles,
+        },
         volgorde=100,
     )
 

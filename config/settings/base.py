@@ -156,7 +156,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "termijnen-sweep": {"task": "cases.tasks.termijnen_sweep", "schedule": crontab(hour=5, minute=30)},
     "termijnen-digest": {"task": "cases.tasks.termijnen_digest", "schedule": crontab(hour=6, minute=30)},
     # Thuiszitters nearing three months at home raise an escalation [issue 8].
-    "verzuim-thuiszitters": {"task": "verzuim.tasks.thuiszitters_sweep", "schedule": crontab(hour=5, minute=45)},
+    "verzuim-thuiszitters": {
+        "task": "verzuim.tasks.thuiszitters_sweep",
+        "schedule": crontab(hour=5, minute=45),
+    },
 }
 
 # --- logging: never personal data in logs (no BSN, no names in messages) ----------------------

@@ -59,8 +59,15 @@ def browser():
         b = pw.chromium.launch(
             executable_path=chromium_pad(),
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield b
         b.close()
@@ -114,9 +121,11 @@ class Reis:
 
         resultaat = Axe().run(self.page)
         ernstig = [v for v in resultaat.response["violations"] if v["impact"] in ("serious", "critical")]
-        assert not ernstig, f"{titel}: toegankelijkheidsfouten\n" + "\n".join(
-            f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}" for v in ernstig
-        )
+        regels = [
+            f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+            for v in ernstig
+        ]
+        assert not ernstig, f"{titel}: toegankelijkheidsfouten\n" + "\n".join(regels)
         self.toetsenbord_bereikbaar(titel)
 
     def toetsenbord_bereikbaar(self, titel: str):
@@ -131,8 +140,10 @@ class Reis:
         p.evaluate("document.getElementById('e2e-start').remove()")
         assert "skiplink" in (eerste or ""), f"{titel}: de eerste Tab komt niet op 'Naar de inhoud'"
         niet_bereikbaar = p.evaluate(
-            """() => [...document.querySelectorAll('main a[href], main button, main input:not([type=hidden]), main select, main textarea, main summary')]
-                 .filter(e => e.offsetParent !== null && (e.tabIndex < 0 || e.disabled === undefined && false))
+            """() => [...document.querySelectorAll(
+                    'main a[href], main button, main input:not([type=hidden]), main select, '
+                    + 'main textarea, main summary')]
+                 .filter(e => e.offsetParent !== null && e.tabIndex < 0)
                  .map(e => e.outerHTML.slice(0, 80))"""
         )
         assert not niet_bereikbaar, f"{titel}: niet met Tab bereikbaar: {niet_bereikbaar}"

@@ -64,7 +64,8 @@ def test_ib_logt_ot_start_en_vervolg_en_stelt_vast(reis):
         assert "Kies de uitkomst van het OT" in p.locator("main").inner_text()
         p.get_by_label("HGO-arrangement deskundigheid SWV").check()
         if soort == "vervolg":
-            p.get_by_label("bao-bao", exact=False).first.fill("Twee scholen gevraagd; beide kunnen niet bieden wat nodig is.")
+            bao_bao = "Twee scholen gevraagd; beide kunnen niet bieden wat nodig is."
+            p.get_by_label("bao-bao", exact=False).first.fill(bao_bao)
             p.get_by_label("Afweging so/sbo").fill("So past beter dan sbo vanwege de groepsgrootte.")
         p.get_by_role("button", name="Opslaan en vaststellen").click()
         p.wait_for_load_state()

@@ -23,7 +23,8 @@ def _oordeel(p, *, bao_bao: str):
         naam = selects.nth(i).get_attribute("name")
         selects.nth(i).select_option(bao_bao if naam.startswith("bao_bao") else "ja")
     if bao_bao == "nee":
-        sectie.locator("[name=bao_bao_toelichting]").fill("Niet beschreven waarom de twee gevraagde scholen afzegden.")
+        reden = "Niet beschreven waarom de twee gevraagde scholen afzegden."
+        sectie.locator("[name=bao_bao_toelichting]").fill(reden)
     sectie.get_by_role("button", name="Oordeel opslaan").click()
     p.wait_for_load_state()
 
@@ -32,10 +33,15 @@ def test_sc_vindt_ontbrekend_stuk_en_keurt_goed_na_ontvangst(reis):
     p = reis.page
     from cases.models import Rol
 
-    aanvraag = TLVAanvraag.objects.filter(status="inhoudelijke_check").select_related("leerling__huidige_school").first()
+    aanvraag = (
+        TLVAanvraag.objects.filter(status="inhoudelijke_check")
+        .select_related("leerling__huidige_school")
+        .first()
+    )
     naam = aanvraag.leerling.volledige_naam
     # The SC of the pupil's regio (the demo has one for Ede and one for Veenendaal).
-    sc = Rol.objects.filter(soort="sc", regio=aanvraag.leerling.huidige_school.regio_id).first().gebruiker.username
+    sc_rol = Rol.objects.filter(soort="sc", regio=aanvraag.leerling.huidige_school.regio_id).first()
+    sc = sc_rol.gebruiker.username
     reis.login(sc)
     p.get_by_role("link", name="TLV", exact=False).first.click()
     p.wait_for_load_state()

@@ -6,7 +6,17 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
-from cases.models import Gebruiker, Gemeente, Leerling, Ouder, Regio, Rol, Samenwerkingsverband, School, Schoolbestuur
+from cases.models import (
+    Gebruiker,
+    Gemeente,
+    Leerling,
+    Ouder,
+    Regio,
+    Rol,
+    Samenwerkingsverband,
+    School,
+    Schoolbestuur,
+)
 
 
 def _brin(n: int) -> str:
@@ -73,6 +83,7 @@ class GebruikerFactory(DjangoModelFactory):
     first_name = "Test"
     last_name = factory.Sequence(lambda n: f"Persoon {n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@test.example")
+
     @factory.post_generation
     def password(obj, create, extracted, **kwargs):
         obj.set_password(extracted or "demo")
@@ -106,8 +117,12 @@ class LeerlingFactory(DjangoModelFactory):
         if create and extracted is not None:
             from cases.services.inschrijving import schrijf_in
 
-            schrijf_in(leerling=obj, school=extracted, groep=kwargs.get("groep", 4), van=kwargs.get("van",
-                       date(2024, 8, 19)))
+            schrijf_in(
+                leerling=obj,
+                school=extracted,
+                groep=kwargs.get("groep", 4),
+                van=kwargs.get("van", date(2024, 8, 19)),
+            )
             obj.refresh_from_db()
 
 
