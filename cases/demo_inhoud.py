@@ -923,9 +923,10 @@ def bouw(wereld, *, leerlingen: int, stdout) -> None:
             huidige_groep=groep,
         )
         ouder_achternaam = achternaam
-        ouders = [(f"{rnd.choice(OUDER_VOORNAMEN)} {ouder_achternaam}", "moeder")]
+        moeder, vader = rnd.sample(OUDER_VOORNAMEN, 2)  # two different first names
+        ouders = [(f"{moeder} {ouder_achternaam}", "moeder")]
         if rnd.random() < 0.7:
-            ouders.append((f"{rnd.choice(OUDER_VOORNAMEN)} {ouder_achternaam}", "vader"))
+            ouders.append((f"{vader} {ouder_achternaam}", "vader"))
         van = date(geboren.year + 4, geboren.month, min(geboren.day, 28))
         nieuw.append((ll, ouders, [(school, groep, van, None)], (STADIA[i % len(STADIA)], random.Random(i))))
 
