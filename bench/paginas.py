@@ -82,7 +82,100 @@ def _sweep(w: BenchWereld) -> tuple[float, str]:
     return time.perf_counter() - t0, f"({open_} lopende termijnen; {uitkomst})"
 
 
-TAKEN: list[Taak] = [Taak("Dagelijkse termijnsweep", _sweep), Taak("Brief renderen (pdf)", _letter)]
+def _doorvoer(w: BenchWereld) -> tuple[float, str]:
+    """Dossier page under 20 concurrent clients against gunicorn with 2 workers, for 20 seconds."""
+    import os
+    import statistics
+    import subprocess
+    import sys
+    import threading
+    import urllib.request
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from cases.models import Gebruiker
+
+    user = Gebruiker.objects.get(pk=w.users["ib"])
+    sessie = SessionStore()
+    sessie[SESSION_KEY] = str(user.pk)
+    sessie[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    sessie[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    sessie.set_expiry(3600)
+    sessie.save()
+    url = "http://127.0.0.1:8799" + reverse("dossier", args=[_dossier_leerling(w)])
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.ci", "ALLOWED_HOSTS": "127.0.0.1"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            "127.0.0.1:8799",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=settings.BASE_DIR,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen("http://127.0.0.1:8799/account/inloggen/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        tijden: list[float] = []
+        fouten = 0
+        stop = time.perf_counter() + 20
+        slot = threading.Lock()
+
+        def client():
+            nonlocal fouten
+            verzoek = urllib.request.Request(
+                url, headers={"Cookie": f"{settings.SESSION_COOKIE_NAME}={sessie.session_key}"}
+            )
+            while time.perf_counter() < stop:
+                t0 = time.perf_counter()
+                try:
+                    with urllib.request.urlopen(verzoek, timeout=30) as resp:
+                        resp.read()
+                        ok = resp.status == 200
+                except OSError:
+                    ok = False
+                with slot:
+                    if ok:
+                        tijden.append(time.perf_counter() - t0)
+                    else:
+                        fouten += 1
+
+        threads = [threading.Thread(target=client) for _ in range(20)]
+        begin = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        duur = time.perf_counter() - begin
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    tijden.sort()
+    p95 = tijden[int(0.95 * (len(tijden) - 1))] * 1000 if tijden else 0
+    return duur, (
+        f"({len(tijden) / duur:.1f} verzoeken/s, mediaan {statistics.median(tijden) * 1000:.0f} ms, "
+        f"p95 {p95:.0f} ms, {fouten} fouten; 20 clients, gunicorn 2 workers)"
+    )
+
+
+TAKEN: list[Taak] = [
+    Taak("Dagelijkse termijnsweep", _sweep),
+    Taak("Brief renderen (pdf)", _letter),
+    Taak("Doorvoer dossierpagina", _doorvoer),
+]
 
 
 def bouw_extra(w: BenchWereld) -> None:
