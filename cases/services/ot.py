@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from celery import shared_task
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -379,7 +379,7 @@ def maak_ot_verslag_pdf(bespreking_id: int) -> OTBespreking | None:
 @shared_task(
     name="cases.maak_ot_verslag_pdf",
     acks_late=True,
-    autoretry_for=(OSError,),
+    autoretry_for=(OSError, OperationalError),
     retry_backoff=True,
     max_retries=3,
 )
