@@ -79,7 +79,9 @@ def _sweep(w: BenchWereld) -> tuple[float, str]:
     open_ = Termijn.objects.filter(status="lopend").count()
     t0 = time.perf_counter()
     uitkomst = sweep()
-    return time.perf_counter() - t0, f"({open_} lopende termijnen; {uitkomst})"
+    duur = time.perf_counter() - t0
+    tekst = f"{uitkomst.verlopen} verlopen, {uitkomst.meldingen} nieuwe meldingen"
+    return duur, f"({open_} lopende termijnen; {tekst})"
 
 
 def _doorvoer(w: BenchWereld) -> tuple[float, str]:

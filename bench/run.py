@@ -109,9 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     from bench.rapport import schrijf_rapport
 
-    schrijf_rapport(
-        args.sizes, machine=f"{platform.node()} – {os.cpu_count()} cores, {platform.python_version()}"
-    )
+    machine = f"{platform.node()} ({platform.machine()}, {os.cpu_count()} cores)"
+    machine += f", Python {platform.python_version()}"
+    schrijf_rapport(args.sizes, machine=machine)
     return 0
 
 
