@@ -120,6 +120,19 @@ class TestScoping:
         assert scholen(world.users["sll"]) == {world.school, world.school2}
         assert world.school_b not in scholen(world.users["beheer"])
 
+    def test_alleen_deelrollen_krijgen_de_guardian_subquery(self, world):
+        """School, regio and SWV roles are scoped by indexed columns alone; the per-case share
+        subquery (which PostgreSQL cannot combine with the huidige_school index) is only added for
+        the roles that receive shares (docs/benchmarks.md)."""
+        for rol in ("ib", "leerkracht", "sc", "sll"):
+            assert "guardian_userobjectpermission" not in str(
+                Leerling.objects.filter_for_user(world.users[rol]).query
+            )
+        for rol in ("deskundige", "lpa"):
+            assert "guardian_userobjectpermission" in str(
+                Leerling.objects.filter_for_user(world.users[rol]).query
+            )
+
     def test_scope_wordt_eenmaal_per_request_berekend(self, world, django_assert_num_queries):
         user = Gebruiker.objects.get(pk=world.users["ib"].pk)
         with django_assert_num_queries(1):

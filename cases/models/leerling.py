@@ -39,6 +39,10 @@ class Geslacht(models.TextChoices):
     ANDERS = "x", "anders / onbekend"
 
 
+# Roles whose access to a dossier comes from an object permission (django-guardian) per case.
+DEEL_ROLLEN = ("deskundige", "lpa")
+
+
 class LeerlingQuerySet(models.QuerySet):
     def filter_for_user(self, user):
         """IB'er and directeur: enrolled at their school now; leerkracht: their groepen; SC/CJK:
@@ -58,7 +62,10 @@ class LeerlingQuerySet(models.QuerySet):
         )
         for school_id, groepen in scope.leerkracht_groepen:
             q |= models.Q(huidige_school_id=school_id, huidige_groep__in=groepen)
-        if user.is_authenticated:
+        # Only roles that see dossiers through a per-case share (a deskundige assigned to a TLV,
+        # a leerplichtambtenaar) get the share subquery: for everyone else the OR would stop
+        # PostgreSQL from using the index on huidige_school (docs/benchmarks.md).
+        if user.is_authenticated and scope.heeft(*DEEL_ROLLEN):
             gedeeld = (
                 UserObjectPermission.objects.filter(
                     user_id=user.pk,
