@@ -267,7 +267,7 @@ def vergaderingen(request):
                 messages.success(request, "De vergadering is gepland.")
                 return redirect("tlv:vergaderingen")
     lijst_ = list(
-        TLAVergadering.objects.filter(swv_id__in=swv_ids)
+        TLAVergadering.objects.filter_for_user(request.user)
         .prefetch_related("aanvragen__leerling")
         .order_by("datum")
     )

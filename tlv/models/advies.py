@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 
 from cases.models import Rol, Samenwerkingsverband, School
+from cases.models.organisaties import SWVQuerySet
 from cases.models.rollen import Discipline
 
 
@@ -204,6 +205,8 @@ class TLAVergadering(models.Model):
     datum = models.DateField()
     schooljaar = models.CharField(max_length=9, help_text="Bijvoorbeeld 2025-2026.")
     locatie = models.CharField(max_length=200, blank=True)
+
+    objects = SWVQuerySet.as_manager()
 
     class Meta:
         verbose_name = "TLA-vergadering"
