@@ -44,6 +44,7 @@ PAGINAS: list[Pagina] = [
     Pagina("Werklijst van de SC (TLV, eigen regio)", "sc", lambda w: reverse("tlv:lijst")),
     Pagina("TLV-werklijst van de SLL", "sll", lambda w: reverse("tlv:lijst")),
     Pagina("Doorlooptijden (SLL)", "sll", lambda w: reverse("tlv:doorlooptijden")),
+    Pagina("Thuiszittersregister (SLL)", "sll", lambda w: reverse("verzuim:thuiszitters")),
 ]
 
 
@@ -75,7 +76,10 @@ def _sweep(w: BenchWereld) -> tuple[float, str]:
     from cases.models import Notificatie, Termijn
     from cases.services.termijn_meldingen import sweep
 
+    # Every run measures the same work: the terms an earlier run expired are open again, and no
+    # notification has been made yet.
     Notificatie.objects.all().delete()
+    Termijn.objects.filter(status="verlopen", afgerond_op__isnull=True).update(status="lopend")
     open_ = Termijn.objects.filter(status="lopend").count()
     t0 = time.perf_counter()
     uitkomst = sweep()
@@ -331,3 +335,84 @@ def bouw_extra(w: BenchWereld) -> None:
     OTBespreking.objects.bulk_create(ots, batch_size=5000)
     with connection.cursor() as cur:
         cur.execute("ANALYZE")
+
+
+def bouw_verzuim(w: BenchWereld) -> None:
+    """Thuiszitters at scale, added to an existing world when it has none yet (so a world built
+    before this generator existed gets them too): about 1 in 400 leerlingen at home now (a
+    national rate of a few per thousand), three times as many ended periods from earlier years,
+    1 in 10 running with an open escalation."""
+    import random
+    from datetime import date, timedelta
+
+    from django.db import connection
+
+    from cases.models import Leerling, School
+    from verzuim.models import Escalatie, Thuiszitter
+    from verzuim.models.thuiszitters import ThuiszitterSoort
+
+    if Thuiszitter.objects.filter(swv_id__in=w.swv_ids).exists():
+        return
+    rnd = random.Random(23)
+    vandaag = date.today()
+    school = {
+        pk: (regio, gemeente)
+        for pk, regio, gemeente in School.objects.filter(pk__in=w.school_ids).values_list(
+            "pk", "regio_id", "gemeente_id"
+        )
+    }
+    lopend = max(40, w.leerlingen // 400)
+    # Every 97th leerling from the 7th on: spread over all SWV's and schools, apart from the
+    # leerlingen that carry TLV-aanvragen (every 2nd) in bouw_extra.
+    leerlingen = list(
+        Leerling.objects.filter(swv_id__in=w.swv_ids)
+        .order_by("pk")
+        .values_list("pk", "swv_id", "huidige_school_id")[7 : 7 + lopend * 4 * 97 : 97]
+    )
+    soorten = [ThuiszitterSoort.RELATIEF] * 8 + [ThuiszitterSoort.ABSOLUUT, ThuiszitterSoort.VRIJSTELLING]
+    rijen = []
+    for i, (lid, swv_id, school_id) in enumerate(leerlingen):
+        regio_id, gemeente_id = school[school_id]
+        soort = soorten[i % len(soorten)]
+        if i % 4 == 0:  # running
+            sinds = vandaag - timedelta(days=rnd.randint(1, 400))
+            einde = None
+        else:  # ended in an earlier period
+            sinds = vandaag - timedelta(days=rnd.randint(120, 1500))
+            einde = sinds + timedelta(days=rnd.randint(14, 110))
+        rijen.append(
+            Thuiszitter(
+                swv_id=swv_id,
+                regio_id=regio_id,
+                gemeente_id=gemeente_id,
+                school_id=None if soort == ThuiszitterSoort.ABSOLUUT else school_id,
+                leerling_id=lid,
+                soort=soort,
+                thuis_sinds=sinds,
+                regie_bij="Benchregie (SC)",
+                huidig_aanbod="Bench: twee ochtenden per week thuisonderwijs" if i % 3 else "",
+                volgende_stap="Bench: overleg met ouders en school" if i % 2 else "",
+                volgende_stap_op=vandaag + timedelta(days=rnd.randint(1, 30)) if i % 2 else None,
+                beeindigd_op=einde,
+                beeindiging="Bench: terug op school" if einde else "",
+                aangemaakt_door_id=w.users["sc"],
+            )
+        )
+    rijen = Thuiszitter.objects.bulk_create(rijen, batch_size=5000)
+    Escalatie.objects.bulk_create(
+        [
+            Escalatie(
+                swv_id=t.swv_id,
+                regio_id=t.regio_id,
+                thuiszitter=t,
+                school_id=t.school_id,
+                aanleiding="Bench: bijna drie maanden thuis",
+                geopend_op=t.thuis_sinds + timedelta(days=60),
+            )
+            for t in rijen[::40]
+        ],
+        batch_size=5000,
+    )
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE verzuim_thuiszitter")
+        cur.execute("ANALYZE verzuim_escalatie")

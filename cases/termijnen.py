@@ -313,6 +313,11 @@ def beslistermijn_bezwaar(
     return termijn_einde(bezwaartermijn_einde, weken=weken)
 
 
+def schooljaar_begin(d: date) -> date:
+    """A school year runs from 1 August to 31 July; the 1 August that starts the one `d` is in."""
+    return date(d.year if d.month >= 8 else d.year - 1, 8, 1)
+
+
 def leerplichtig_vanaf(geboortedatum: date) -> date:
     """First day of the month after the month in which the child turns 5 (Leerplichtwet 1969 art. 3
     lid 1: "met ingang van de eerste schooldag van de maand volgende op die waarin het de leeftijd

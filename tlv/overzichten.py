@@ -15,6 +15,7 @@ from django.utils import timezone
 from cases.models import Regio
 from cases.permissions import rol_vereist
 from cases.services.audit import log
+from cases.termijnen import schooljaar_begin
 from tlv import selectors
 
 OP_PAGINA = 50
@@ -75,9 +76,27 @@ def _rij(r) -> list:
     ]
 
 
+JAREN_TERUG = 5  # school years offered besides the current one
+
+
+def _periode(request, vandaag: date) -> tuple[date | None, date | None, str]:
+    """The period of the doorlooptijden: an own van/tot when given, else a school year (1 August
+    to 31 July; the current one by default, as the SWV reports per school year), or all years."""
+    van, tot = _datum(request.GET.get("van")), _datum(request.GET.get("tot"))
+    if van or tot:
+        return van, tot, ""
+    keuze = request.GET.get("schooljaar", "")
+    if keuze == "alle":
+        return None, None, "alle"
+    huidig = schooljaar_begin(vandaag).year
+    begin = int(keuze) if keuze.isdigit() and huidig - 50 <= int(keuze) <= huidig else huidig
+    return date(begin, 8, 1), date(begin + 1, 7, 31), str(begin)
+
+
 @rol_vereist("sll", "bestuurder", "beheer")
 def doorlooptijden(request):
-    van, tot = _datum(request.GET.get("van")), _datum(request.GET.get("tot"))
+    vandaag = timezone.localdate()
+    van, tot, schooljaar = _periode(request, vandaag)
     formaat = request.GET.get("formaat")
     rijen = selectors.doorlooptijden(
         request.user,
@@ -87,11 +106,13 @@ def doorlooptijden(request):
         fasen_voor=None if formaat in ("csv", "xlsx") else OP_PAGINA,
     )
     if formaat in ("csv", "xlsx"):
-        log(actie="gedownload", request=request, omschrijving=f"doorlooptijden TLV ({formaat})")
+        periode = f"{van or 'begin'} t/m {tot or 'nu'}"
+        log(actie="gedownload", request=request, omschrijving=f"doorlooptijden TLV ({formaat}, {periode})")
         return _export(rijen, formaat)
     per = {k: selectors.samenvatting(rijen, k) for k in ("maand", "regio", "school")}
     aantal = len(rijen)
     op_tijd = sum(1 for r in rijen if r.op_tijd)
+    huidig = schooljaar_begin(vandaag).year
     return render(
         request,
         "tlv/doorlooptijden.html",
@@ -101,8 +122,15 @@ def doorlooptijden(request):
             "per": per,
             "percentage": round(100 * op_tijd / aantal) if aantal else None,
             "mediaan": statistics.median(r.netto for r in rijen) if rijen else None,
-            "van": request.GET.get("van", ""),
-            "tot": request.GET.get("tot", ""),
+            "periode_van": van,
+            "periode_tot": tot,
+            "van": request.GET.get("van", "") if not schooljaar else "",
+            "tot": request.GET.get("tot", "") if not schooljaar else "",
+            "schooljaar": schooljaar,
+            "schooljaren": [
+                (str(j), f"{j}-{j + 1}" + (" (dit schooljaar)" if j == huidig else ""))
+                for j in range(huidig, huidig - JAREN_TERUG - 1, -1)
+            ],
             "gekozen_regio": request.GET.get("regio", ""),
             "regios": list(Regio.objects.filter_for_user(request.user).order_by("naam")),
             "fasen": [n for n, _ in selectors.FASEN],

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from cases.termijnen import formatteer_datum, plus_maanden, plus_werkdagen
+from cases.termijnen import formatteer_datum, plus_maanden, plus_werkdagen, schooljaar_begin
 
 DREMPEL_UREN = Decimal("16")
 LESWEKEN = 4
@@ -172,11 +172,6 @@ def te_laat_advies(aantal_sinds_melding: int, *, eerder_gemeld: bool) -> Advies:
 
 
 # --- ziekte -----------------------------------------------------------------------------------
-
-
-def schooljaar_begin(d: date) -> date:
-    """A school year runs from 1 August to 31 July."""
-    return date(d.year if d.month >= 8 else d.year - 1, 8, 1)
 
 
 def ziekte_signalen(ziekmeldingen: Sequence[tuple[date, date | None]], peildatum: date) -> list[str]:

@@ -1,7 +1,7 @@
 """The TLV pages as users meet them: worklists with a constant number of queries, the school's
 status-only view, Dutch refusals, forms that keep what was typed, exports."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -36,15 +36,20 @@ def test_lijsten_constant_aantal_queries(world, client, django_assert_max_num_qu
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    # Doorlooptijden over all years: the decisions of 16 April 2026 lie in the previous school year.
+    pad = reverse(url) + ("?schooljaar=alle" if url == "tlv:doorlooptijden" else "")
     with time_machine.travel(date(2026, 9, 1), tick=False):
         with CaptureQueriesContext(connection) as weinig:
-            resp = client.get(reverse(url))
+            resp = client.get(pad)
             assert resp.status_code == 200
         _aanvragen(world, 6, besloten=besloten)
         with django_assert_max_num_queries(len(weinig.captured_queries)):
-            resp = client.get(reverse(url))
+            resp = client.get(pad)
             assert resp.status_code == 200
-    assert resp.content.decode().count("TLV-2026-") == (8 if url == "tlv:herindicaties" else 0)
+    html = resp.content.decode()
+    assert html.count("TLV-2026-") == (8 if url == "tlv:herindicaties" else 0)
+    if url == "tlv:doorlooptijden":
+        assert "<strong>8</strong> besluiten" in html
 
 
 def test_sll_werklijst_toont_termijn_en_filtert(world, client):
@@ -158,13 +163,57 @@ def test_doorlooptijden_export_csv_en_xlsx(world, client):
         aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
     )
     client.force_login(world.users["sll"])
-    csv = client.get(reverse("tlv:doorlooptijden") + "?formaat=csv")
+    pad = reverse("tlv:doorlooptijden") + "?schooljaar=2025"
+    csv = client.get(pad + "&formaat=csv")
     tekst = csv.content.decode("utf-8-sig")
     assert csv["Content-Type"].startswith("text/csv") and f"#{aanvraag.pk};" in tekst and ";37;37;ja" in tekst
-    xlsx = client.get(reverse("tlv:doorlooptijden") + "?formaat=xlsx")
+    xlsx = client.get(pad + "&formaat=xlsx")
     assert xlsx.content[:2] == b"PK"
-    html = client.get(reverse("tlv:doorlooptijden")).content.decode()
+    html = client.get(pad).content.decode()
     assert "100%" in html
+
+
+def _besluit_op(world, dag: date) -> TLVAanvraag:
+    aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=dag - timedelta(days=30))
+    services.onderteken(aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=dag)
+    return aanvraag
+
+
+def test_doorlooptijden_standaard_het_lopende_schooljaar(world, client):
+    """The overview opens on the current school year, 1 August to 31 July (the period an SWV
+    reports over); a decision of 31 July belongs to the previous year, one of 1 August to this one.
+    Another school year, all years, or an own period can be chosen; the export follows the choice."""
+    import time_machine
+
+    juli = _besluit_op(world, date(2026, 7, 31))
+    augustus = _besluit_op(world, date(2026, 8, 3))
+    client.force_login(world.users["sll"])
+    with time_machine.travel(date(2026, 11, 26), tick=False):
+
+        def aanvragen(query: str = "") -> set[int]:
+            antwoord = client.get(reverse("tlv:doorlooptijden") + query + "&formaat=csv")
+            tekst = antwoord.content.decode("utf-8-sig")
+            return {a.pk for a in (juli, augustus) if f"#{a.pk};" in tekst}
+
+        html = client.get(reverse("tlv:doorlooptijden")).content.decode()
+        assert "1 augustus 2026 tot en met 31 juli 2027" in html and "(schooljaar 2026-2027)" in html
+        assert f"#{augustus.pk}<" in html and f"#{juli.pk}<" not in html
+        assert aanvragen("?") == {augustus.pk}
+        assert aanvragen("?schooljaar=2025") == {juli.pk}
+        assert aanvragen("?schooljaar=alle") == {juli.pk, augustus.pk}
+        # An own period goes before the school year.
+        assert aanvragen("?schooljaar=2026&van=2026-07-01&tot=2026-07-31") == {juli.pk}
+        # A school year in the future or nonsense falls back to the current one.
+        assert aanvragen("?schooljaar=2031") == {augustus.pk}
+        assert aanvragen("?schooljaar=x") == {augustus.pk}
+    # On 31 July 2027 it is still school year 2026-2027; on 1 August 2027 the new one starts.
+    with time_machine.travel(date(2027, 7, 31), tick=False):
+        client.force_login(world.users["sll"])  # the session of November has expired
+        assert "(schooljaar 2026-2027)" in client.get(reverse("tlv:doorlooptijden")).content.decode()
+    with time_machine.travel(date(2027, 8, 1), tick=False):
+        client.force_login(world.users["sll"])
+        html = client.get(reverse("tlv:doorlooptijden")).content.decode()
+        assert "(schooljaar 2027-2028)" in html and "nog geen besluiten" in html
 
 
 def test_herindicatielijst(world, client):
