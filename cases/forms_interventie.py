@@ -84,6 +84,11 @@ class CriteriaForm(forms.Form):
         required=False,
     )
 
+    @property
+    def criteria_velden(self):
+        """The criteria [000], which the page groups in one fieldset."""
+        return [self[naam] for naam in CriteriaForm.base_fields]
+
 
 class AanmeldForm(CriteriaForm):
     leerling = forms.ModelChoiceField(queryset=Leerling.objects.none(), label="Leerling")
@@ -92,6 +97,11 @@ class AanmeldForm(CriteriaForm):
     aanleiding_toelichting = forms.CharField(label="Toelichting", widget=forms.Textarea, required=False)
 
     field_order = ["leerling", "gemeld_op", "aanleiding", "aanleiding_toelichting"]
+
+    @property
+    def melding_velden(self):
+        """Who is reported, when and why: shown above the criteria."""
+        return [self[naam] for naam in self.field_order]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -212,7 +212,11 @@ def main() -> None:
     for naam, url in [
         ("SLL-werklijst (pagina 1 van 50 rijen)", reverse("tlv:lijst")),
         ("SLL-werklijst, filter status", reverse("tlv:lijst") + "?status=afgegeven"),
-        ("Doorlooptijden (alle besluiten, samenvattingen)", reverse("tlv:doorlooptijden")),
+        ("Doorlooptijden (standaard: dit schooljaar)", reverse("tlv:doorlooptijden")),
+        (
+            "Doorlooptijden (alle jaren, samenvattingen)",
+            reverse("tlv:doorlooptijden") + "?schooljaar=alle",
+        ),
         (
             "Doorlooptijden, één jaar",
             reverse("tlv:doorlooptijden") + f"?van={date.today().year - 1}-01-01"

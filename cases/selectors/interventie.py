@@ -235,6 +235,11 @@ class BudgetRegel:
     def overschreden(self) -> bool:
         return self.budget is not None and self.besteed > self.budget
 
+    @property
+    def tekort(self) -> Decimal | None:
+        """By how much the budget is exceeded (a positive amount), if it is."""
+        return self.besteed - self.budget if self.overschreden else None
+
 
 def budget_overzicht(user, *, jaar: int) -> list[BudgetRegel]:
     """Budget and amount committed per regio for HGO-arrangementen (deskundigheid en middelen)

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from cases.models.arrangementen import Arrangement, ArrangementSoort
 from cases.services import arrangementen as svc
@@ -192,7 +193,25 @@ def test_budget_per_regio_en_besteed(world):
 
     (regel,) = budget_overzicht(world.users["sc"], jaar=2026)
     assert (regel.budget, regel.besteed, regel.aantal) == (Decimal("10000"), Decimal("10500.00"), 2)
-    assert regel.overschreden and regel.over == Decimal("-500.00")
+    assert regel.overschreden and regel.over == Decimal("-500.00") and regel.tekort == Decimal("500.00")
+
+
+def test_budgetpagina_toont_bedragen_in_euro_notatie_en_een_tekort_positief(world, client):
+    """The budget table reads as an SLL expects: € 10.000,00 with thousands separators, and an
+    exceeded budget as "overschreden met € 500,00" (not a negative remainder)."""
+    svc.stel_budget_in(regio=world.regio, jaar=2026, bedrag=Decimal("10000"), door=world.users["bestuurder"])
+    _maak(
+        world,
+        ArrangementSoort.HGO_MIDDELEN,
+        date(2026, 3, 1),
+        date(2026, 7, 10),
+        uitvoerend=None,
+        bedrag=Decimal("10500.00"),
+    )
+    client.force_login(world.users["sll"])
+    html = client.get(reverse("arrangement_budget") + "?jaar=2026").content.decode()
+    assert "€ 10.000,00" in html and "€ 10.500,00" in html
+    assert "overschreden met € 500,00" in html and "-500" not in html
 
 
 @time_machine.travel(date(2026, 4, 20))
@@ -223,7 +242,7 @@ def test_sc_ziet_arrangementen_en_budget_van_haar_regio(world, login, django_ass
         )
     with django_assert_max_num_queries(n):
         html = client.get("/arrangementen/?jaar=2026").content.decode()
-    assert "€ 8000" in html and "€ 5500" in html
+    assert "€ 8.000,00" in html and "€ 5.500,00" in html
     assert ander.leerling.volledige_naam not in html  # another regio's pupil
     assert Arrangement.objects.filter_for_user(world.users["sc"]).count() == 8
 

@@ -126,7 +126,21 @@ class Reis:
             for v in ernstig
         ]
         assert not ernstig, f"{titel}: toegankelijkheidsfouten\n" + "\n".join(regels)
+        self.verwijzingen_kloppen(titel)
         self.toetsenbord_bereikbaar(titel)
+
+    def verwijzingen_kloppen(self, titel: str):
+        """Every id that aria-describedby / aria-labelledby names exists on the page, so a screen
+        reader reads a field's help text and its error with the field (axe only reports this
+        when none of the named ids exists)."""
+        los = self.page.evaluate(
+            """() => [...document.querySelectorAll('[aria-describedby], [aria-labelledby]')]
+                 .flatMap(e => ['aria-describedby', 'aria-labelledby']
+                   .flatMap(a => (e.getAttribute(a) || '').split(/\\s+/))
+                   .filter(id => id && !document.getElementById(id))
+                   .map(id => `${e.outerHTML.slice(0, 80)} -> #${id}`))"""
+        )
+        assert not los, f"{titel}: aria-verwijzing naar een id dat niet bestaat: {los}"
 
     def toetsenbord_bereikbaar(self, titel: str):
         """Every link, button and field in the main content can be reached with Tab, and the
