@@ -238,7 +238,7 @@ def main() -> None:
         f"({os.cpu_count()} cores), PostgreSQL {pg.split()[0]}, Python {platform.python_version()}; "
         "hele request in-process via de testclient, mediaan en p95 van 15 herhalingen. "
         "Eis: vast aantal queries, onder 200 ms [issue 5]. "
-        f"Load average tijdens de meting: {os.getloadavg()}.\n"
+        f"Load average tijdens de meting: {', '.join(f'{x:.2f}' for x in os.getloadavg())}.\n"
     )
     print("| pagina | mediaan | p95 | queries |\n|---|---|---|---|")
     print("\n".join(regels))

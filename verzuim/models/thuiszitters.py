@@ -69,7 +69,14 @@ class Thuiszitter(models.Model):
         verbose_name = "thuiszitter"
         verbose_name_plural = "thuiszitters"
         ordering = ["thuis_sinds", "pk"]
-        indexes = [models.Index(fields=["swv", "regio", "beeindigd_op"]), models.Index(fields=["gemeente"])]
+        indexes = [
+            models.Index(fields=["swv", "regio", "beeindigd_op"]),
+            models.Index(fields=["gemeente"]),
+            # The register's page: the first 25 in order straight from the index, then 25 joins
+            # (without them PostgreSQL joins every running row first; measured in bench/).
+            models.Index(fields=["swv", "thuis_sinds", "id"], name="thuiszitter_swv_sinds"),
+            models.Index(fields=["regio", "thuis_sinds", "id"], name="thuiszitter_regio_sinds"),
+        ]
 
     def __str__(self) -> str:
         return f"Thuiszitter sinds {self.thuis_sinds:%d-%m-%Y}"
