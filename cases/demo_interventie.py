@@ -114,6 +114,12 @@ def _plaats(traject, door, stap, *, school=None, redenen=None, **velden):
     )
 
 
+LOTTE_TOELICHTING = (
+    "Time-out op di 3 feb 2026 na een explosie in de klas; schorsing van drie dagen vanaf wo 4 feb 2026 "
+    "(gemeld bij leerplicht en inspectie). Verwijdering dreigt."
+)
+
+
 @transaction.atomic
 def _lotte(wereld, stdout) -> None:
     from cases.demo_inhoud import demo_leerling
@@ -137,10 +143,7 @@ def _lotte(wereld, stdout) -> None:
             door=directeur,
             gemeld_op=date(2026, 2, 3),
             aanleiding="dreigende_verwijdering",
-            aanleiding_toelichting=(
-                "Time-out op di 3 feb 2026 na een explosie in de klas; schorsing van drie dagen vanaf wo 4 feb 2026 "  # noqa: E501
-                "(gemeld bij leerplicht en inspectie). Verwijdering dreigt."
-            ),
+            aanleiding_toelichting=LOTTE_TOELICHTING,
             criteria=CRITERIA,
         )
     else:  # started by the verzuim demo's schorsing: date it as in the scenario and complete it
@@ -151,7 +154,9 @@ def _lotte(wereld, stdout) -> None:
                 op=max(oud.start, timezone.localdate()),
                 reden="De melding is gedateerd op de dag van de time-out; de termijn loopt vanaf die dag.",
             )
-        Interventietraject.objects.filter(pk=bestaand.pk).update(gemeld_op=date(2026, 2, 3))
+        Interventietraject.objects.filter(pk=bestaand.pk).update(
+            gemeld_op=date(2026, 2, 3), aanleiding_toelichting=LOTTE_TOELICHTING
+        )
         bestaand.refresh_from_db()
         t = svc.leg_criteria_vast(traject=bestaand, door=directeur, criteria=CRITERIA)
         svc.start_termijn_eerste_bijeenkomst(t, door=directeur, request=None)
