@@ -362,8 +362,7 @@ def bouw_verzuim(w: BenchWereld) -> None:
         )
     }
     lopend = max(40, w.leerlingen // 400)
-    # Every 97th leerling from the 7th on: spread over all SWV's and schools, apart from the
-    # leerlingen that carry TLV-aanvragen (every 2nd) in bouw_extra.
+    # Every 97th leerling from the 7th on: spread over all SWV's and schools; every 4th row is running.
     leerlingen = list(
         Leerling.objects.filter(swv_id__in=w.swv_ids)
         .order_by("pk")
@@ -409,7 +408,7 @@ def bouw_verzuim(w: BenchWereld) -> None:
                 aanleiding="Bench: bijna drie maanden thuis",
                 geopend_op=t.thuis_sinds + timedelta(days=60),
             )
-            for t in rijen[::40]
+            for t in rijen[::40]  # every 40th row is a running one (40 is a multiple of 4)
         ],
         batch_size=5000,
     )
