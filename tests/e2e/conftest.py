@@ -131,8 +131,8 @@ class Reis:
 
     def verwijzingen_kloppen(self, titel: str):
         """Every id that aria-describedby / aria-labelledby names exists on the page, so a screen
-        reader reads a field's help text and its error with the field (axe only reports this
-        when none of the named ids exists)."""
+        reader reads a field's help text and its error with the field (axe did not report the
+        missing ids as a violation)."""
         los = self.page.evaluate(
             """() => [...document.querySelectorAll('[aria-describedby], [aria-labelledby]')]
                  .flatMap(e => ['aria-describedby', 'aria-labelledby']
