@@ -44,8 +44,9 @@ def _schoollabel(naam: str) -> str:
 
 
 def _veld(p, label: str):
-    """The field whose label is exactly `label` (a required field's label ends in " *")."""
-    return p.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
+    """The field whose label is exactly `label` (a required field's label ends in " *"; a checkbox
+    sits inside its label, before the text)."""
+    return p.get_by_label(re.compile(rf"^\s*{re.escape(label)}( \*)?$"))
 
 
 def _hoofd(p) -> str:
