@@ -61,7 +61,7 @@ def _bouw(n: int) -> None:
         School,
         Schoolbestuur,
     )
-    from cases.models.termijnen import SOORTEN, Opschorting, Termijn
+    from cases.termijnen.models.termijnen import SOORTEN, Opschorting, Termijn
 
     with transaction.atomic():
         Notificatie.objects.all().delete()
@@ -152,7 +152,7 @@ def _meet(vandaag: date) -> tuple[float, int, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from cases.services.termijn_meldingen import sweep
+    from cases.termijnen.meldingen import sweep
 
     with CaptureQueriesContext(connection) as ctx:
         t0 = time.perf_counter()
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _django()
     from cases.models import Notificatie, Termijn
-    from cases.models.termijnen import TermijnStatus
+    from cases.termijnen.models.termijnen import TermijnStatus
 
     if args.opnieuw or Termijn.objects.count() != args.termijnen:
         t0 = time.perf_counter()

@@ -74,7 +74,7 @@ def _letter(w: BenchWereld) -> tuple[float, str]:
 
 def _sweep(w: BenchWereld) -> tuple[float, str]:
     from cases.models import Notificatie, Termijn
-    from cases.services.termijn_meldingen import sweep
+    from cases.termijnen.meldingen import sweep
 
     # Every run measures the same work: the terms an earlier run expired are open again, and no
     # notification has been made yet.
@@ -196,7 +196,7 @@ def bouw_extra(w: BenchWereld) -> None:
 
     from cases import termijnen as regels
     from cases.models import Leerling, OTBespreking, School
-    from cases.models.termijnen import SOORTEN, Termijn
+    from cases.termijnen.models.termijnen import SOORTEN, Termijn
     from tlv.models import Opschorting, Overgang, TLVAanvraag
     from tlv.models.aanvraag import Status
 

@@ -81,7 +81,7 @@ class GebruikerAdmin(UserAdmin):
 
 # --- school holidays [issue 4]: national data, corrected by a beheerder; import later years with
 # `manage.py importeer_schoolvakanties`.
-from cases.models.vakanties import SchoolVakantie  # noqa: E402
+from cases.termijnen.models.vakanties import SchoolVakantie  # noqa: E402
 
 
 @admin.register(SchoolVakantie)

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 
 
@@ -8,9 +10,13 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import brieven_tasks, navigatie, signals  # noqa: F401  (tasks, navigation, audit signals)
-        from .views import (  # noqa: F401  (interventie: navigation and panels)
-            arrangementen,
-            dossier,  # noqa: F401  (dossier: navigation, Mijn werk panel, timeline providers)
-            interventie,
-            termijnen,  # noqa: F401  (termijnen: navigation and the Mijn werk panel)
-        )
+
+        # Menu items, Mijn werk panels and timeline providers register on import; panels with the
+        # same volgorde keep this order.
+        for module in (
+            "cases.views.arrangementen",
+            "cases.views.dossier",
+            "cases.views.interventie",
+            "cases.termijnen.views",
+        ):
+            import_module(module)

@@ -19,6 +19,6 @@ def passend(request):
 
 
 def _aantal_ongelezen(user) -> int:
-    from cases.selectors.termijnen import aantal_ongelezen
+    from cases.termijnen.selectors import aantal_ongelezen
 
     return aantal_ongelezen(user)

@@ -25,7 +25,7 @@ from cases.models.arrangementen import DUURREGELS, ArrangementBudget, Arrangemen
 from cases.models.interventie import Onderzoeksverslagen, TeamRol, TrajectStatus
 from cases.services import arrangementen as arr_svc
 from cases.services import interventie as svc
-from cases.services import termijnen as termijn_svc
+from cases.termijnen import services as termijn_svc
 
 CRITERIA = {
     "uit_regulier_onderwijs": True,

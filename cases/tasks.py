@@ -18,7 +18,7 @@ def _datum(iso: str | None) -> date | None:
 @shared_task(acks_late=True, soft_time_limit=110, time_limit=170)
 def termijnen_sweep(peildatum: str | None = None) -> dict:
     """Mark overdue terms and notify the responsible people (set-based, idempotent)."""
-    from cases.services.termijn_meldingen import sweep
+    from cases.termijnen.meldingen import sweep
 
     uitkomst = sweep(vandaag=_datum(peildatum))
     return {
@@ -31,6 +31,6 @@ def termijnen_sweep(peildatum: str | None = None) -> dict:
 @shared_task(acks_late=True, soft_time_limit=110, time_limit=170)
 def termijnen_digest(peildatum: str | None = None) -> int:
     """One e-mail per user with the notifications not yet read or mailed."""
-    from cases.services.termijn_meldingen import verstuur_digest
+    from cases.termijnen.meldingen import verstuur_digest
 
     return verstuur_digest(vandaag=_datum(peildatum))

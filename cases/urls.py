@@ -3,7 +3,7 @@ from django.urls import include, path
 from cases.views import brieven, home
 
 urlpatterns = [
-    path("termijnen/", include("cases.urls_termijnen")),
+    path("termijnen/", include("cases.termijnen.urls")),
     path("", include("cases.urls_interventie")),
     path("", include("cases.urls_dossier")),
     path("", home.home, name="home"),

@@ -1,4 +1,4 @@
-"""The TLV's legal terms registered with the shared Termijn records (cases/services/termijnen.py),
+"""The TLV's legal terms registered with the shared Termijn records (cases/termijnen/services.py),
 so the daily sweep notifies the responsible people. The TLV's own pages keep computing the terms
 from the TLV's own rows (tlv/termijnen.py); these records mirror the same events."""
 
@@ -9,8 +9,8 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 
-from cases.models.termijnen import OPEN_STATUSSEN, Termijn, TermijnSoort
-from cases.services import termijnen as termijn_services
+from cases.termijnen import services as termijn_services
+from cases.termijnen.models.termijnen import OPEN_STATUSSEN, Termijn, TermijnSoort
 
 
 def _open(zaak, soort: str) -> Termijn | None:

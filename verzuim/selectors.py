@@ -16,9 +16,9 @@ def vakantieperioden(school: School, van: date, tot: date) -> tuple[list[tuple[d
     """School holidays of the school's vakantieregio around [van, tot] (cases.SchoolVakantie, kept by
     the beheerder), in one query, and whether the data is complete: every school year the 4-lesweken
     windows touch must have all five holidays, otherwise holidays would silently count as lesweken
-    (the same rule as cases.selectors.termijnen.vakantiedagen)."""
-    from cases.models.vakanties import SchoolVakantie, VakantieSoort
-    from cases.selectors.termijnen import schooljaar_van
+    (the same rule as cases.termijnen.selectors.vakantiedagen)."""
+    from cases.termijnen.models.vakanties import SchoolVakantie, VakantieSoort
+    from cases.termijnen.selectors import schooljaar_van
 
     jaren = {schooljaar_van(date(j, 9, 1)) for j in range((van - timedelta(days=35)).year - 1, tot.year + 1)}
     jaren = {j for j in jaren if schooljaar_van(van - timedelta(days=35)) <= j <= schooljaar_van(tot)}

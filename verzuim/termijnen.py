@@ -1,10 +1,10 @@
 """Kinds of term of verzuim/, registered with the shared Termijn machinery so that the daily sweep
-notifies the responsible people [domain §11; cases/models/termijnen.py]."""
+notifies the responsible people [domain §11; cases/termijnen/models/termijnen.py]."""
 
 from __future__ import annotations
 
 from cases.models.rollen import RolSoort
-from cases.models.termijnen import SoortDefinitie, registreer_soort
+from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 
 MELDING_16_UUR = "verzuim_melding_16uur"
 BESLISTERMIJN_BEZWAAR_VERWIJDERING = "verwijdering_beslistermijn_bezwaar"

@@ -15,11 +15,11 @@ from cases.models import Gebruiker, Leerling, Ouder, School
 from cases.models.audit import AuditActie
 from cases.models.organisaties import SchoolSoort
 from cases.scope import scope_for
-from cases.services import termijnen as termijn_service
 from cases.services.audit import log
 from cases.services.brieven import BriefFout, maak_brief
 from cases.services.inschrijving import schrijf_in
 from cases.termijnen import bezwaartermijn_einde, formatteer_datum
+from cases.termijnen import services as termijn_service
 from zorgplicht import termijnen
 from zorgplicht.models import (
     Aanmelding,
@@ -111,7 +111,7 @@ def _termijn(aanmelding: Aanmelding):
     engine from the same dates as zorgplicht/termijnen.py."""
     from django.contrib.contenttypes.models import ContentType
 
-    from cases.models.termijnen import OPEN_STATUSSEN, Termijn, TermijnSoort
+    from cases.termijnen.models.termijnen import OPEN_STATUSSEN, Termijn, TermijnSoort
 
     return (
         Termijn.objects.select_for_update()
@@ -303,7 +303,7 @@ def registreer_aanmelding(
         leerling=leerling,
         omschrijving="zorgplichtaanmelding geregistreerd",
     )
-    from cases.models.termijnen import TermijnSoort
+    from cases.termijnen.models.termijnen import TermijnSoort
 
     termijn_service.start_termijn(
         soort=TermijnSoort.ZORGPLICHT,
@@ -458,7 +458,7 @@ def registreer_informatie_ontvangen(
     )
     termijn = _termijn(aanmelding)
     if termijn is not None:
-        from cases.models.termijnen import Opschorting
+        from cases.termijnen.models.termijnen import Opschorting
 
         opschorting = Opschorting.objects.filter(
             termijn=termijn, verzoek=verzoek.gevraagd_op, ontvangst__isnull=True

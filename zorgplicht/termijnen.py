@@ -1,4 +1,4 @@
-"""The zorgplicht terms, computed from the dates on the aanmelding through cases/termijnen.py —
+"""The zorgplicht terms, computed from the dates on the aanmelding through cases/termijnen/rekenen.py —
 never stored as the only truth [domain §7, §11; 002 bijlage 2.2.1 stap 5].
 
 * 6 weeks after receipt of the written aanmelding (D + 42), extended by the days from requesting

@@ -3,7 +3,7 @@
 2025-2026 complete. 2026-2027 only the dates that could be confirmed when this was written
 (herfst- and kerstvakantie for all regions, voorjaars- and zomervakantie for regio zuid); a
 beheerder imports the rest with `manage.py importeer_schoolvakanties`. Until a school year has all
-five holidays for a regio, lesweken in that year are not counted (cases.selectors.termijnen).
+five holidays for a regio, lesweken in that year are not counted (cases.termijnen.selectors).
 """
 
 from datetime import date

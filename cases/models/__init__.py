@@ -1,5 +1,8 @@
 """Models of the core app, split by sub-domain. Import every model here so that Django finds it."""
 
+from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Opschorting, Termijn
+from cases.termijnen.models.vakanties import SchoolVakantie
+
 from .arrangementen import Arrangement, ArrangementBudget
 from .audit import AuditActie, AuditRegel
 from .brieven import Brief
@@ -16,8 +19,6 @@ from .opp import OPP, OPPAkkoord, OPPInterventie
 from .organisaties import Gemeente, Regio, Samenwerkingsverband, School, Schoolbestuur
 from .ot import Aanwezige, Addendum, Afspraak, OTBespreking
 from .rollen import Gebruiker, Rol, RolSoort
-from .termijnen import AgendaToken, Notificatie, Opschorting, Termijn
-from .vakanties import SchoolVakantie
 
 __all__ = [
     "Arrangement",

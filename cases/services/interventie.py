@@ -36,10 +36,10 @@ from cases.models.interventie import (
 )
 from cases.models.organisaties import SchoolSoort
 from cases.models.rollen import RolSoort
-from cases.models.termijnen import OPEN_STATUSSEN, SoortDefinitie, Termijn, registreer_soort
-from cases.services import termijnen as termijn_svc
 from cases.services.audit import log
 from cases.services.inschrijving import schrijf_in
+from cases.termijnen import services as termijn_svc
+from cases.termijnen.models.termijnen import OPEN_STATUSSEN, SoortDefinitie, Termijn, registreer_soort
 
 
 class OvergangGeweigerd(TransitionNotAllowed):

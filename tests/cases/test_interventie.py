@@ -505,7 +505,7 @@ def test_tijdlijn_toont_traject_en_arrangement(world):
 def test_termijn_eerste_bijeenkomst_geregistreerd_en_voldaan(world, gehouden_op, op_tijd):
     """[000; domain §11] the one-week norm is a Termijn (no Atw) for the sweep; the first meeting
     held meets it, in time or not."""
-    from cases.models.termijnen import Termijn, TermijnStatus
+    from cases.termijnen.models.termijnen import Termijn, TermijnStatus
 
     t = svc.meld_aan(
         leerling=_leerling(world),

@@ -7,9 +7,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from cases.models import AuditRegel, Termijn
-from cases.models.termijnen import SoortDefinitie, TermijnStatus, registreer_soort
-from cases.selectors.termijnen import mijn_termijnen, termijnen_van
-from cases.services import termijnen as svc
+from cases.termijnen import services as svc
+from cases.termijnen.models.termijnen import SoortDefinitie, TermijnStatus, registreer_soort
+from cases.termijnen.selectors import mijn_termijnen, termijnen_van
 from tests.factories import LeerlingFactory
 
 D = date

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cases.models import Notificatie, Termijn
-from cases.models.termijnen import TermijnStatus
-from cases.services import termijnen as svc
-from cases.services.termijn_meldingen import sweep, verstuur_digest
 from cases.tasks import termijnen_digest, termijnen_sweep
+from cases.termijnen import services as svc
+from cases.termijnen.meldingen import sweep, verstuur_digest
+from cases.termijnen.models.termijnen import TermijnStatus
 from tests.conftest import maak_rol
 from tests.factories import GebruikerFactory
 

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cases.models import SchoolVakantie
-from cases.selectors.termijnen import (
+from cases.termijnen import leerplichtig_vanaf
+from cases.termijnen.selectors import (
     OntbrekendeVakantiegegevens,
     eerste_schooldag,
     lesweken_tussen,
@@ -15,7 +16,6 @@ from cases.selectors.termijnen import (
     schooljaar_van,
     vakantiedagen,
 )
-from cases.termijnen import leerplichtig_vanaf
 
 D = date
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from cases.models import AgendaToken, Notificatie
-from cases.services import termijnen as svc
-from cases.services.termijn_meldingen import sweep
+from cases.termijnen import services as svc
+from cases.termijnen.meldingen import sweep
 from tests.factories import LeerlingFactory
 
 D = date

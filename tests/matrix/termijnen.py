@@ -9,7 +9,7 @@ from tests.matrix import ALLE_ROLLEN, Toegang
 
 def _melding_van_sll(world) -> dict:
     from cases.models import Notificatie
-    from cases.services.termijnen import start_termijn
+    from cases.termijnen.services import start_termijn
 
     t = start_termijn(soort="tlv_beslistermijn", start=date(2026, 1, 6), swv=world.swv, school=world.school)
     n = Notificatie.objects.create(
@@ -23,7 +23,7 @@ def _melding_van_sll(world) -> dict:
 
 
 def _feed_van_sll(world) -> dict:
-    from cases.services.termijn_meldingen import maak_agenda_token
+    from cases.termijnen.meldingen import maak_agenda_token
 
     return {"sleutel": maak_agenda_token(user=world.users["sll"])}
 

@@ -272,7 +272,7 @@ def test_intrekken_door_school(world):
 def test_beslistermijn_geregistreerd_bij_gedeelde_termijnen(world):
     """[domain §11; issue 4] the TLV's term is a shared Termijn record for the daily sweep, with the
     same suspension and end as the TLV's own computation, and closed on the decision."""
-    from cases.models.termijnen import Termijn, TermijnSoort
+    from cases.termijnen.models.termijnen import Termijn, TermijnSoort
 
     aanvraag = concept(world, leerling=leerling_met_ouders(world, groep=6))
     services.dien_in(aanvraag=aanvraag, door=world.users["directeur"], op=date(2026, 1, 6))

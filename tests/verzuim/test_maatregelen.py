@@ -260,7 +260,7 @@ def test_beslistermijn_bezwaar_verwijdering_004(world, denominatie, einde):
 
 def test_beslistermijn_bezwaar_als_termijn_voor_de_directeur(world):
     """[004 §3][domain §11] The decision term on the bezwaar is registered for the sweep; twice refused."""
-    from cases.models.termijnen import Termijn
+    from cases.termijnen.models.termijnen import Termijn
 
     v, d = _verwijdering(world, bestuur=SchoolbestuurFactory(swv=world.swv, denominatie="bijzonder"))
     vsvc.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 1, 27), verslag="Gehoord.", door=d)

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from cases.models import SchoolVakantie
-from cases.selectors.termijnen import lesweken_venster_begin
+from cases.termijnen.selectors import lesweken_venster_begin
 from tests.conftest import maak_rol
 from tests.factories import GebruikerFactory
 from tests.factories.verzuim import leerling_met_ouder
@@ -194,7 +194,7 @@ def test_lpa_van_andere_gemeente_ziet_niets_en_kan_niet_afhandelen(world):
 def test_meldtermijn_5_werkdagen_start_bij_16_uur_en_is_voldaan_na_melding_domain11(world):
     """[Leerplichtwet art. 21a][domain §11] Reaching 16 hours starts a 5-werkdagen term (Termijn) that the
     daily sweep watches; the melding fulfils it."""
-    from cases.models.termijnen import Termijn
+    from cases.termijnen.models.termijnen import Termijn
 
     fenna = _fenna(world)
     termijn = Termijn.objects.get(leerling=fenna, soort="verzuim_melding_16uur")
@@ -212,7 +212,7 @@ def test_meldtermijn_5_werkdagen_start_bij_16_uur_en_is_voldaan_na_melding_domai
 
 
 def test_venster_gelijk_aan_lesweken_van_cases(world):
-    """The window of verzuim/regels.py agrees with cases.selectors.termijnen.lesweken_venster_begin."""
+    """The window of verzuim/regels.py agrees with cases.termijnen.selectors.lesweken_venster_begin."""
     fenna = _fenna(world)
     beeld = verzuimbeeld(user=world.users["ib"], leerling=fenna, peildatum=D(2026, 3, 4))
     assert beeld.zestien.periode_van == lesweken_venster_begin(world.school, D(2026, 3, 4)) == D(2026, 2, 2)

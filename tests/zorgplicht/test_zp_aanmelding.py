@@ -648,7 +648,7 @@ def test_tijdlijn_van_het_dossier(world, django_assert_num_queries):
 def test_termijn_in_cases_loopt_gelijk_op(world):
     """[domain §11; issue 4] the zorgplicht is registered as a Termijn (daily sweep, notifications to
     directeur and SC): its end agrees with the zorgplicht's own computation at every step."""
-    from cases.models.termijnen import Termijn
+    from cases.termijnen.models.termijnen import Termijn
 
     door = world.users["directeur"]
     a = maak(world)

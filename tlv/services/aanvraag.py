@@ -11,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Leerling, School
-from cases.models.termijnen import TermijnSoort
 from cases.scope import scope_for
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
+from cases.termijnen.models.termijnen import TermijnSoort
 from tlv import termijnregistratie
 from tlv.models import SC_VRAGEN, Opschorting, ScOordeel, Soort, Status, TLVAanvraag, Verdaging
 from tlv.models.aanvraag import IN_BEHANDELING, sc, school_medewerker, sll

@@ -13,10 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cases.models.termijnen import TermijnSoort
 from cases.services.audit import log
 from cases.services.brieven import brief_html, maak_brief
 from cases.termijnen import bezwaartermijn_einde
+from cases.termijnen.models.termijnen import TermijnSoort
 from tlv import termijnregistratie
 from tlv.models import TLV, Handtekening, Periode, Soort, Status, TLVAanvraag
 from tlv.services.basis import OvergangGeweigerd, stap, vergrendel

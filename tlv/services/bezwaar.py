@@ -11,10 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cases.models.termijnen import TermijnSoort
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
 from cases.termijnen import bezwaartermijn_einde
+from cases.termijnen.models.termijnen import TermijnSoort
 from tlv import termijnregistratie
 from tlv.models import Bezwaar, BezwaarUitkomst, Status, TLVAanvraag
 from tlv.models.aanvraag import BESLUITEN, bestuurder, sll

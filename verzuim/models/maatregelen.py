@@ -2,7 +2,7 @@
 
 Maximum durations are facts checked on the dates (schorsing at most 7 calendar days; time-out
 the rest of the day, once +1 day); legal terms (bezwaar, beslistermijn) are computed from the
-stored dates with cases/termijnen.py, never stored as the only truth."""
+stored dates with cases/termijnen/rekenen.py, never stored as the only truth."""
 
 from __future__ import annotations
 

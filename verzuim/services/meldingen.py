@@ -12,10 +12,10 @@ from django.utils import timezone
 from django_fsm import can_proceed
 
 from cases.models import Leerling
-from cases.models.termijnen import OPEN_STATUSSEN, Termijn
 from cases.scope import scope_for
 from cases.services.audit import log
-from cases.services.termijnen import start_termijn, voldaan
+from cases.termijnen.models.termijnen import OPEN_STATUSSEN, Termijn
+from cases.termijnen.services import start_termijn, voldaan
 from verzuim import regels
 from verzuim.models import Verzuimmelding, VerzuimRegistratie
 from verzuim.models.meldingen import UREN_MELDINGEN, MeldingSoort, MeldingStatus, RegistratieSoort

@@ -14,8 +14,8 @@ from django_fsm import can_proceed
 from cases.models import Leerling
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
-from cases.services.termijnen import start_termijn
 from cases.termijnen import bezwaartermijn_einde
+from cases.termijnen.services import start_termijn
 from verzuim.models import Verwijdering, Zoekpoging
 from verzuim.models.maatregelen import VerwijderingStatus
 from verzuim.services import eis_rol, eis_school, weiger

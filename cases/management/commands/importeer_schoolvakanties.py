@@ -26,7 +26,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cases.models.organisaties import VakantieRegio
-from cases.models.vakanties import SchoolVakantie, VakantieSoort
+from cases.termijnen.models.vakanties import SchoolVakantie, VakantieSoort
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 REGIOS = [r.value for r in VakantieRegio]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cases.views import termijnen
+from cases.termijnen import views as termijnen
 
 app_name = "termijnen"
 

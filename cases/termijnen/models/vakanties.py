@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from .organisaties import VakantieRegio
+from cases.models.organisaties import VakantieRegio
 
 
 class VakantieSoort(models.TextChoices):

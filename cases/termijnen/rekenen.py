@@ -324,7 +324,7 @@ def leerplichtig_vanaf(geboortedatum: date) -> date:
     van vijf jaren bereikt") [domain §10].
 
     Returns the first calendar day of that month; the first *school* day is the first lesdag on or
-    after it, which depends on the school's holidays (cases.selectors.termijnen.eerste_schooldag).
+    after it, which depends on the school's holidays (cases.termijnen.selectors.eerste_schooldag).
     A child born on 29 February turns 5 in February (the birthday month): leerplicht from 1 March.
     """
     maand_index = geboortedatum.month  # month after the birth month (0-based + 1)

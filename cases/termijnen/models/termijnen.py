@@ -2,9 +2,9 @@
 calendar token [domain §11, issue 4].
 
 A Termijn stores the *events* (start, weeks/days, suspensions with their dates, extension); the
-end date is always recomputed from them through cases/termijnen.py. The column `einde` is a
+end date is always recomputed from them through cases/termijnen/rekenen.py. The column `einde` is a
 denormalised copy for set-based queries (the daily sweep, "due this week" lists); it is written
-only by cases/services/termijnen.py, which recomputes it whenever it writes an event, so it can
+only by cases/termijnen/services.py, which recomputes it whenever it writes an event, so it can
 never disagree with the events it was computed from.
 """
 
@@ -20,10 +20,9 @@ from django.db import models
 from django.utils import timezone
 
 from cases import termijnen as regels
-
-from .leerling import Leerling
-from .organisaties import Samenwerkingsverband, School
-from .rollen import RolSoort
+from cases.models.leerling import Leerling
+from cases.models.organisaties import Samenwerkingsverband, School
+from cases.models.rollen import RolSoort
 
 # --- the kinds of term ---------------------------------------------------------------------------
 
@@ -243,7 +242,7 @@ class Termijn(models.Model):
     afgerond_op = models.DateField(null=True, blank=True)
     afronding_reden = models.TextField(blank=True)
 
-    # Denormalised, written only by cases/services/termijnen.py together with the events.
+    # Denormalised, written only by cases/termijnen/services.py together with the events.
     einde = models.DateField(editable=False)
     opgeschort_tot = models.DateField(
         null=True,

@@ -25,7 +25,8 @@ from django.utils import timezone
 
 from cases.models import Gebruiker, Rol, School
 from cases.models.audit import AuditActie
-from cases.models.termijnen import (
+from cases.services.audit import log
+from cases.termijnen.models.termijnen import (
     GEMEENTE_VERANTWOORDELIJKEN,
     OPEN_STATUSSEN,
     REGIO_VERANTWOORDELIJKEN,
@@ -36,7 +37,6 @@ from cases.models.termijnen import (
     Termijn,
     TermijnStatus,
 )
-from cases.services.audit import log
 
 #: Terms that end within this many days are "binnenkort" [issue 4].
 VOORWAARSCHUWING_DAGEN = 7

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
-from cases.models.termijnen import OPEN_STATUSSEN, Notificatie, Termijn
-from cases.models.vakanties import SchoolVakantie, VakantieSoort
+from cases.termijnen.models.termijnen import OPEN_STATUSSEN, Notificatie, Termijn
+from cases.termijnen.models.vakanties import SchoolVakantie, VakantieSoort
 
 
 def termijnen_van(zaak):

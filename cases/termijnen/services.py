@@ -2,7 +2,7 @@
 write Termijn or Opschorting rows themselves.
 
 Every function that records an event (start, suspension, resumption, extension) recomputes the
-denormalised `einde` and `opgeschort_tot` from all stored events through cases/termijnen.py, in the
+denormalised `einde` and `opgeschort_tot` from all stored events through cases/termijnen/rekenen.py, in the
 same transaction, with the term locked (select_for_update).
 """
 
@@ -18,7 +18,8 @@ from django.utils import timezone
 from cases import termijnen as regels
 from cases.models.audit import AuditActie
 from cases.models.leerling import Leerling
-from cases.models.termijnen import (
+from cases.services.audit import log
+from cases.termijnen.models.termijnen import (
     OPEN_STATUSSEN,
     SOORTEN,
     VERANTWOORDELIJKE_ROLLEN,
@@ -26,7 +27,6 @@ from cases.models.termijnen import (
     Termijn,
     TermijnStatus,
 )
-from cases.services.audit import log
 
 fd = regels.formatteer_datum
 

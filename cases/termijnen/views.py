@@ -16,11 +16,11 @@ from django.views.decorators.http import require_GET, require_POST
 from icalendar import Calendar, Event
 
 from cases import termijnen as regels
-from cases.forms_termijnen import TermijnCalculatorForm
-from cases.models.termijnen import AgendaToken, Notificatie, Termijn
 from cases.navigatie import Paneel, paneel, registreer_nav
-from cases.selectors.termijnen import aantal_ongelezen, meldingen_van, mijn_termijnen
-from cases.services import termijn_meldingen
+from cases.termijnen import meldingen as termijn_meldingen
+from cases.termijnen.forms import TermijnCalculatorForm
+from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Termijn
+from cases.termijnen.selectors import aantal_ongelezen, meldingen_van, mijn_termijnen
 
 PER_PAGINA = 50
 
