@@ -14,9 +14,9 @@ class CasesConfig(AppConfig):
         # Menu items, Mijn werk panels and timeline providers register on import; panels with the
         # same volgorde keep this order.
         for module in (
-            "cases.views.arrangementen",
+            "cases.interventie.views.arrangementen",
             "cases.views.dossier",
-            "cases.views.interventie",
+            "cases.interventie.views.traject",
             "cases.termijnen.views",
         ):
             import_module(module)

@@ -1,5 +1,5 @@
 """TLV demo content for the fictitious demo SWV (called by `manage.py demo_data` after
-cases.demo_inhoud). Everything goes through the real services, so the demo shows exactly what a
+cases.demo.inhoud). Everything goes through the real services, so the demo shows exactly what a
 user would get: Noor signed (unanimous), Daan with opschorting, split advice, TLA-vergadering and
 a bezwaar, Yara held for bao-bao and withdrawn; plus aanvragen in every other state on generic
 pupils of the demo school. Idempotent: a pupil that already has an aanvraag is left alone."""
@@ -67,7 +67,7 @@ def _gebruikers(wereld) -> dict[str, Gebruiker]:
 
 
 def _pdf(titel: str) -> bytes:
-    from cases.demo_inhoud import mini_pdf
+    from cases.demo.inhoud import mini_pdf
 
     return mini_pdf(titel, ["Fictief demodocument."])
 
@@ -428,7 +428,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
 
 
 def bouw(wereld, *, leerlingen: int, stdout) -> None:
-    from cases.demo_inhoud import SCENARIO_LEERLINGEN, demo_leerling
+    from cases.demo.inhoud import SCENARIO_LEERLINGEN, demo_leerling
 
     g = _gebruikers(wereld)
     vandaag = timezone.localdate()

@@ -41,7 +41,7 @@ def _medewerker(wereld, username, voornaam, achternaam, soort, school_naam):
 
 
 def _scenario(wereld, voornaam):
-    from cases.demo_inhoud import demo_leerling
+    from cases.demo.inhoud import demo_leerling
 
     try:
         return demo_leerling(wereld.swv, voornaam)
@@ -226,7 +226,7 @@ def _nadert_vandaag(wereld, stdout):
 
     vandaag = timezone.localdate()
     regio = wereld.regios.get("Veenendaal/Renswoude")
-    from cases.demo_inhoud import SCENARIO_LEERLINGEN
+    from cases.demo.inhoud import SCENARIO_LEERLINGEN
 
     kandidaten = Leerling.objects.filter(
         swv=wereld.swv, huidige_school__regio=regio, huidige_school__soort="bao"

@@ -84,12 +84,12 @@ def _sop(wereld) -> None:
 
 @transaction.atomic
 def _sem(wereld, users) -> str:
-    from cases.demo_inhoud import demo_leerling
+    from cases.demo.inhoud import demo_leerling
 
     try:
         sem = demo_leerling(wereld.swv, "Sem")
     except Leerling.DoesNotExist:
-        return "Sem ontbreekt (cases.demo_inhoud draaide niet); zijn zorgplichtdossier is overgeslagen."
+        return "Sem ontbreekt (cases.demo.inhoud draaide niet); zijn zorgplichtdossier is overgeslagen."
     if Aanmelding.objects.filter(leerling=sem).exists():
         return "Sem: bestond al."
     school = wereld.scholen["IKC De Boomgaard"]

@@ -1,19 +1,19 @@
 """Models of the core app, split by sub-domain. Import every model here so that Django finds it."""
 
-from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Opschorting, Termijn
-from cases.termijnen.models.vakanties import SchoolVakantie
-
-from .arrangementen import Arrangement, ArrangementBudget
-from .audit import AuditActie, AuditRegel
-from .brieven import Brief
-from .documenten import Document, DocumentSoort
-from .interventie import (
+from cases.interventie.models.arrangementen import Arrangement, ArrangementBudget
+from cases.interventie.models.traject import (
     InterventieAfspraak,
     InterventieBijeenkomst,
     InterventiePlaatsing,
     InterventieTeamlid,
     Interventietraject,
 )
+from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Opschorting, Termijn
+from cases.termijnen.models.vakanties import SchoolVakantie
+
+from .audit import AuditActie, AuditRegel
+from .brieven import Brief
+from .documenten import Document, DocumentSoort
 from .leerling import Inschrijving, Leerling, Ouder
 from .opp import OPP, OPPAkkoord, OPPInterventie
 from .organisaties import Gemeente, Regio, Samenwerkingsverband, School, Schoolbestuur

@@ -11,8 +11,8 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from cases.models.arrangementen import Arrangement, ArrangementSoort
-from cases.services import arrangementen as svc
+from cases.interventie.models.arrangementen import Arrangement, ArrangementSoort
+from cases.interventie.services import arrangementen as svc
 from tests.factories import LeerlingFactory
 from tests.factories.interventie import ArrangementFactory
 
@@ -189,7 +189,7 @@ def test_budget_per_regio_en_besteed(world):
         uitvoerend=None,
         bedrag=Decimal("999.00"),
     )  # budget year 2025
-    from cases.selectors.interventie import budget_overzicht
+    from cases.interventie.selectors import budget_overzicht
 
     (regel,) = budget_overzicht(world.users["sc"], jaar=2026)
     assert (regel.budget, regel.besteed, regel.aantal) == (Decimal("10000"), Decimal("10500.00"), 2)

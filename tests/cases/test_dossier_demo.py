@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from cases import demo
-from cases.demo_inhoud import SCENARIO_LEERLINGEN, bouw, demo_leerling
+from cases.demo.inhoud import SCENARIO_LEERLINGEN, bouw, demo_leerling
 from cases.models import OPP, Document, Leerling, OTBespreking
 from cases.selectors.dossier import checklist_stand
 from cases.services.documenten import herken_bestand

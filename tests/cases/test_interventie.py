@@ -10,7 +10,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django_fsm import TransitionNotAllowed
 
-from cases.models.interventie import (
+from cases.interventie.models.traject import (
     BijeenkomstStatus,
     InterventieTeamlid,
     Interventietraject,
@@ -19,8 +19,8 @@ from cases.models.interventie import (
     TrajectStatus,
     ontbrekende_voorwaarden,
 )
+from cases.interventie.services import traject as svc
 from cases.models.organisaties import SchoolSoort
-from cases.services import interventie as svc
 from tests.factories import LeerlingFactory, SchoolFactory
 from tests.factories.interventie import AfspraakFactory, BijeenkomstFactory, traject_in
 

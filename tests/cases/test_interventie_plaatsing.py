@@ -10,10 +10,10 @@ from unittest import mock
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from cases.interventie.models.traject import InterventiePlaatsing, PlaatsingUitkomst
+from cases.interventie.services import traject as svc
 from cases.models import Inschrijving
-from cases.models.interventie import InterventiePlaatsing, PlaatsingUitkomst
 from cases.models.organisaties import SchoolSoort
-from cases.services import interventie as svc
 from tests.factories import SchoolFactory
 from tests.factories.interventie import school_zelfde_bestuur, traject_in
 

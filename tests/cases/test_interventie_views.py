@@ -9,8 +9,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from cases.interventie.models.traject import Interventietraject, TrajectStatus
 from cases.models import Inschrijving
-from cases.models.interventie import Interventietraject, TrajectStatus
 from cases.models.organisaties import SchoolSoort
 from tests.factories import LeerlingFactory, SchoolFactory
 from tests.factories.interventie import AfspraakFactory, BijeenkomstFactory, school_zelfde_bestuur, traject_in

@@ -14,10 +14,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from cases.demo_interventie import SCENARIO_NAMEN
+from cases.demo.interventie import SCENARIO_NAMEN
+from cases.interventie.models.arrangementen import DUURREGELS, ArrangementSoort
+from cases.interventie.models.traject import BijeenkomstStatus, PlaatsingUitkomst, TeamRol, TrajectStatus
 from cases.models import Arrangement, Gebruiker, Interventietraject, Leerling, School
-from cases.models.arrangementen import DUURREGELS, ArrangementSoort
-from cases.models.interventie import BijeenkomstStatus, PlaatsingUitkomst, TeamRol, TrajectStatus
 from cases.termijnen import formatteer_datum
 
 pytestmark = pytest.mark.e2e

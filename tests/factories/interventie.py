@@ -11,6 +11,8 @@ from datetime import date, timedelta
 import factory
 from factory.django import DjangoModelFactory
 
+from cases.interventie.models.arrangementen import ArrangementSoort
+from cases.interventie.models.traject import Onderzoeksverslagen, TeamRol
 from cases.models import (
     Arrangement,
     InterventieAfspraak,
@@ -18,8 +20,6 @@ from cases.models import (
     InterventieTeamlid,
     Interventietraject,
 )
-from cases.models.arrangementen import ArrangementSoort
-from cases.models.interventie import Onderzoeksverslagen, TeamRol
 from tests.factories.organisaties import GebruikerFactory, LeerlingFactory, SchoolFactory
 
 

@@ -24,7 +24,7 @@ def objecten(world):
     cache = getattr(world, "_interventie_matrix", None)
     if cache is not None:
         return cache
-    from cases.models.interventie import InterventiePlaatsing
+    from cases.interventie.models.traject import InterventiePlaatsing
     from tests.factories.interventie import (
         AfspraakFactory,
         ArrangementFactory,

@@ -13,7 +13,7 @@ D = date
 
 def _bouw():
     """The organisations, users and dossiers of cases, then the verzuim content (as demo_data does)."""
-    from cases import demo_inhoud as cases_demo
+    from cases.demo import inhoud as cases_demo
     from verzuim import demo_inhoud
 
     wereld = demo.bouw_organisaties()

@@ -3,7 +3,7 @@
 import io
 
 from cases import demo
-from cases import demo_inhoud as cases_demo
+from cases.demo import inhoud as cases_demo
 from zorgplicht import demo_inhoud, termijnen
 from zorgplicht.models import Aanmelding, Status
 

@@ -28,7 +28,7 @@ def start_interventie(*, leerling, aanleiding: str, door, request=None) -> bool:
     """Call in the interventietraject (cases) with its aanleiding ("schorsing", "dreigende_schorsing",
     "verwijdering", "dreigende_verwijdering"). False when that service is not installed."""
     try:
-        from cases.services.interventie import start_interventie_prompt
+        from cases.interventie.services.traject import start_interventie_prompt
     except ImportError:
         return False
     start_interventie_prompt(leerling=leerling, aanleiding=aanleiding, door=door, request=request)

@@ -10,8 +10,9 @@ from cases import demo
 
 # Apps that add demo content, in dependency order; each may have a module `<app>.demo_inhoud`
 # with a function `bouw(wereld, *, leerlingen: int, stdout)`. An entry with a dot is a full module
-# path with that function (cases.demo_interventie builds on the other apps' demo pupils).
-DEMO_APPS = ["cases", "tlv", "zorgplicht", "verzuim", "cases.demo_interventie"]
+# path with that function (the core's demo lives in cases/demo/; cases.demo.interventie builds on
+# the other apps' demo pupils).
+DEMO_APPS = ["cases.demo.inhoud", "tlv", "zorgplicht", "verzuim", "cases.demo.interventie"]
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from cases.views import arrangementen, interventie
+from cases.interventie.views import arrangementen
+from cases.interventie.views import traject as interventie
 
 urlpatterns = [
     path("interventie/", interventie.lijst, name="interventie_lijst"),

@@ -12,9 +12,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.models import Regio
-from cases.models.arrangementen import Arrangement, ArrangementBudget, ArrangementSoort
-from cases.models.interventie import (
+from cases.interventie.models.arrangementen import Arrangement, ArrangementBudget, ArrangementSoort
+from cases.interventie.models.traject import (
     Aanleiding,
     BijeenkomstStatus,
     InterventieAfspraak,
@@ -25,6 +24,7 @@ from cases.models.interventie import (
     PlaatsingUitkomst,
     TrajectStatus,
 )
+from cases.models import Regio
 from cases.termijnen import formatteer_datum
 from cases.tijdlijn import TijdlijnItem, registreer_tijdlijn
 

@@ -1,6 +1,6 @@
 """Forms for interventietrajecten and arrangementen. They only collect input; the rules live in
-cases/services/interventie.py and cases/services/arrangementen.py, whose Dutch refusals are put
-back on the form (`toon_fouten`) so nothing the user typed is lost."""
+cases/interventie/services/traject.py and cases/interventie/services/arrangementen.py, whose Dutch
+refusals are put back on the form (`toon_fouten`) so nothing the user typed is lost."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from cases.models import Gebruiker, Leerling, Regio, School
-from cases.models.arrangementen import ArrangementSoort
-from cases.models.interventie import (
+from cases.interventie.models.arrangementen import ArrangementSoort
+from cases.interventie.models.traject import (
     Aanleiding,
     InterventieBijeenkomst,
     Interventietraject,
@@ -18,6 +17,7 @@ from cases.models.interventie import (
     PlaatsingStap,
     TeamRol,
 )
+from cases.models import Gebruiker, Leerling, Regio, School
 from cases.scope import scope_for
 
 

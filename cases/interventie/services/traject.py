@@ -14,8 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_fsm import TransitionNotAllowed
 
-from cases.models import Leerling, Rol
-from cases.models.interventie import (
+from cases.interventie.models.traject import (
     EERSTE_BIJEENKOMST_BASIS,
     Aanleiding,
     BijeenkomstStatus,
@@ -34,6 +33,7 @@ from cases.models.interventie import (
     is_schoolteam_van,
     ontbrekende_voorwaarden,
 )
+from cases.models import Leerling, Rol
 from cases.models.organisaties import SchoolSoort
 from cases.models.rollen import RolSoort
 from cases.services.audit import log

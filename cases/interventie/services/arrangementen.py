@@ -9,9 +9,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from cases import termijnen as regels
+from cases.interventie.models.arrangementen import (
+    DUURREGELS,
+    Arrangement,
+    ArrangementBudget,
+    ArrangementSoort,
+)
+from cases.interventie.models.traject import Interventietraject
 from cases.models import Leerling, Regio, School
-from cases.models.arrangementen import DUURREGELS, Arrangement, ArrangementBudget, ArrangementSoort
-from cases.models.interventie import Interventietraject
 from cases.scope import scope_for
 from cases.services.audit import log
 

@@ -1,5 +1,5 @@
 """Pages of the interventietraject [000; 003; domain §8]. Rows come through the selectors
-(filter_for_user); writes go through cases/services/interventie.py; refusals are shown in Dutch."""
+(filter_for_user); writes go through cases/interventie/services/traject.py; refusals are shown in Dutch."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from cases.forms_interventie import (
+from cases.interventie import selectors as sel
+from cases.interventie.forms import (
     AanmeldForm,
     AfspraakForm,
     BeeindigForm,
@@ -22,7 +23,7 @@ from cases.forms_interventie import (
     TeamlidForm,
     toon_fouten,
 )
-from cases.models.interventie import (
+from cases.interventie.models.traject import (
     BijeenkomstStatus,
     InterventieTeamlid,
     PlaatsingStap,
@@ -30,11 +31,10 @@ from cases.models.interventie import (
     TrajectStatus,
     ontbrekende_voorwaarden,
 )
+from cases.interventie.services import traject as svc
+from cases.interventie.services.arrangementen import mag_arrangementen_beheren
 from cases.navigatie import Paneel, paneel, registreer_nav
 from cases.permissions import rol_vereist
-from cases.selectors import interventie as sel
-from cases.services import interventie as svc
-from cases.services.arrangementen import mag_arrangementen_beheren
 from cases.services.audit import log_inzage
 
 # Who works with trajecten at all; which rows each sees is filter_for_user's business.

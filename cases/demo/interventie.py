@@ -20,11 +20,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from cases.interventie.models.arrangementen import DUURREGELS, ArrangementBudget, ArrangementSoort
+from cases.interventie.models.traject import Onderzoeksverslagen, TeamRol, TrajectStatus
+from cases.interventie.services import arrangementen as arr_svc
+from cases.interventie.services import traject as svc
 from cases.models import Arrangement, Gebruiker, Interventietraject, Leerling, Rol, RolSoort
-from cases.models.arrangementen import DUURREGELS, ArrangementBudget, ArrangementSoort
-from cases.models.interventie import Onderzoeksverslagen, TeamRol, TrajectStatus
-from cases.services import arrangementen as arr_svc
-from cases.services import interventie as svc
 from cases.termijnen import services as termijn_svc
 
 CRITERIA = {
@@ -122,12 +122,12 @@ LOTTE_TOELICHTING = (
 
 @transaction.atomic
 def _lotte(wereld, stdout) -> None:
-    from cases.demo_inhoud import demo_leerling
+    from cases.demo.inhoud import demo_leerling
 
     try:
         lotte = demo_leerling(wereld.swv, "Lotte")
     except Leerling.DoesNotExist:
-        stdout.write("Interventie-demo: Lotte ontbreekt (cases.demo_inhoud liep niet); overgeslagen.")
+        stdout.write("Interventie-demo: Lotte ontbreekt (cases.demo.inhoud liep niet); overgeslagen.")
         return
     bestaand = Interventietraject.objects.filter(leerling=lotte).order_by("-pk").first()
     if bestaand is not None and (bestaand.status != TrajectStatus.AANGEMELD or bestaand.teamleden.exists()):
@@ -494,7 +494,7 @@ def _arrangementen(wereld, stdout) -> None:
 
 
 def bouw(wereld, *, leerlingen: int, stdout) -> None:
-    """Entry point for `manage.py demo_data` (after cases.demo_inhoud). Idempotent."""
+    """Entry point for `manage.py demo_data` (after cases.demo.inhoud). Idempotent."""
     _lotte(wereld, stdout)
     _open_trajecten(wereld, stdout)
     _arrangementen(wereld, stdout)

@@ -17,10 +17,9 @@ from django.db import models
 from django.utils import timezone
 
 from cases import termijnen as regels
-
-from .interventie import Interventietraject
-from .leerling import Leerling
-from .organisaties import Regio, Samenwerkingsverband, School, Schoolbestuur
+from cases.interventie.models.traject import Interventietraject
+from cases.models.leerling import Leerling
+from cases.models.organisaties import Regio, Samenwerkingsverband, School, Schoolbestuur
 
 WAARSCHUWING_DAGEN = 14  # warn this many days before the maximum is reached
 

@@ -7,12 +7,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from cases.forms_interventie import ArrangementForm, BudgetForm, EindeForm, toon_fouten
-from cases.models.arrangementen import DUURREGELS, ArrangementSoort
+from cases.interventie import selectors as sel
+from cases.interventie.forms import ArrangementForm, BudgetForm, EindeForm, toon_fouten
+from cases.interventie.models.arrangementen import DUURREGELS, ArrangementSoort
+from cases.interventie.services import arrangementen as svc
 from cases.navigatie import Paneel, paneel, registreer_nav
 from cases.permissions import rol_vereist
-from cases.selectors import interventie as sel
-from cases.services import arrangementen as svc
 from cases.services.audit import log_inzage
 
 LEZERS = ("directeur", "ib", "sc", "sll", "bestuurder")

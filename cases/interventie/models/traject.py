@@ -22,9 +22,8 @@ from django.db import models
 from django.utils import timezone
 
 from cases import termijnen as regels
-
-from .leerling import Leerling
-from .organisaties import Samenwerkingsverband, School, SchoolSoort
+from cases.models.leerling import Leerling
+from cases.models.organisaties import Samenwerkingsverband, School, SchoolSoort
 
 # --- explaining refused transitions ------------------------------------------------------------
 
@@ -308,7 +307,7 @@ class Interventietraject(django_fsm.ConcurrentTransitionMixin, models.Model):
         """De evaluatie beschrijft de beginsituatie, het proces, het verloop en de oplossing [000, randvoorwaarden]."""  # noqa: E501
         return all(v.strip() for v in (self.beginsituatie, self.proces, self.verloop, self.oplossing))
 
-    # --- transitions (called only by cases/services/interventie.py) -----------------------------
+    # --- transitions (called only by cases/interventie/services/traject.py) -----------------------------
 
     @django_fsm.transition(
         field=status,

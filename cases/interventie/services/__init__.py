@@ -1,0 +1,1 @@
+"""Write path of the interventietraject (traject.py) and the arrangementen (arrangementen.py)."""

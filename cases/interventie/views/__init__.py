@@ -1,0 +1,1 @@
+"""Pages of the interventietraject (traject.py) and the arrangementen (arrangementen.py)."""
