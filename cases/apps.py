@@ -15,7 +15,7 @@ class CasesConfig(AppConfig):
         # same volgorde keep this order.
         for module in (
             "cases.interventie.views.arrangementen",
-            "cases.views.dossier",
+            "cases.dossier.views.dossier",
             "cases.interventie.views.traject",
             "cases.termijnen.views",
         ):

@@ -27,7 +27,7 @@ Rules for a provider:
   word ("concept", "vastgesteld", "aangehouden"); no BSN and nothing beyond what the title needs.
 - `stap` (optional): the step of the checklist leerlingondersteuning [002 bijlage 3.6] this event
   shows the pupil to be at, e.g. 10 for a TLV-aanvraag, 8 for a started arrangement. The dossier
-  takes the step of the most recent event that carries one (cases/selectors/dossier.py).
+  takes the step of the most recent event that carries one (cases/dossier/selectors.py).
 """
 
 from __future__ import annotations

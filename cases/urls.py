@@ -1,11 +1,12 @@
 from django.urls import include, path
 
-from cases.views import brieven, home
+from cases.views import audit, brieven, home
 
 urlpatterns = [
     path("termijnen/", include("cases.termijnen.urls")),
     path("", include("cases.interventie.urls")),
-    path("", include("cases.urls_dossier")),
+    path("", include("cases.dossier.urls")),
     path("", home.home, name="home"),
     path("brieven/<int:pk>/pdf/", brieven.brief_download, name="brief_download"),
+    path("auditlog/", audit.audit_zoeken, name="audit_zoeken"),
 ]

@@ -14,11 +14,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.demo import DEMO_WACHTWOORD
+from cases.dossier.models.documenten import Document
+from cases.dossier.models.opp import OPP, OPPAkkoord
+from cases.dossier.models.ot import Aanwezige, OTBespreking
+from cases.dossier.models.ot import Status as DossierStatus
 from cases.models import Gebruiker, Leerling, Rol, RolSoort
-from cases.models.documenten import Document
-from cases.models.opp import OPP, OPPAkkoord
-from cases.models.ot import Aanwezige, OTBespreking
-from cases.models.ot import Status as DossierStatus
 from tlv import services
 from tlv.models import SC_VRAGEN, TLAVergadering, TLVAanvraag
 

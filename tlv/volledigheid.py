@@ -14,10 +14,10 @@ from datetime import date
 
 from django.utils import timezone
 
-from cases.models.documenten import Document, DocumentSoort
-from cases.models.opp import OPP
-from cases.models.ot import AanwezigeRol, OTBespreking, OTSoort
-from cases.models.ot import Status as DossierStatus
+from cases.dossier.models.documenten import Document, DocumentSoort
+from cases.dossier.models.opp import OPP
+from cases.dossier.models.ot import AanwezigeRol, OTBespreking, OTSoort
+from cases.dossier.models.ot import Status as DossierStatus
 from cases.termijnen import plus_maanden
 
 OPP_MAX_MAANDEN = 6  # "niet ouder dan een half jaar" [002 bijlage 3.11.1]

@@ -27,6 +27,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from cases.dossier.models.ot import Status
 from cases.models import (
     OPP,
     Aanwezige,
@@ -42,7 +43,6 @@ from cases.models import (
 )
 from cases.models.leerling import Geslacht
 from cases.models.organisaties import SchoolSoort
-from cases.models.ot import Status
 
 # --- a minimal PDF writer (one page of text, Helvetica), for the demo documents ---------------------
 

@@ -1,5 +1,8 @@
 """Models of the core app, split by sub-domain. Import every model here so that Django finds it."""
 
+from cases.dossier.models.documenten import Document, DocumentSoort
+from cases.dossier.models.opp import OPP, OPPAkkoord, OPPInterventie
+from cases.dossier.models.ot import Aanwezige, Addendum, Afspraak, OTBespreking
 from cases.interventie.models.arrangementen import Arrangement, ArrangementBudget
 from cases.interventie.models.traject import (
     InterventieAfspraak,
@@ -13,11 +16,8 @@ from cases.termijnen.models.vakanties import SchoolVakantie
 
 from .audit import AuditActie, AuditRegel
 from .brieven import Brief
-from .documenten import Document, DocumentSoort
 from .leerling import Inschrijving, Leerling, Ouder
-from .opp import OPP, OPPAkkoord, OPPInterventie
 from .organisaties import Gemeente, Regio, Samenwerkingsverband, School, Schoolbestuur
-from .ot import Aanwezige, Addendum, Afspraak, OTBespreking
 from .rollen import Gebruiker, Rol, RolSoort
 
 __all__ = [

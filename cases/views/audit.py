@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 
-from cases.forms_dossier import AuditZoekForm
+from cases.dossier.forms import AuditZoekForm
 from cases.models import AuditRegel
 from cases.permissions import rol_vereist
 

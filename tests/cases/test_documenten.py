@@ -9,8 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from cases.dossier.services.documenten import herken_bestand
 from cases.models import AuditRegel, Document
-from cases.services.documenten import herken_bestand
 from tests.factories.dossier import MINI_PDF, leerling_met_ouders
 
 pytestmark = pytest.mark.django_db

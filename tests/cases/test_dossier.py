@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.dossier.models.ot import Status
+from cases.dossier.selectors import checklist_stand, mijn_werk
 from cases.models import AuditRegel, Leerling
-from cases.models.ot import Status
 from cases.scope import scope_for
-from cases.selectors.dossier import checklist_stand, mijn_werk
 from cases.tijdlijn import _PROVIDERS, TijdlijnItem, providers, registreer_tijdlijn, tijdlijn
 from tests.factories import LeerlingFactory
 from tests.factories.dossier import (

@@ -11,9 +11,9 @@ from django.test import override_settings
 
 from cases import demo
 from cases.demo.inhoud import SCENARIO_LEERLINGEN, bouw, demo_leerling
+from cases.dossier.selectors import checklist_stand
+from cases.dossier.services.documenten import herken_bestand
 from cases.models import OPP, Document, Leerling, OTBespreking
-from cases.selectors.dossier import checklist_stand
-from cases.services.documenten import herken_bestand
 from cases.tijdlijn import tijdlijn_voor
 
 pytestmark = pytest.mark.django_db

@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from cases.dossier.models.opp import FACTOREN, OnveranderlijkFout, plus_maanden
+from cases.dossier.models.ot import Status
+from cases.dossier.selectors import opp_akkoord_compleet, opp_is_recent, opp_leeftijd_waarschuwing, recent_opp
+from cases.dossier.services import opp as service
 from cases.models import OPP, OPPAkkoord
-from cases.models.opp import FACTOREN, OnveranderlijkFout, plus_maanden
-from cases.models.ot import Status
-from cases.selectors.dossier import opp_akkoord_compleet, opp_is_recent, opp_leeftijd_waarschuwing, recent_opp
-from cases.services import opp as service
 from tests.factories import OuderFactory
 from tests.factories.dossier import OPPFactory, leerling_met_ouders
 
@@ -188,7 +188,7 @@ class TestFormulier:
             assert f"{code}. {titel}" in html
             for sleutel, _label in velden:
                 assert f'name="factor_{code}_{sleutel}"' in html
-        from cases.services.opp import INHOUD_VELDEN
+        from cases.dossier.services.opp import INHOUD_VELDEN
 
         for veld in INHOUD_VELDEN:
             if veld != "evaluatie":  # only from version 2

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.dossier.models.ot import Afspraak, OnveranderlijkFout, Status
+from cases.dossier.services import ot as service
 from cases.models import Addendum, AuditRegel, OTBespreking
-from cases.models.ot import Afspraak, OnveranderlijkFout, Status
-from cases.services import ot as service
 from tests.factories.dossier import AfspraakFactory, OTBesprekingFactory, leerling_met_ouders
 
 pytestmark = pytest.mark.django_db
@@ -400,7 +400,7 @@ class TestPdf:
         assert (tweede.pdf.name, tweede.pdf_sha256) == (naam, sha)
 
     def test_pdf_bevat_de_onderdelen_van_het_format(self, vast):
-        from cases.services.ot import verslag_html
+        from cases.dossier.services.ot import verslag_html
 
         html = verslag_html(vast)
         for kop in (

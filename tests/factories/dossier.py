@@ -12,8 +12,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from cases.dossier.models.ot import Status
 from cases.models import OPP, Aanwezige, Afspraak, Document, OTBespreking
-from cases.models.ot import Status
 from tests.factories.organisaties import GebruikerFactory, LeerlingFactory
 
 # A minimal valid one-page PDF (hand-made, 9 objects of text) for stored files in tests.

@@ -8,10 +8,10 @@ from datetime import date
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from cases.dossier.models.documenten import Document
+from cases.dossier.models.opp import OPP, OPPAkkoord
+from cases.dossier.models.ot import Aanwezige, OTBespreking
 from cases.models import Rol
-from cases.models.documenten import Document
-from cases.models.opp import OPP, OPPAkkoord
-from cases.models.ot import Aanwezige, OTBespreking
 from tests.factories import GebruikerFactory, LeerlingFactory, OuderFactory, RolFactory
 from tlv import services
 from tlv.models import SC_VRAGEN, Status, TLVAanvraag

@@ -13,7 +13,8 @@ import django_fsm
 from django.conf import settings
 from django.db import models
 
-from .leerling import Leerling, Ouder
+from cases.models.leerling import Leerling, Ouder
+
 from .ot import BewaakteQuerySet, OnveranderlijkFout, Status, VastgesteldBewaking
 
 # Bevorderende en belemmerende factoren A–G [bijlage 3.8.1, handelingsdeel]: (code, titel,

@@ -10,11 +10,11 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from cases.forms_dossier import DocumentForm, voeg_service_fouten_toe
+from cases.dossier.forms import DocumentForm, voeg_service_fouten_toe
+from cases.dossier.services import documenten as service
+from cases.dossier.views.leerlingen import SCHRIJVERS, bewerkbare_leerling
 from cases.models import Document
 from cases.permissions import rol_vereist
-from cases.services import documenten as service
-from cases.views.leerlingen import SCHRIJVERS, bewerkbare_leerling
 
 
 @rol_vereist(*SCHRIJVERS)

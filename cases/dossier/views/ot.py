@@ -10,20 +10,20 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from cases.forms_dossier import (
+from cases.dossier.forms import (
     AanwezigeFormSet,
     AddendumForm,
     AfspraakFormSet,
     OTForm,
     voeg_service_fouten_toe,
 )
+from cases.dossier.models.ot import AanwezigeRol, OTSoort
+from cases.dossier.services import ot as service
+from cases.dossier.services.leerlingen import eis_bewerkrecht, mag_dossier_bewerken
+from cases.dossier.views.leerlingen import SCHRIJVERS, bewerkbare_leerling
 from cases.models import OTBespreking
-from cases.models.ot import AanwezigeRol, OTSoort
 from cases.permissions import rol_vereist
-from cases.services import ot as service
 from cases.services.audit import log_inzage
-from cases.services.leerlingen import eis_bewerkrecht, mag_dossier_bewerken
-from cases.views.leerlingen import SCHRIJVERS, bewerkbare_leerling
 
 
 def _bespreking(request, pk) -> OTBespreking:

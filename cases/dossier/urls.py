@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cases.views import audit, documenten, dossier, leerlingen, opp, ot
+from cases.dossier.views import documenten, dossier, leerlingen, opp, ot
 
 urlpatterns = [
     path("leerlingen/", leerlingen.leerling_lijst, name="leerling_lijst"),
@@ -25,5 +25,4 @@ urlpatterns = [
     path("opp/<int:pk>/bewerken/", opp.opp_bewerken, name="opp_bewerken"),
     path("opp/<int:pk>/akkoord/", opp.opp_akkoord, name="opp_akkoord"),
     path("documenten/<int:pk>/", documenten.document_download, name="document_download"),
-    path("auditlog/", audit.audit_zoeken, name="audit_zoeken"),
 ]

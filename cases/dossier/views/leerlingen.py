@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from cases.forms_dossier import (
+from cases.dossier.forms import (
     InschrijvingForm,
     LeerlingForm,
     NieuweLeerlingForm,
@@ -17,11 +17,11 @@ from cases.forms_dossier import (
     ZoekForm,
     voeg_service_fouten_toe,
 )
+from cases.dossier.selectors import dossier_queryset, zoek_leerlingen
+from cases.dossier.services import leerlingen as service
 from cases.models import School
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
-from cases.selectors.dossier import dossier_queryset, zoek_leerlingen
-from cases.services import leerlingen as service
 
 # Roles that work with dossiers of pupils (a deskundige or LPA reaches a dossier through a case).
 LEERLING_LEZERS = ("leerkracht", "ib", "directeur", "sc", "cjk", "sll", "tla", "bestuurder", "beheer")

@@ -21,9 +21,7 @@ from django.db import OperationalError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from cases.models import Leerling
-from cases.models.audit import AuditActie
-from cases.models.ot import (
+from cases.dossier.models.ot import (
     Aanwezige,
     AanwezigeRol,
     Addendum,
@@ -33,8 +31,10 @@ from cases.models.ot import (
     OTUitkomst,
     Status,
 )
+from cases.dossier.services.leerlingen import eis_bewerkrecht
+from cases.models import Leerling
+from cases.models.audit import AuditActie
 from cases.services.audit import log
-from cases.services.leerlingen import eis_bewerkrecht
 
 BESPREKING_VELDEN = (
     "datum",

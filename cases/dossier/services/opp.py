@@ -16,12 +16,12 @@ from django.db.models import Max
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from cases.dossier.models.opp import FACTOREN, OPP, OPPAkkoord, OPPInterventie
+from cases.dossier.models.ot import Status
+from cases.dossier.services.leerlingen import eis_bewerkrecht
 from cases.models import Leerling, Ouder
 from cases.models.audit import AuditActie
-from cases.models.opp import FACTOREN, OPP, OPPAkkoord, OPPInterventie
-from cases.models.ot import Status
 from cases.services.audit import log
-from cases.services.leerlingen import eis_bewerkrecht
 
 SYSTEEM_VELDEN = {
     "id",

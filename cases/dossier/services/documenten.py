@@ -20,10 +20,10 @@ from django.core.files.base import File
 from django.db import transaction
 from django.utils import timezone
 
+from cases.dossier.services.leerlingen import eis_bewerkrecht
 from cases.models import Document, DocumentSoort, Leerling
 from cases.models.audit import AuditActie
 from cases.services.audit import log
-from cases.services.leerlingen import eis_bewerkrecht
 
 TOEGESTAAN_TEKST = "PDF, Word (.docx), OpenDocument-tekst (.odt), PNG of JPEG"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -3,8 +3,8 @@ medische verslagen, overdrachtsdocument jonge kind [002 §1.4, §1.17].
 
 Files live in private storage (settings STORAGES["default"], outside every public URL) under a
 random name — never the pupil's name or BSN — and are served only by a permission-checked,
-audited view (cases/views/documenten.py). The content type is checked on the bytes, not the
-name (cases/services/documenten.py)."""
+audited view (cases/dossier/views/documenten.py). The content type is checked on the bytes, not the
+name (cases/dossier/services/documenten.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 
-from .leerling import Leerling
+from cases.models.leerling import Leerling
 
 
 class DocumentSoort(models.TextChoices):

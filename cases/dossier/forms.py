@@ -6,14 +6,14 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from cases.dossier.models.documenten import DocumentSoort
+from cases.dossier.models.opp import FACTOREN, OPP, AkkoordWijze
+from cases.dossier.models.ot import AanwezigeRol, OTBespreking, OTUitkomst
+from cases.dossier.services.opp import INHOUD_VELDEN
+from cases.dossier.services.ot import BESPREKING_VELDEN, VERVOLG_VELDEN
 from cases.models import Gemeente, Leerling, Ouder, School
 from cases.models.audit import AuditActie
-from cases.models.documenten import DocumentSoort
 from cases.models.leerling import validate_bsn
-from cases.models.opp import FACTOREN, OPP, AkkoordWijze
-from cases.models.ot import AanwezigeRol, OTBespreking, OTUitkomst
-from cases.services.opp import INHOUD_VELDEN
-from cases.services.ot import BESPREKING_VELDEN, VERVOLG_VELDEN
 
 
 class Datum(forms.DateInput):

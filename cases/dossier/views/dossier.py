@@ -9,15 +9,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from cases.dossier.selectors import dossier as dossier_gegevens
+from cases.dossier.selectors import mijn_werk
+from cases.dossier.services import ot as ot_service
+from cases.dossier.services.leerlingen import mag_dossier_bewerken
+from cases.dossier.views.leerlingen import LEERLING_LEZERS, SCHRIJVERS, leerling_voor
 from cases.models import Afspraak
 from cases.navigatie import Paneel, paneel, registreer_nav
 from cases.permissions import rol_vereist
-from cases.selectors.dossier import dossier as dossier_gegevens
-from cases.selectors.dossier import mijn_werk
-from cases.services import ot as ot_service
 from cases.services.audit import log_inzage
-from cases.services.leerlingen import mag_dossier_bewerken
-from cases.views.leerlingen import LEERLING_LEZERS, SCHRIJVERS, leerling_voor
 
 registreer_nav("Leerlingen", "leerling_lijst", rollen=LEERLING_LEZERS, volgorde=10)
 registreer_nav("Auditlog", "audit_zoeken", rollen=["beheer"], volgorde=90)

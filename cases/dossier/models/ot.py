@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .leerling import Leerling
+from cases.models.leerling import Leerling
 
 
 class OnveranderlijkFout(ValidationError):
@@ -168,7 +168,7 @@ class OTBespreking(VastgesteldBewaking, models.Model):
     )
     vastgesteld_op = models.DateTimeField(null=True, blank=True)
 
-    # The PDF of the vastgesteld verslag, rendered off the request path (cases/services/ot.py).
+    # The PDF of the vastgesteld verslag, rendered off the request path (cases/dossier/services/ot.py).
     pdf = models.FileField(upload_to=_pdf_pad, blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
     pdf_gemaakt_op = models.DateTimeField(null=True, blank=True)

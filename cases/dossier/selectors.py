@@ -21,11 +21,11 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.dossier.models.documenten import DocumentSoort
+from cases.dossier.models.opp import OPP, OPPAkkoord, plus_maanden
+from cases.dossier.models.ot import ARRANGEMENT_UITKOMSTEN, Aanwezige, Afspraak, OTSoort, OTUitkomst, Status
 from cases.models import Document, Leerling, OTBespreking, Rol
 from cases.models.audit import AuditActie, AuditRegel
-from cases.models.documenten import DocumentSoort
-from cases.models.opp import OPP, OPPAkkoord, plus_maanden
-from cases.models.ot import ARRANGEMENT_UITKOMSTEN, Aanwezige, Afspraak, OTSoort, OTUitkomst, Status
 from cases.tijdlijn import CHECKLIST_STAPPEN, TijdlijnItem, huidige_stap, registreer_tijdlijn, tijdlijn
 
 OPP_MAX_MAANDEN = 6  # "recent (niet ouder dan een half jaar)" [002 §1.4]

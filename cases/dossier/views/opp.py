@@ -10,15 +10,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases.forms_dossier import AkkoordForm, InterventieFormSet, OPPForm, voeg_service_fouten_toe
+from cases.dossier.forms import AkkoordForm, InterventieFormSet, OPPForm, voeg_service_fouten_toe
+from cases.dossier.models.opp import FACTOREN
+from cases.dossier.selectors import opp_leeftijd_waarschuwing
+from cases.dossier.services import opp as service
+from cases.dossier.services.leerlingen import eis_bewerkrecht, mag_dossier_bewerken
+from cases.dossier.views.leerlingen import SCHRIJVERS, bewerkbare_leerling
 from cases.models import OPP
-from cases.models.opp import FACTOREN
 from cases.permissions import rol_vereist
-from cases.selectors.dossier import opp_leeftijd_waarschuwing
-from cases.services import opp as service
 from cases.services.audit import log_inzage
-from cases.services.leerlingen import eis_bewerkrecht, mag_dossier_bewerken
-from cases.views.leerlingen import SCHRIJVERS, bewerkbare_leerling
 
 
 def _opp(request, pk) -> OPP:
