@@ -1,5 +1,3 @@
-from importlib import import_module
-
 from django.apps import AppConfig
 
 
@@ -9,14 +7,6 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import brieven_tasks, navigatie, signals  # noqa: F401  (tasks, navigation, audit signals)
-
-        # Menu items, Mijn werk panels and timeline providers register on import; panels with the
-        # same volgorde keep this order.
-        for module in (
-            "cases.interventie.views.arrangementen",
-            "cases.dossier.views.dossier",
-            "cases.interventie.views.traject",
-            "cases.termijnen.views",
-        ):
-            import_module(module)
+        # registraties: menu items, Mijn werk panels, timeline providers, kinds of term;
+        # brieven_tasks: the letter PDF task; signals: login/logout in the audit log.
+        from . import brieven_tasks, registraties, signals  # noqa: F401

@@ -1,7 +1,8 @@
-"""Navigation and "Mijn werk" panels, registered by each app in its AppConfig.ready().
+"""Navigation and "Mijn werk" panels, registered by each app in its `<app>/registraties.py`, which
+its AppConfig.ready() imports.
 
-The shell stays ignorant of the apps: tlv/, zorgplicht/ and verzuim/ add their menu items and
-home-page panels here instead of editing the base template."""
+The shell stays ignorant of the apps: cases/, tlv/, zorgplicht/ and verzuim/ add their menu items
+and home-page panels here instead of editing the base template."""
 
 from __future__ import annotations
 
@@ -64,6 +65,3 @@ def panelen_voor(user) -> list[Paneel]:
     scope = scope_for(user)
     gevonden = [p for p in (f(user, scope) for f in _PANELEN) if p is not None]
     return sorted(gevonden, key=lambda p: p.volgorde)
-
-
-registreer_nav("Mijn werk", "home", volgorde=0)

@@ -2,11 +2,12 @@
 
 HOW TO ADD YOUR EVENTS (tlv/, zorgplicht/, verzuim/, interventies, ...)
 ----------------------------------------------------------------------
-Write a provider and register it at import time of a module that your AppConfig.ready() imports::
+Write a provider next to your other reads and register it in your app's registraties.py, which
+your AppConfig.ready() imports::
 
-    from cases.tijdlijn import TijdlijnItem, registreer_tijdlijn
+    # tlv/navigatie.py
+    from cases.tijdlijn import TijdlijnItem
 
-    @registreer_tijdlijn("tlv", volgorde=40)
     def tlv_items(leerling_ids, *, user):
         rows = TLVAanvraag.objects.filter(leerling_id__in=leerling_ids).values_list(
             "pk", "leerling_id", "ontvangen_op", "status")           # ONE query, no per-row queries
@@ -16,6 +17,12 @@ Write a provider and register it at import time of a module that your AppConfig.
                          status=status, stap=10)
             for pk, lid, ontvangen, status in rows
         ]
+
+    # tlv/registraties.py
+    from cases.tijdlijn import registreer_tijdlijn
+    from tlv.navigatie import tlv_items
+
+    registreer_tijdlijn("tlv", volgorde=40)(tlv_items)
 
 Rules for a provider:
 - Signature `(leerling_ids: Sequence[int], *, user) -> Iterable[TijdlijnItem]`. The caller has

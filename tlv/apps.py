@@ -7,4 +7,4 @@ class TlvConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from tlv import navigatie  # noqa: F401  (registers menu items and the Mijn werk panel)
+        from tlv import registraties  # noqa: F401  (menu items, Mijn werk panel, timeline, kinds of term)

@@ -1,4 +1,5 @@
-"""Menu items and the "Mijn werk" panel of the TLV app (registered in TlvConfig.ready())."""
+"""The "Mijn werk" panel and the dossier-timeline provider of the TLV app; they, the menu items and
+the TLV's kinds of term are registered in tlv/registraties.py."""
 
 from __future__ import annotations
 
@@ -6,24 +7,9 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.navigatie import Paneel, paneel, registreer_nav
-from cases.tijdlijn import TijdlijnItem, registreer_tijdlijn
+from cases.navigatie import Paneel
+from cases.tijdlijn import TijdlijnItem
 from tlv.models import Status, TLVAanvraag
-
-registreer_nav(
-    "TLV-aanvragen",
-    "tlv:lijst",
-    rollen=["ib", "directeur", "sc", "cjk", "sll", "tla", "bestuurder", "beheer"],
-    volgorde=20,
-)
-registreer_nav("Ter ondertekening", "tlv:ter_ondertekening", rollen=["bestuurder"], volgorde=21)
-registreer_nav("TLA", "tlv:tla_werklijst", rollen=["tla"], volgorde=21)
-registreer_nav("TLA-vergaderingen", "tlv:vergaderingen", rollen=["tla", "sll", "bestuurder"], volgorde=22)
-registreer_nav("Mijn aanvragen", "tlv:mijn_aanvragen", rollen=["deskundige"], volgorde=20)
-registreer_nav(
-    "Herindicaties", "tlv:herindicaties", rollen=["sll", "sc", "tla", "ib", "directeur"], volgorde=23
-)
-registreer_nav("Doorlooptijden", "tlv:doorlooptijden", rollen=["sll", "bestuurder"], volgorde=24)
 
 # (role, state, (singular, plural) text, list url): what waits for whom.
 WERK = [
@@ -91,7 +77,6 @@ WERK = [
 ]
 
 
-@paneel
 def tlv_werk(user, scope) -> Paneel | None:
     """One query: the counts per state of the aanvragen the user may see."""
     werk = [w for w in WERK if scope.heeft(w[0])]
@@ -125,7 +110,6 @@ def tlv_werk(user, scope) -> Paneel | None:
 # --- dossier timeline [cases/tijdlijn.py] --------------------------------------------------------
 
 
-@registreer_tijdlijn("tlv", volgorde=40)
 def tlv_tijdlijn(leerling_ids, *, user):
     """TLV-aanvragen the user may open: received (checklist step 10) and decided. One query."""
     rijen = (

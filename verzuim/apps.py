@@ -7,4 +7,4 @@ class VerzuimConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from verzuim import navigatie, termijnen  # noqa: F401  (menu items, panels, kinds of term)
+        from verzuim import registraties  # noqa: F401  (menu items, panels, timeline, kinds of term)

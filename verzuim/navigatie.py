@@ -1,4 +1,5 @@
-"""Menu items and "Mijn werk" panels of verzuim/ (registered in VerzuimConfig.ready())."""
+"""The "Mijn werk" panels and the dossier-timeline providers of verzuim/; they, the menu items and
+the kinds of term are registered in verzuim/registraties.py."""
 
 from __future__ import annotations
 
@@ -6,17 +7,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from cases.navigatie import Paneel, paneel, registreer_nav
-
-registreer_nav("Verzuim", "verzuim:leerlingen", rollen=["ib", "directeur"], volgorde=40)
-registreer_nav("Verzuimmeldingen", "verzuim:meldingen", rollen=["lpa"], volgorde=40)
-registreer_nav("Maatregelen", "verzuim:maatregelen", rollen=["sc", "sll", "bestuurder", "lpa"], volgorde=42)
-registreer_nav("Thuiszitters", "verzuim:thuiszitters", rollen=["sc", "sll", "bestuurder", "lpa"], volgorde=44)
-registreer_nav("Escalaties", "verzuim:escalaties", rollen=["sc", "sll", "bestuurder"], volgorde=45)
-registreer_nav("Vrijstellingen", "verzuim:vrijstellingen", rollen=["lpa", "sll", "bestuurder"], volgorde=46)
+from cases.navigatie import Paneel
 
 
-@paneel
 def meldplicht(user, scope):
     """School: pupils whose 16 hours in 4 lesweken arose and were not yet reported (constant queries)."""
     if not scope.heeft("ib", "directeur") or scope.alles:
@@ -70,7 +63,6 @@ def meldplicht(user, scope):
     )
 
 
-@paneel
 def lpa_meldingen(user, scope):
     if not scope.heeft("lpa") or scope.alles:
         return None
@@ -92,7 +84,6 @@ def lpa_meldingen(user, scope):
     )
 
 
-@paneel
 def thuiszitters(user, scope):
     """SWV roles: thuiszitters nearing or past three months; escalations at the directeur-bestuurder."""
     if not scope.heeft("sc", "sll", "bestuurder") or scope.alles:
@@ -122,11 +113,12 @@ def thuiszitters(user, scope):
 # --- dossier timeline [cases/tijdlijn.py] --------------------------------------------------------
 
 
-def _registreer_tijdlijn() -> None:
+def tijdlijn_providers() -> tuple:
+    """verzuim's dossier-timeline providers, in order, for verzuim/registraties.py to register."""
     from django.urls import reverse
 
     from cases.scope import scope_for
-    from cases.tijdlijn import TijdlijnItem, registreer_tijdlijn
+    from cases.tijdlijn import TijdlijnItem
     from verzuim.models import Schorsing, Thuiszitter, TimeOut, Verwijdering, Verzuimmelding
     from verzuim.models.maatregelen import VerwijderingStatus
     from verzuim.models.meldingen import MeldingSoort, MeldingStatus
@@ -135,7 +127,6 @@ def _registreer_tijdlijn() -> None:
     def _url(user, naam, pk, *rollen):
         return reverse(naam, kwargs={"pk": pk}) if scope_for(user).heeft(*rollen) else ""
 
-    @registreer_tijdlijn("verzuimmeldingen", volgorde=60)
     def meldingen(leerling_ids, *, user):
         soorten, statussen = dict(MeldingSoort.choices), dict(MeldingStatus.choices)
         rows = Verzuimmelding.objects.filter(leerling_id__in=leerling_ids).values_list(
@@ -153,7 +144,6 @@ def _registreer_tijdlijn() -> None:
             for pk, lid, d, s, st in rows
         ]
 
-    @registreer_tijdlijn("time-outs", volgorde=61)
     def time_outs(leerling_ids, *, user):
         rows = TimeOut.objects.filter(leerling_id__in=leerling_ids).values_list("pk", "leerling_id", "datum")
         return [
@@ -167,7 +157,6 @@ def _registreer_tijdlijn() -> None:
             for pk, lid, d in rows
         ]
 
-    @registreer_tijdlijn("schorsingen", volgorde=62)
     def schorsingen(leerling_ids, *, user):
         rows = Schorsing.objects.filter(leerling_id__in=leerling_ids).values_list(
             "pk", "leerling_id", "van", "tot"
@@ -183,7 +172,6 @@ def _registreer_tijdlijn() -> None:
             for pk, lid, van, tot in rows
         ]
 
-    @registreer_tijdlijn("verwijderingen", volgorde=63)
     def verwijderingen(leerling_ids, *, user):
         statussen = dict(VerwijderingStatus.choices)
         rows = Verwijdering.objects.filter(leerling_id__in=leerling_ids).values_list(
@@ -201,7 +189,6 @@ def _registreer_tijdlijn() -> None:
             for pk, lid, d, st in rows
         ]
 
-    @registreer_tijdlijn("thuiszitters", volgorde=64)
     def thuiszitters(leerling_ids, *, user):
         soorten = dict(ThuiszitterSoort.choices)
         rows = Thuiszitter.objects.filter(leerling_id__in=leerling_ids).values_list(
@@ -219,5 +206,4 @@ def _registreer_tijdlijn() -> None:
             for pk, lid, d, s, eind in rows
         ]
 
-
-_registreer_tijdlijn()
+    return meldingen, time_outs, schorsingen, verwijderingen, thuiszitters

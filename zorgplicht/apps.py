@@ -7,4 +7,4 @@ class ZorgplichtConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import navigatie  # noqa: F401  (menu items and the Mijn werk panel)
+        from . import registraties  # noqa: F401  (menu items, Mijn werk panel, timeline, kind of term)

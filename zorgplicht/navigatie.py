@@ -1,29 +1,15 @@
-"""Menu items and the "Mijn werk" panel of the zorgplicht, registered from ZorgplichtConfig.ready()."""
+"""The "Mijn werk" panel and the dossier-timeline provider of the zorgplicht; they, the menu items
+and the zorgplicht's kind of term are registered in zorgplicht/registraties.py."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
-from cases.navigatie import Paneel, paneel, registreer_nav
-
-registreer_nav(
-    "Zorgplicht",
-    "zorgplicht:lijst",
-    rollen=["ib", "directeur", "sc", "cjk", "sll", "tla", "bestuurder", "beheer"],
-    volgorde=30,
-)
-registreer_nav(
-    "Zorgplicht regio",
-    "zorgplicht:overzicht",
-    rollen=["sc", "cjk", "sll", "tla", "bestuurder", "beheer"],
-    volgorde=31,
-)
-registreer_nav("SOP's", "zorgplicht:sop_lijst", rollen=["sc"], volgorde=32)
+from cases.navigatie import Paneel
 
 PANEEL_MAX = 10
 
 
-@paneel
 def zorgplicht_aandacht(user, scope) -> Paneel | None:
     """Directeur, IB'er and SC: running zorgplicht terms with plaatsingsplicht, an expired term, or
     an end within a week — computed from the dates on every page view, so no worker is needed."""
@@ -50,12 +36,12 @@ def zorgplicht_aandacht(user, scope) -> Paneel | None:
 # --- the dossier timeline ------------------------------------------------------------------------
 
 
-def _registreer_tijdlijn() -> None:
+def tijdlijn_providers() -> tuple:
+    """The zorgplicht's dossier-timeline provider, for zorgplicht/registraties.py to register."""
     from django.urls import reverse
 
-    from cases.tijdlijn import TijdlijnItem, registreer_tijdlijn
+    from cases.tijdlijn import TijdlijnItem
 
-    @registreer_tijdlijn("zorgplicht", volgorde=35)
     def zorgplicht_items(leerling_ids, *, user):
         """Aanmelding, extension, decision and closing of each zorgplicht case: one query."""
         from zorgplicht.models import Aanmelding, Uitkomst
@@ -105,5 +91,4 @@ def _registreer_tijdlijn() -> None:
                 )
         return items
 
-
-_registreer_tijdlijn()
+    return (zorgplicht_items,)

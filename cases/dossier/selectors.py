@@ -10,7 +10,8 @@ Public API for other apps:
 - `opp_akkoord_compleet(opp) -> bool`: every ouder with gezag has agreed to the handelingsdeel.
 - `checklist_stand(items) -> ChecklistStand`: the step of the checklist leerlingondersteuning
   [002 bijlage 3.6], derived from timeline items (cases/tijdlijn.py).
-The timeline providers for OT's, OPP's and documents are registered here (cases/tijdlijn.py)."""
+The timeline providers for OT's, OPP's and documents (`ot_items`, ...) are defined here and
+registered in cases/registraties.py (cases/tijdlijn.py)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from cases.dossier.models.opp import OPP, OPPAkkoord, plus_maanden
 from cases.dossier.models.ot import ARRANGEMENT_UITKOMSTEN, Aanwezige, Afspraak, OTSoort, OTUitkomst, Status
 from cases.models import Document, Leerling, OTBespreking, Rol
 from cases.models.audit import AuditActie, AuditRegel
-from cases.tijdlijn import CHECKLIST_STAPPEN, TijdlijnItem, huidige_stap, registreer_tijdlijn, tijdlijn
+from cases.tijdlijn import CHECKLIST_STAPPEN, TijdlijnItem, huidige_stap, tijdlijn
 
 OPP_MAX_MAANDEN = 6  # "recent (niet ouder dan een half jaar)" [002 §1.4]
 OPP_BIJNA_OUD_MAANDEN = 5  # "Mijn werk" warns a month ahead
@@ -151,8 +152,7 @@ def _dag(dt) -> date:
     return timezone.localtime(dt).date()
 
 
-@registreer_tijdlijn("ot", volgorde=10)
-def _ot_items(leerling_ids, *, user):
+def ot_items(leerling_ids, *, user):
     rijen = OTBespreking.objects.filter(leerling_id__in=leerling_ids).values_list(
         "pk", "leerling_id", "soort", "status", "datum", "aangemaakt_op", "uitkomst"
     )
@@ -177,8 +177,7 @@ def _ot_items(leerling_ids, *, user):
     return items
 
 
-@registreer_tijdlijn("opp", volgorde=20)
-def _opp_items(leerling_ids, *, user):
+def opp_items(leerling_ids, *, user):
     rijen = OPP.objects.filter(leerling_id__in=leerling_ids).values_list(
         "pk", "leerling_id", "versie", "status", "datum", "aangemaakt_op"
     )
@@ -196,8 +195,7 @@ def _opp_items(leerling_ids, *, user):
     ]
 
 
-@registreer_tijdlijn("opp_akkoord", volgorde=25)
-def _akkoord_items(leerling_ids, *, user):
+def akkoord_items(leerling_ids, *, user):
     rijen = OPPAkkoord.objects.filter(opp__leerling_id__in=leerling_ids).values_list(
         "opp_id", "opp__leerling_id", "opp__versie", "datum", "ouder__relatie", "wijze"
     )
@@ -215,8 +213,7 @@ def _akkoord_items(leerling_ids, *, user):
     ]
 
 
-@registreer_tijdlijn("documenten", volgorde=30)
-def _document_items(leerling_ids, *, user):
+def document_items(leerling_ids, *, user):
     rijen = Document.objects.filter(leerling_id__in=leerling_ids).values_list(
         "pk", "leerling_id", "soort", "titel", "datum"
     )

@@ -26,7 +26,7 @@ from cases.interventie.models.traject import (
 )
 from cases.models import Regio
 from cases.termijnen import formatteer_datum
-from cases.tijdlijn import TijdlijnItem, registreer_tijdlijn
+from cases.tijdlijn import TijdlijnItem
 
 STAND_LABELS = {
     "op_tijd": ("groen", "eerste bijeenkomst op tijd"),
@@ -295,8 +295,7 @@ def arrangementen_bij_maximum(user):
 # --- the dossier timeline [cases/tijdlijn.py] ---------------------------------------------------------
 
 
-@registreer_tijdlijn("interventie", volgorde=45)
-def _traject_items(leerling_ids, *, user):
+def traject_items(leerling_ids, *, user):
     """The melding and the closing of each interventietraject the user may open; one query."""
     rijen = (
         Interventietraject.objects.filter_for_user(user)
@@ -332,8 +331,7 @@ def _traject_items(leerling_ids, *, user):
     return items
 
 
-@registreer_tijdlijn("arrangementen", volgorde=46)
-def _arrangement_items(leerling_ids, *, user):
+def arrangement_items(leerling_ids, *, user):
     """Each arrangement the user may open, at its start; one query. A started arrangement puts the
     pupil at step 8 of the checklist (ondersteuningstraject) [002 bijlage 3.6]."""
     rijen = (

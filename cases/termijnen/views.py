@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from icalendar import Calendar, Event
 
 from cases import termijnen as regels
-from cases.navigatie import Paneel, paneel, registreer_nav
+from cases.navigatie import Paneel
 from cases.termijnen import meldingen as termijn_meldingen
 from cases.termijnen.forms import TermijnCalculatorForm
 from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Termijn
@@ -156,13 +156,9 @@ def agenda_feed(request, sleutel: str):
     return resp
 
 
-# --- navigation and "Mijn werk" ------------------------------------------------------------------
-
-registreer_nav("Termijncalculator", "termijnen:calculator", volgorde=80)
-registreer_nav("Meldingen", "termijnen:meldingen", volgorde=85)
+# --- the "Mijn werk" panel (registered in cases/registraties.py) ---------------------------------
 
 
-@paneel
 def termijnen_paneel(user, scope) -> Paneel | None:
     """Unread deadline notifications and the user's terms ending within two weeks."""
     vandaag = timezone.localdate()

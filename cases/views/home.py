@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from cases.models import Regio, School
-from cases.navigatie import Paneel, paneel, panelen_voor
+from cases.navigatie import Paneel, panelen_voor
 from cases.scope import scope_for
 
 
@@ -13,7 +13,6 @@ def home(request):
     return render(request, "cases/home.html", {"panelen": panelen_voor(request.user)})
 
 
-@paneel
 def werkgebied(user, scope) -> Paneel:
     """Where the user's roles reach, in the users' words."""
     scholen = School.objects.filter_for_user(user).select_related("regio", "gemeente").order_by("naam")

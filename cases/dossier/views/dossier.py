@@ -1,5 +1,5 @@
-"""The dossier page of a leerling, the afspraak-afronden action, and the registrations of this
-part of the app: the "Leerlingen" menu item and the IB'er's "Mijn werk" panel."""
+"""The dossier page of a leerling, the afspraak-afronden action, and the IB'er's "Mijn werk"
+panel (registered with the "Leerlingen" menu item in cases/registraties.py)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,11 @@ from cases.dossier.selectors import dossier as dossier_gegevens
 from cases.dossier.selectors import mijn_werk
 from cases.dossier.services import ot as ot_service
 from cases.dossier.services.leerlingen import mag_dossier_bewerken
-from cases.dossier.views.leerlingen import LEERLING_LEZERS, SCHRIJVERS, leerling_voor
+from cases.dossier.views.leerlingen import SCHRIJVERS, leerling_voor
 from cases.models import Afspraak
-from cases.navigatie import Paneel, paneel, registreer_nav
+from cases.navigatie import Paneel
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
-
-registreer_nav("Leerlingen", "leerling_lijst", rollen=LEERLING_LEZERS, volgorde=10)
-registreer_nav("Auditlog", "audit_zoeken", rollen=["beheer"], volgorde=90)
 
 
 @login_required
@@ -47,7 +44,6 @@ def afspraak_afronden(request, pk):
     return redirect("dossier", pk=afspraak.leerling_id)
 
 
-@paneel
 def ib_mijn_werk(user, scope) -> Paneel | None:
     """Mijn werk for the IB'er (and directeur): open afspraken, concepts, OPP's getting old."""
     if not scope.heeft(*SCHRIJVERS) or scope.alles:

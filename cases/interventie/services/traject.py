@@ -15,7 +15,6 @@ from django.utils import timezone
 from django_fsm import TransitionNotAllowed
 
 from cases.interventie.models.traject import (
-    EERSTE_BIJEENKOMST_BASIS,
     Aanleiding,
     BijeenkomstStatus,
     InterventieAfspraak,
@@ -35,11 +34,10 @@ from cases.interventie.models.traject import (
 )
 from cases.models import Leerling, Rol
 from cases.models.organisaties import SchoolSoort
-from cases.models.rollen import RolSoort
 from cases.services.audit import log
 from cases.services.inschrijving import schrijf_in
 from cases.termijnen import services as termijn_svc
-from cases.termijnen.models.termijnen import OPEN_STATUSSEN, SoortDefinitie, Termijn, registreer_soort
+from cases.termijnen.models.termijnen import OPEN_STATUSSEN, Termijn
 
 
 class OvergangGeweigerd(TransitionNotAllowed):
@@ -50,21 +48,10 @@ class OvergangGeweigerd(TransitionNotAllowed):
         super().__init__("Deze stap kan nog niet: " + " ".join(self.redenen), **kwargs)
 
 
-# The one-week norm for the first meeting, registered with the shared Termijn machinery so that the
-# daily sweep reminds the casusmanager and the SWV's directeur [000; domain §11]. A service norm:
-# the Algemene termijnenwet does not apply. The page computes the same date from the traject.
+# The one-week norm for the first meeting, registered with the shared Termijn machinery (in
+# cases/registraties.py) so that the daily sweep reminds the casusmanager and the SWV's directeur
+# [000; domain §11]. The page computes the same date from the traject.
 EERSTE_BIJEENKOMST = "interventieteam_eerste_bijeenkomst"
-registreer_soort(
-    SoortDefinitie(
-        code=EERSTE_BIJEENKOMST,
-        label="Eerste bijeenkomst interventieteam",
-        basis=EERSTE_BIJEENKOMST_BASIS,
-        start_omschrijving="de melding",
-        weken=1,
-        atw=False,
-        rollen=(RolSoort.DIRECTEUR, RolSoort.BESTUURDER),
-    )
-)
 
 
 def start_termijn_eerste_bijeenkomst(traject: Interventietraject, *, door, request) -> Termijn:

@@ -11,7 +11,7 @@ from cases.interventie import selectors as sel
 from cases.interventie.forms import ArrangementForm, BudgetForm, EindeForm, toon_fouten
 from cases.interventie.models.arrangementen import DUURREGELS, ArrangementSoort
 from cases.interventie.services import arrangementen as svc
-from cases.navigatie import Paneel, paneel, registreer_nav
+from cases.navigatie import Paneel
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
 
@@ -139,10 +139,6 @@ def budget(request):
     )
 
 
-registreer_nav("Arrangementen", "arrangement_lijst", rollen=list(LEZERS), volgorde=45)
-
-
-@paneel
 def paneel_arrangementen(user, scope) -> Paneel | None:
     """SC and SWV: running arrangementen that near their maximum duration [002 bijlage 2.4.1]."""
     if not scope.heeft(*BEHEERDERS):

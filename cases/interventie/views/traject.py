@@ -33,7 +33,7 @@ from cases.interventie.models.traject import (
 )
 from cases.interventie.services import traject as svc
 from cases.interventie.services.arrangementen import mag_arrangementen_beheren
-from cases.navigatie import Paneel, paneel, registreer_nav
+from cases.navigatie import Paneel
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
 
@@ -506,20 +506,9 @@ def overzicht(request):
     )
 
 
-# --- navigation and "Mijn werk" ----------------------------------------------------------------------
-
-registreer_nav(
-    "Interventietrajecten",
-    "interventie_lijst",
-    rollen=["ib", "directeur", "sc", "sll", "bestuurder"],
-    volgorde=40,
-)
-registreer_nav(
-    "Interventies afgesloten", "interventie_overzicht", rollen=["bestuurder", "sll", "sc"], volgorde=41
-)
+# --- "Mijn werk" panels (registered in cases/registraties.py) ----------------------------------------
 
 
-@paneel
 def paneel_mijn_afspraken(user, scope) -> Paneel | None:
     """Agreements the user owns (and overdue ones the user guards) [003, leerpunt 7]."""
     afspraken = sel.mijn_afspraken(user)
@@ -534,7 +523,6 @@ def paneel_mijn_afspraken(user, scope) -> Paneel | None:
     )
 
 
-@paneel
 def paneel_nieuwe_meldingen(user, scope) -> Paneel | None:
     """The SWV's directeur: new meldingen and prompts after a schorsing/verwijdering [000]."""
     if not scope.heeft("bestuurder"):
@@ -551,7 +539,6 @@ def paneel_nieuwe_meldingen(user, scope) -> Paneel | None:
     )
 
 
-@paneel
 def paneel_casusmanager(user, scope) -> Paneel | None:
     """The directeur's open trajecten, with the one-week norm for the first meeting [000]."""
     if not scope.heeft("directeur"):

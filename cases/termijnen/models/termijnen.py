@@ -29,7 +29,8 @@ from cases.models.rollen import RolSoort
 
 @dataclass(frozen=True)
 class SoortDefinitie:
-    """Defaults for one kind of term. Apps register their own with `registreer_soort`."""
+    """Defaults for one kind of term. Each app registers its own with `registreer_soort` in its
+    registraties.py (tlv, zorgplicht, verzuim; the interventie's in cases/registraties.py)."""
 
     code: str
     label: str
@@ -45,6 +46,10 @@ class SoortDefinitie:
 
 
 class TermijnSoort(models.TextChoices):
+    """Codes of the kinds tlv and zorgplicht register (tlv/registraties.py,
+    zorgplicht/registraties.py), named here because their services and tests import them from here.
+    Not a field's choices: `Termijn.soort` accepts any registered code."""
+
     ZORGPLICHT = "zorgplicht", "Zorgplicht"
     TLV_BESLISTERMIJN = "tlv_beslistermijn", "Beslistermijn TLV-aanvraag"
     BEZWAARTERMIJN = "bezwaartermijn", "Bezwaartermijn"
@@ -63,65 +68,6 @@ def registreer_soort(definitie: SoortDefinitie) -> SoortDefinitie:
     SOORTEN[definitie.code] = definitie
     return definitie
 
-
-registreer_soort(
-    SoortDefinitie(
-        code=TermijnSoort.ZORGPLICHT,
-        label="Zorgplicht",
-        basis="WPO art. 40 (zorgplicht: 6 weken, eenmaal te verlengen met ten hoogste 4 weken) "
-        "[002 bijlage 2.2.1]",
-        start_omschrijving="ontvangst van de schriftelijke aanmelding",
-        weken=6,
-        rollen=(RolSoort.DIRECTEUR, RolSoort.SC),
-        opschortbaar=True,
-        max_verlenging_weken=4,
-    )
-)
-registreer_soort(
-    SoortDefinitie(
-        code=TermijnSoort.TLV_BESLISTERMIJN,
-        label="Beslistermijn TLV-aanvraag",
-        basis="art. 4:13 Awb (8 weken na ontvangst), opschorting art. 4:15 Awb, "
-        "verdaging art. 4:14 lid 3 Awb",
-        start_omschrijving="ontvangst van de aanvraag",
-        weken=8,
-        rollen=(RolSoort.SLL, RolSoort.TLA),
-        opschortbaar=True,
-        max_verlenging_weken=None,
-    )
-)
-registreer_soort(
-    SoortDefinitie(
-        code=TermijnSoort.BEZWAARTERMIJN,
-        label="Bezwaartermijn",
-        basis="art. 6:7 en 6:8 Awb (6 weken na de dag van bekendmaking van het besluit)",
-        start_omschrijving="verzending van het besluit",
-        weken=6,
-        rollen=(RolSoort.SLL,),
-    )
-)
-registreer_soort(
-    SoortDefinitie(
-        code=TermijnSoort.BESLISTERMIJN_BEZWAAR,
-        label="Beslistermijn op bezwaar",
-        basis="art. 7:10 Awb (6 weken na afloop van de bezwaartermijn, 12 weken met een adviescommissie; "
-        "eenmaal 6 weken verdaging)",
-        start_omschrijving="het einde van de bezwaartermijn",
-        weken=6,
-        rollen=(RolSoort.SLL, RolSoort.BESTUURDER),
-        max_verlenging_weken=6,
-    )
-)
-registreer_soort(
-    SoortDefinitie(
-        code=TermijnSoort.ONTVANGSTBEVESTIGING_BEZWAAR,
-        label="Ontvangstbevestiging bezwaar",
-        basis="ontvangst bevestigen binnen 5 werkdagen [002 §1.12]",
-        start_omschrijving="ontvangst van het bezwaarschrift",
-        werkdagen=5,
-        rollen=(RolSoort.SLL,),
-    )
-)
 
 # Roles that may be made responsible for a term, by how their scope is matched to the term:
 # school roles on the term's school, regio roles on its regio, SWV roles on its SWV, the LPA on

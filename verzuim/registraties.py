@@ -1,0 +1,61 @@
+"""Everything verzuim/ plugs into the core's registries, in one place; imported by
+VerzuimConfig.ready() (see cases/registraties.py for the kinds of registry)."""
+
+from __future__ import annotations
+
+from cases.models.rollen import RolSoort
+from cases.navigatie import paneel, registreer_nav
+from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
+from cases.tijdlijn import registreer_tijdlijn
+from verzuim.navigatie import lpa_meldingen, meldplicht, thuiszitters, tijdlijn_providers
+from verzuim.termijnen import BESLISTERMIJN_BEZWAAR_VERWIJDERING, MELDING_16_UUR
+
+# --- menu ----------------------------------------------------------------------------------------
+
+registreer_nav("Verzuim", "verzuim:leerlingen", rollen=["ib", "directeur"], volgorde=40)
+registreer_nav("Verzuimmeldingen", "verzuim:meldingen", rollen=["lpa"], volgorde=40)
+registreer_nav("Maatregelen", "verzuim:maatregelen", rollen=["sc", "sll", "bestuurder", "lpa"], volgorde=42)
+registreer_nav("Thuiszitters", "verzuim:thuiszitters", rollen=["sc", "sll", "bestuurder", "lpa"], volgorde=44)
+registreer_nav("Escalaties", "verzuim:escalaties", rollen=["sc", "sll", "bestuurder"], volgorde=45)
+registreer_nav("Vrijstellingen", "verzuim:vrijstellingen", rollen=["lpa", "sll", "bestuurder"], volgorde=46)
+
+# --- "Mijn werk" ---------------------------------------------------------------------------------
+
+paneel(meldplicht)
+paneel(lpa_meldingen)
+paneel(thuiszitters)
+
+# --- the dossier timeline ------------------------------------------------------------------------
+
+meldingen_items, time_out_items, schorsing_items, verwijdering_items, thuiszitter_items = tijdlijn_providers()
+registreer_tijdlijn("verzuimmeldingen", volgorde=60)(meldingen_items)
+registreer_tijdlijn("time-outs", volgorde=61)(time_out_items)
+registreer_tijdlijn("schorsingen", volgorde=62)(schorsing_items)
+registreer_tijdlijn("verwijderingen", volgorde=63)(verwijdering_items)
+registreer_tijdlijn("thuiszitters", volgorde=64)(thuiszitter_items)
+
+# --- kinds of term -------------------------------------------------------------------------------
+
+registreer_soort(
+    SoortDefinitie(
+        code=MELDING_16_UUR,
+        label="Verzuimmelding 16 uur",
+        basis="Leerplichtwet art. 21a: 16 uur ongeoorloofd verzuim in 4 lesweken onverwijld melden bij de "
+        "leerplichtambtenaar; de inspectie leest: binnen 5 werkdagen",
+        start_omschrijving="het bereiken van 16 uur ongeoorloofd verzuim",
+        werkdagen=5,
+        atw=False,
+        rollen=(RolSoort.IB, RolSoort.DIRECTEUR),
+    )
+)
+registreer_soort(
+    SoortDefinitie(
+        code=BESLISTERMIJN_BEZWAAR_VERWIJDERING,
+        label="Beslissen op bezwaar tegen verwijdering",
+        basis="binnen 4 weken beslissen op het bezwaar tegen een verwijdering (openbaar: na afloop van de "
+        "bezwaartermijn; bijzonder, WPO art. 63: na ontvangst van het bezwaarschrift) [004 §3]",
+        start_omschrijving="het einde van de bezwaartermijn of de ontvangst van het bezwaar",
+        weken=4,
+        rollen=(RolSoort.DIRECTEUR,),
+    )
+)
