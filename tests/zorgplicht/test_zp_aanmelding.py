@@ -164,8 +164,17 @@ def test_verlengen_na_opschorting_schuift_uiterste_dag_mee(world):
     """[domain §11] the 6-week end moved by 9 suspended days (Thu 26 Mar): extending on 25 Mar is in time."""
     door = world.users["directeur"]
     a = vraag(maak(world), door, D(2026, 2, 16), D(2026, 2, 26))
+    # Aanmelding Tue 3 Feb 2026 + 42 days = Tue 17 Mar. Requested Mon 16 Feb, received Thu 26 Feb:
+    # suspended A - R - 1 = 26 - 16 - 1 = 9 days, so Tue 17 Mar + 9 = Thu 26 Mar, a working day
+    # (Atw moves nothing). Unmoved, 25 Mar would be 8 days too late.
+    assert termijnen.stand(a, D(2026, 3, 25)).zes.einde == D(2026, 3, 26)
     with op(D(2026, 3, 25)):
         services.verleng(aanmelding=a, door=door, reden="Onderzoek loopt nog.")
+    a = herlaad(a)
+    assert a.status == Status.VERLENGD
+    assert a.verlengd_op == D(2026, 3, 25)
+    # Extended: 3 Feb + 70 days = Tue 14 Apr, + the same 9 suspended days = Thu 23 Apr.
+    assert termijnen.stand(a, D(2026, 3, 25)).einde == D(2026, 4, 23)
 
 
 def test_verlengen_zonder_reden_geweigerd(world):
