@@ -303,8 +303,26 @@ class TestDossierPagina:
         assert AuditRegel.objects.filter(leerling=leerling, actie="bekeken").count() == 2
 
     def test_concept_afspraken_staan_niet_open(self, world, leerling, login):
-        AfspraakFactory(bespreking=OTBesprekingFactory(leerling=leerling), wat="Nog niet afgesproken")
-        html = login(world.users["ib"]).get(reverse("dossier", args=[leerling.pk])).content.decode()
+        """Only afspraken of a vastgesteld OT-verslag are open; a concept's are not yet agreed."""
+        concept = AfspraakFactory(
+            bespreking=OTBesprekingFactory(leerling=leerling), wat="Nog niet afgesproken"
+        )
+        vastgesteld = AfspraakFactory(
+            bespreking=OTBesprekingFactory(
+                leerling=leerling, aangemaakt_door=world.users["ib"], vastgesteld=True
+            ),
+            wat="Wel afgesproken",
+        )
+        assert concept.bespreking.status != Status.VASTGESTELD
+        resp = login(world.users["ib"]).get(reverse("dossier", args=[leerling.pk]))
+        assert resp.status_code == 200
+        # the vastgesteld verslag's afspraken (the factory adds one of its own), not the concept's
+        verwacht = set(vastgesteld.bespreking.afspraken.values_list("pk", flat=True))
+        assert vastgesteld.pk in verwacht
+        assert {a.pk for a in resp.context["afspraken"]} == verwacht
+        html = resp.content.decode()
+        assert f"Open afspraken ({len(verwacht)})" in html
+        assert "Wel afgesproken" in html
         assert "Nog niet afgesproken" not in html
 
     def test_leerkracht_ziet_dossier_zonder_bewerkknoppen(self, world, leerling, login):
