@@ -21,7 +21,8 @@ def test_geplande_taak_bestaat_en_bindt(naam):
 def test_sweep_dagelijks_voor_de_digest():
     sweep = settings.CELERY_BEAT_SCHEDULE["termijnen-sweep"]["schedule"]
     digest = settings.CELERY_BEAT_SCHEDULE["termijnen-digest"]["schedule"]
-    assert isinstance(sweep, crontab) and isinstance(digest, crontab)
+    assert isinstance(sweep, crontab)
+    assert isinstance(digest, crontab)
     assert sweep.day_of_week == digest.day_of_week == set(range(7))
     assert len(sweep.hour) == len(digest.hour) == 1
     assert (min(sweep.hour), min(sweep.minute)) < (min(digest.hour), min(digest.minute))

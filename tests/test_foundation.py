@@ -51,7 +51,8 @@ def test_school_full_clean_meldt_brin_en_andere_swv(world):
     with pytest.raises(ValidationError) as exc:
         s.full_clean()
     fouten = exc.value.message_dict
-    assert "brin" in fouten and "vestiging" in fouten
+    assert "brin" in fouten
+    assert "vestiging" in fouten
     assert "ander samenwerkingsverband" in fouten["regio"][0]
 
 
@@ -91,7 +92,8 @@ class TestScoping:
     @pytest.mark.parametrize("rol", ["sll", "tla", "bestuurder", "beheer"])
     def test_swv_rollen_zien_hele_swv_maar_niet_swv_b(self, world, leerlingen, rol):
         zicht = self.zichtbaar(world.users[rol])
-        assert leerlingen["a2"].pk in zicht and leerlingen["b"].pk not in zicht
+        assert leerlingen["a2"].pk in zicht
+        assert leerlingen["b"].pk not in zicht
 
     @pytest.mark.parametrize("rol", ["deskundige", "lpa"])
     def test_deskundige_en_lpa_zien_standaard_niets(self, world, leerlingen, rol):
@@ -199,19 +201,24 @@ class TestShell:
     def test_home_toont_scope_van_de_rol(self, client, world):
         client.force_login(world.users["ib"])
         html = client.get(reverse("home")).content.decode()
-        assert "intern begeleider" in html and "OBS De Testboom" in html
+        assert "intern begeleider" in html
+        assert "OBS De Testboom" in html
         assert "CBS Het Testlicht" not in html
         client.force_login(world.users["sll"])
         html = client.get(reverse("home")).content.decode()
-        assert "OBS De Testboom" in html and "CBS Het Testlicht" in html and "OBS Ver Weg" not in html
+        assert "OBS De Testboom" in html
+        assert "CBS Het Testlicht" in html
+        assert "OBS Ver Weg" not in html
 
     def test_404_in_het_nederlands(self, client, world):
         client.force_login(world.users["ib"])
         resp = client.get("/bestaat-niet/")
-        assert resp.status_code == 404 and "Niet gevonden" in resp.content.decode()
+        assert resp.status_code == 404
+        assert "Niet gevonden" in resp.content.decode()
 
     def test_sessie_verloopt_na_inactiviteit(self, settings):
-        assert settings.SESSION_SAVE_EVERY_REQUEST and settings.SESSION_COOKIE_AGE <= 60 * 60
+        assert settings.SESSION_SAVE_EVERY_REQUEST
+        assert settings.SESSION_COOKIE_AGE <= 60 * 60
 
     def test_datumformaat(self, settings):
         from django.utils import translation

@@ -88,7 +88,8 @@ def test_toegestane_soorten_worden_opgeslagen(world, leerling, ib, naam, inhoud,
     resp = upload(ib, leerling, naam, inhoud)
     assert resp.status_code == 302
     doc = Document.objects.get(leerling=leerling)
-    assert doc.mimetype == mime and doc.grootte == len(inhoud)
+    assert doc.mimetype == mime
+    assert doc.grootte == len(inhoud)
     assert AuditRegel.objects.filter(actie="aangemaakt", object_id=str(doc.pk)).exists()
 
 
@@ -96,8 +97,10 @@ def test_bestandsnaam_willekeurig_zonder_naam_of_bsn(world, leerling, ib):
     upload(ib, leerling, "Noor Verhoevendijk 111222333.pdf", MINI_PDF)
     doc = Document.objects.get(leerling=leerling)
     for geheim in ("Noor", "Verhoevendijk", "111222333"):
-        assert geheim not in doc.bestand.name and geheim not in doc.downloadnaam
-    assert doc.bestand.name.startswith("documenten/") and doc.bestand.name.endswith(".pdf")
+        assert geheim not in doc.bestand.name
+        assert geheim not in doc.downloadnaam
+    assert doc.bestand.name.startswith("documenten/")
+    assert doc.bestand.name.endswith(".pdf")
 
 
 def test_hernoemde_exe_als_pdf_geweigerd_rest_blijft_staan(world, leerling, ib):
@@ -105,8 +108,11 @@ def test_hernoemde_exe_als_pdf_geweigerd_rest_blijft_staan(world, leerling, ib):
     resp = upload(ib, leerling, "verslag.pdf", EXE, titel="Mijn getypte omschrijving")
     html = resp.content.decode()
     assert resp.status_code == 200
-    assert "Dit bestand kan niet worden toegevoegd" in html and "aan de inhoud van het bestand" in html
-    assert "Mijn getypte omschrijving" in html and "Mijn notitie" in html and 'value="2026-02-20"' in html
+    assert "Dit bestand kan niet worden toegevoegd" in html
+    assert "aan de inhoud van het bestand" in html
+    assert "Mijn getypte omschrijving" in html
+    assert "Mijn notitie" in html
+    assert 'value="2026-02-20"' in html
     assert "kies het bestand opnieuw" in html
     assert not Document.objects.exists()
 
@@ -128,12 +134,14 @@ def test_andere_inhoud_geweigerd(world, leerling, ib, naam, inhoud):
 def test_te_groot_geweigerd(world, leerling, ib, settings):
     settings.PASSEND_MAX_UPLOAD_BYTES = 1024
     resp = upload(ib, leerling, "groot.pdf", MINI_PDF + b"0" * 2048)
-    assert "mag hooguit" in resp.content.decode() and not Document.objects.exists()
+    assert "mag hooguit" in resp.content.decode()
+    assert not Document.objects.exists()
 
 
 def test_onderzoeksverslag_vraagt_datum_onderzoek(world, leerling, ib):
     resp = upload(ib, leerling, "onderzoek.pdf", MINI_PDF, soort="onderzoek")
-    assert "datum van het onderzoek" in resp.content.decode() and not Document.objects.exists()
+    assert "datum van het onderzoek" in resp.content.decode()
+    assert not Document.objects.exists()
     assert (
         upload(
             ib, leerling, "onderzoek.pdf", MINI_PDF, soort="onderzoek", onderzoeksdatum="2025-06-12"
@@ -157,7 +165,8 @@ class TestDownload:
 
     def test_download_met_toegangscontrole_en_audit(self, world, document, ib, login):
         resp = ib.get(reverse("document_download", args=[document.pk]))
-        assert resp.status_code == 200 and b"".join(resp.streaming_content) == MINI_PDF
+        assert resp.status_code == 200
+        assert b"".join(resp.streaming_content) == MINI_PDF
         assert f'filename="{document.downloadnaam}"' in resp["Content-Disposition"]
         assert AuditRegel.objects.filter(
             actie="gedownload", object_id=str(document.pk), gebruiker=world.users["ib"]

@@ -60,10 +60,13 @@ class TestToegang:
             reverse("inschrijving_nieuw", args=[leerling.pk]),
             {"school": world.school2.pk, "groep": "5", "van": "2026-01-05"},
         )
-        assert resp.status_code == 302 and resp["Location"] == reverse("leerling_lijst")
+        assert resp.status_code == 302
+        assert resp["Location"] == reverse("leerling_lijst")
         assert ib.get(reverse("dossier", args=[leerling.pk])).status_code == 404
         nieuw = login(world.ib_a2).get(reverse("dossier", args=[leerling.pk])).content.decode()
-        assert world.school.naam in nieuw and world.school2.naam in nieuw  # both enrolments shown
+        # both enrolments shown
+        assert world.school.naam in nieuw
+        assert world.school2.naam in nieuw
 
     def test_uitschrijven(self, world, leerling, login):
         ib = login(world.users["ib"])
@@ -102,9 +105,8 @@ class TestZoeken:
         )
         ib = login(world.users["ib"])
         html = ib.get(reverse("leerling_lijst"), {"naam": "noor verhoeven"}).content.decode()
-        assert (
-            reverse("dossier", args=[eigen.pk]) in html and reverse("dossier", args=[elders.pk]) not in html
-        )
+        assert reverse("dossier", args=[eigen.pk]) in html
+        assert reverse("dossier", args=[elders.pk]) not in html
         assert "Gevonden: 1 leerling" in html
         html = ib.get(reverse("leerling_lijst"), {"geboortedatum": "2018-09-14"}).content.decode()
         assert "Gevonden: 1 leerling" in html
@@ -140,7 +142,9 @@ class TestLeerlingGegevens:
         )
         assert resp.status_code == 302
         nieuw = Leerling.objects.get(achternaam="Testvelde")
-        assert nieuw.huidige_school == world.school and nieuw.inschrijvingen.count() == 1 and nieuw.bsn == BSN
+        assert nieuw.huidige_school == world.school
+        assert nieuw.inschrijvingen.count() == 1
+        assert nieuw.bsn == BSN
         assert BSN not in resp["Location"]
         assert AuditRegel.objects.filter(leerling=nieuw, actie="aangemaakt").exists()
 
@@ -160,7 +164,9 @@ class TestLeerlingGegevens:
             },
         )
         html = resp.content.decode()
-        assert resp.status_code == 200 and "elfproef" in html and "Bewaardnaam" in html
+        assert resp.status_code == 200
+        assert "elfproef" in html
+        assert "Bewaardnaam" in html
         assert not Leerling.objects.filter(achternaam="Bewaardnaam").exists()
 
     def test_bsn_dubbel_in_swv_geweigerd(self, world, leerling, login):
@@ -275,7 +281,8 @@ class TestDossierPagina:
             assert ib.get(reverse("dossier", args=[klein.pk])).status_code == 200
         with django_assert_max_num_queries(len(een)):
             resp = ib.get(reverse("dossier", args=[groot.pk]))
-        assert resp.status_code == 200 and len(resp.context["tijdlijn"]) >= 150
+        assert resp.status_code == 200
+        assert len(resp.context["tijdlijn"]) >= 150
         with CaptureQueriesContext(connection) as vijftig:
             ib.get(reverse("dossier", args=[groot.pk]))
         assert len(vijftig) == len(een)
@@ -297,21 +304,39 @@ class TestDossierPagina:
         )
         login(world.users["sc"]).get(reverse("dossier", args=[leerling.pk]))
         html = login(ib_user).get(reverse("dossier", args=[leerling.pk])).content.decode()
-        assert "Verlopen afspraak" in html and "te laat" in html
+        assert "Verlopen afspraak" in html
+        assert "te laat" in html
         assert "ouder dan een half jaar" in html
         assert world.users["sc"].last_name in html  # wie heeft dit dossier ingezien
         assert AuditRegel.objects.filter(leerling=leerling, actie="bekeken").count() == 2
 
     def test_concept_afspraken_staan_niet_open(self, world, leerling, login):
-        AfspraakFactory(bespreking=OTBesprekingFactory(leerling=leerling), wat="Nog niet afgesproken")
-        html = login(world.users["ib"]).get(reverse("dossier", args=[leerling.pk])).content.decode()
+        """Only afspraken of a vastgesteld OT-verslag are open; a concept's are not yet agreed."""
+        concept = AfspraakFactory(
+            bespreking=OTBesprekingFactory(leerling=leerling), wat="Nog niet afgesproken"
+        )
+        vastgesteld = AfspraakFactory(
+            bespreking=OTBesprekingFactory(
+                leerling=leerling, aangemaakt_door=world.users["ib"], vastgesteld=True
+            ),
+            wat="Wel afgesproken",
+        )
+        assert concept.bespreking.status != Status.VASTGESTELD
+        resp = login(world.users["ib"]).get(reverse("dossier", args=[leerling.pk]))
+        assert resp.status_code == 200
+        # the vastgesteld verslag's afspraken (the factory adds one of its own), not the concept's
+        verwacht = set(vastgesteld.bespreking.afspraken.values_list("pk", flat=True))
+        assert vastgesteld.pk in verwacht
+        assert {a.pk for a in resp.context["afspraken"]} == verwacht
+        html = resp.content.decode()
+        assert f"Open afspraken ({len(verwacht)})" in html
+        assert "Wel afgesproken" in html
         assert "Nog niet afgesproken" not in html
 
     def test_leerkracht_ziet_dossier_zonder_bewerkknoppen(self, world, leerling, login):
         html = login(world.users["leerkracht"]).get(reverse("dossier", args=[leerling.pk])).content.decode()
-        assert (
-            "Verslag OT – start" not in html and reverse("leerling_wijzigen", args=[leerling.pk]) not in html
-        )
+        assert "Verslag OT – start" not in html
+        assert reverse("leerling_wijzigen", args=[leerling.pk]) not in html
 
 
 class TestChecklist:
@@ -324,7 +349,8 @@ class TestChecklist:
 
     def test_zonder_gebeurtenissen_reguliere_cyclus(self):
         stand = checklist_stand([])
-        assert stand.stap is None and [s[3] for s in stand.stappen] == ["huidig"] * 5 + ["open"] * 5
+        assert stand.stap is None
+        assert [s[3] for s in stand.stappen] == ["huidig"] * 5 + ["open"] * 5
         assert len(stand.stappen) == 10
 
     def test_meest_recente_gebeurtenis_met_stap_telt(self):
@@ -391,7 +417,8 @@ class TestChecklist:
         try:
             assert "test_tlv" in providers()
             items = tijdlijn(leerling, user=world.users["ib"])
-            assert items[0].titel == "TLV-aanvraag" and checklist_stand(items).stap == 10
+            assert items[0].titel == "TLV-aanvraag"
+            assert checklist_stand(items).stap == 10
         finally:
             _PROVIDERS.pop("test_tlv")
 
@@ -419,14 +446,17 @@ class TestMijnWerk:
             datum=timezone.localdate() - timedelta(days=160),
         )  # getting old (> 5 months)
         html = login(ib_user).get(reverse("home")).content.decode()
-        assert "Te late afspraak" in html and "te laat" in html
-        assert "Concepten om af te maken" in html and "OPP's die verouderen" in html
+        assert "Te late afspraak" in html
+        assert "te laat" in html
+        assert "Concepten om af te maken" in html
+        assert "OPP's die verouderen" in html
         werk = mijn_werk(ib_user)
         assert werk.oude_opps[0]["te_oud"] is False
 
     def test_geen_paneel_voor_sll_en_menu_leerlingen(self, world, login):
         html = login(world.users["sll"]).get(reverse("home")).content.decode()
-        assert "Dossiers: wat vraagt aandacht" not in html and reverse("leerling_lijst") in html
+        assert "Dossiers: wat vraagt aandacht" not in html
+        assert reverse("leerling_lijst") in html
         html = login(world.users["lpa"]).get(reverse("home")).content.decode()
         assert reverse("leerling_lijst") not in html
 

@@ -41,7 +41,8 @@ def test_idempotent_en_elke_stap(wereld):
     assert eerst[0] == 24 + len(SCENARIO_LEERLINGEN)
     uit = io.StringIO()
     bouw(wereld, leerlingen=24, stdout=uit)
-    assert tellingen() == eerst and "niets toegevoegd" in uit.getvalue()
+    assert tellingen() == eerst
+    assert "niets toegevoegd" in uit.getvalue()
     ids = list(Leerling.objects.filter(swv=wereld.swv).values_list("pk", flat=True))
     stappen = {
         checklist_stand(items).stap for items in tijdlijn_voor(ids, user=wereld.gebruikers["ib"]).values()
@@ -61,11 +62,13 @@ def test_scenario_leerlingen(wereld):
     bouw(wereld, leerlingen=0, stdout=io.StringIO())
     swv = wereld.swv
     noor = demo_leerling(swv, "Noor")
-    assert noor.huidige_school.naam == "OBS De Regenboog" and noor.huidige_groep == 4
+    assert noor.huidige_school.naam == "OBS De Regenboog"
+    assert noor.huidige_groep == 4
     ots = list(noor.ot_besprekingen.order_by("datum").values_list("soort", "datum", "status"))
     assert ots == [("start", date(2026, 1, 12), "vastgesteld"), ("vervolg", date(2026, 2, 23), "vastgesteld")]
     opp = OPP.objects.filter(leerling=noor).order_by("-versie").first()
-    assert opp.datum == date(2026, 2, 25) and opp.akkoorden.filter(datum=date(2026, 2, 25)).count() == 2
+    assert opp.datum == date(2026, 2, 25)
+    assert opp.akkoorden.filter(datum=date(2026, 2, 25)).count() == 2
     afspraak = noor.afspraken.get(wat="Observatie in de klas door de SC")
     assert afspraak.uiterlijk == date(2026, 2, 9)
     assert demo_leerling(swv, "Daan").huidige_school.naam == "CBS De Wegwijzer"

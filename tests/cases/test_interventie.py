@@ -124,7 +124,9 @@ def test_prompt_bij_schorsing_start_traject_direct_000(world):
     "aangemeld", dated today, flagged, on the SWV directeur's Mijn werk."""
     leerling = _leerling(world)
     t = svc.start_interventie_prompt(leerling=leerling, aanleiding="schorsing", door=world.users["lpa"])
-    assert t.status == TrajectStatus.AANGEMELD and t.via_signaal and t.gemeld_op == date(2026, 2, 4)
+    assert t.status == TrajectStatus.AANGEMELD
+    assert t.via_signaal
+    assert t.gemeld_op == date(2026, 2, 4)
     assert t.casusmanager == world.users["directeur"]  # the school's directeur, not the caller
     # The criteria still have to be completed by the directeur before the team can be composed.
     assert "Het dossier bevat" in " ".join(ontbrekende_voorwaarden(t.stel_team_samen))
@@ -132,7 +134,8 @@ def test_prompt_bij_schorsing_start_traject_direct_000(world):
     again = svc.start_interventie_prompt(
         leerling=leerling, aanleiding="verwijdering", door=world.users["lpa"]
     )
-    assert again.pk == t.pk and Interventietraject.objects.count() == 1
+    assert again.pk == t.pk
+    assert Interventietraject.objects.count() == 1
 
 
 def test_prompt_weigert_onbekende_aanleiding(world):
@@ -147,7 +150,8 @@ def test_prompt_staat_op_mijn_werk_van_de_bestuurder(world, login):
     leerling = _leerling(world)
     svc.start_interventie_prompt(leerling=leerling, aanleiding="schorsing", door=world.users["directeur"])
     html = login(world.users["bestuurder"]).get("/").content.decode()
-    assert "Interventieteam: nieuwe meldingen" in html and leerling.volledige_naam in html
+    assert "Interventieteam: nieuwe meldingen" in html
+    assert leerling.volledige_naam in html
     html_ib = login(world.users["ib"]).get("/").content.decode()
     assert "Interventieteam: nieuwe meldingen" not in html_ib
 
@@ -159,7 +163,8 @@ def test_directeur_vult_criteria_aan_na_prompt(world):
     with pytest.raises(PermissionDenied):
         svc.leg_criteria_vast(traject=t, door=world.users["ib"], criteria=CRITERIA)
     t = svc.leg_criteria_vast(traject=t, door=world.users["directeur"], criteria=CRITERIA)
-    assert t.criterium_dossier() and t.criterium_onderzoek()
+    assert t.criterium_dossier()
+    assert t.criterium_onderzoek()
 
 
 # --- the one-week norm for the first meeting [000; domain §11] -----------------------------------
@@ -183,7 +188,8 @@ def test_eerste_bijeenkomst_binnen_een_week_servicenorm(world, melding, einde):
     t = traject_in(world, gemeld_op=melding)
     b = t.eerste_bijeenkomst_termijn
     assert b.einde == einde
-    assert b.atw is False and not b.verschuivingen
+    assert b.atw is False
+    assert not b.verschuivingen
     assert any("Algemene termijnenwet geldt niet" in r for r in b.uitleg)
 
 
@@ -311,7 +317,8 @@ def test_afsluiten_vraagt_volledige_evaluatie_000(world):
     assert t.status == TrajectStatus.EVALUATIE
     velden["oplossing"] = "Definitief geplaatst op een so-school na een TLV"
     t = svc.leg_evaluatie_vast(traject=t, door=world.users["bestuurder"], afsluiten=True, **velden)
-    assert t.status == TrajectStatus.AFGESLOTEN and t.afgesloten_op is not None
+    assert t.status == TrajectStatus.AFGESLOTEN
+    assert t.afgesloten_op is not None
 
 
 # --- meetings: ouders informed beforehand [003] -------------------------------------------------------
@@ -442,9 +449,12 @@ def test_afspraken_op_mijn_werk_van_eigenaar_en_bewaker(world, login):
         uiterlijk=date(2026, 2, 17),
     )
     html = login(world.users["sc"]).get("/").content.decode()
-    assert "Mijn afspraken in interventietrajecten" in html and "Buddy regelen" in html and "te laat" in html
+    assert "Mijn afspraken in interventietrajecten" in html
+    assert "Buddy regelen" in html
+    assert "te laat" in html
     html = login(world.users["bestuurder"]).get("/").content.decode()
-    assert "Buddy regelen" in html and "bewaken" in html
+    assert "Buddy regelen" in html
+    assert "bewaken" in html
     html = login(world.users["ib"]).get("/").content.decode()
     assert "Buddy regelen" not in html
 
@@ -523,4 +533,5 @@ def test_termijn_eerste_bijeenkomst_geregistreerd_en_voldaan(world, gehouden_op,
     b = BijeenkomstFactory(traject=t, datum=gehouden_op)
     svc.houd_bijeenkomst(bijeenkomst=b, door=world.users["ib"])
     termijn.refresh_from_db()
-    assert termijn.status == TermijnStatus.VOLDAAN and termijn.op_tijd is op_tijd
+    assert termijn.status == TermijnStatus.VOLDAAN
+    assert termijn.op_tijd is op_tijd

@@ -48,7 +48,8 @@ def test_stap_overslaan_vraagt_reden_000(world, traject):
             traject, world.users["directeur"], 3, school=tak, redenen={1: "In de eigen klas escaleerde het"}
         )
     melding = exc.value.message_dict["redenen_overslaan"][0]
-    assert "stap 2" in melding and "stap 1" not in melding
+    assert "stap 2" in melding
+    assert "stap 1" not in melding
     assert not InterventiePlaatsing.objects.exists()  # nothing half-written
     p = _plaats(
         traject,
@@ -161,12 +162,14 @@ def test_definitieve_plaatsing_schrijft_in_en_uit_000(world, traject):
     svc.plaats_definitief(plaatsing=p, door=world.users["bestuurder"], per=date(2026, 4, 7), groep=5)
     leerling = traject.leerling
     leerling.refresh_from_db()
-    assert leerling.huidige_school == so and leerling.huidige_groep == 5
+    assert leerling.huidige_school == so
+    assert leerling.huidige_groep == 5
     oud, nieuw = Inschrijving.objects.filter(leerling=leerling).order_by("van")
     assert (oud.school, oud.tot) == (world.school, date(2026, 4, 6))
     assert (nieuw.school, nieuw.van, nieuw.tot) == (so, date(2026, 4, 7), None)
     p.refresh_from_db()
-    assert p.uitkomst == PlaatsingUitkomst.DEFINITIEF and p.definitief_per == date(2026, 4, 7)
+    assert p.uitkomst == PlaatsingUitkomst.DEFINITIEF
+    assert p.definitief_per == date(2026, 4, 7)
     # The school of origin still sees the traject it is responsible for.
     traject.refresh_from_db()
     assert traject.school == world.school

@@ -64,9 +64,8 @@ def test_lotte_van_aanmelding_tot_evaluatie(world, login):
             },
         )
         traject = Interventietraject.objects.get()
-        assert resp.status_code == 302 and resp["Location"] == reverse(
-            "interventie_detail", args=[traject.pk]
-        )
+        assert resp.status_code == 302
+        assert resp["Location"] == reverse("interventie_detail", args=[traject.pk])
         assert traject.eerste_bijeenkomst_termijn.einde == date(2026, 2, 10)
 
         client = login(bestuurder)
@@ -152,9 +151,8 @@ def test_lotte_van_aanmelding_tot_evaluatie(world, login):
                 "akkoord_op": "2026-02-09",
             },
         )
-        assert (
-            resp.status_code == 200 and "De plaatsingsstroom gaat op volgorde [000]" in resp.content.decode()
-        )
+        assert resp.status_code == 200
+        assert "De plaatsingsstroom gaat op volgorde [000]" in resp.content.decode()
         client.post(
             plaatsing_url,
             {
@@ -243,7 +241,8 @@ def test_lotte_van_aanmelding_tot_evaluatie(world, login):
                 "afsluiten": "1",
             },
         )
-        assert resp.status_code == 200 and "het verloop" in resp.content.decode()
+        assert resp.status_code == 200
+        assert "het verloop" in resp.content.decode()
         client.post(
             reverse("interventie_evaluatie", args=[traject.pk]),
             {
@@ -259,7 +258,9 @@ def test_lotte_van_aanmelding_tot_evaluatie(world, login):
         assert traject.status == TrajectStatus.AFGESLOTEN
 
     html = login(bestuurder).get(reverse("interventie_overzicht")).content.decode()
-    assert "Lotte" in html and "Definitief op so na TLV" in html and "definitief geplaatst" in html
+    assert "Lotte" in html
+    assert "Definitief op so na TLV" in html
+    assert "definitief geplaatst" in html
 
 
 def _veel_trajecten(world, n):

@@ -198,7 +198,8 @@ def test_voldaan_en_op_tijd(world):
     """[002 §1.8] percentage op tijd: voldaan on or before the last day."""
     t = tlv(world)
     t = svc.voldaan(termijn=t, op=D(2026, 3, 3))
-    assert t.status == TermijnStatus.VOLDAAN and t.op_tijd is True
+    assert t.status == TermijnStatus.VOLDAAN
+    assert t.op_tijd is True
     t2 = svc.voldaan(termijn=tlv(world), op=D(2026, 3, 4))
     assert t2.op_tijd is False
     with pytest.raises(ValidationError, match="voldaan"):

@@ -42,7 +42,9 @@ OFFICIEEL_2025_2026 = [
 def test_meegeleverde_vakanties_2025_2026(soort, regio, van, tot):
     v = SchoolVakantie.objects.get(schooljaar="2025-2026", soort=soort, regio=regio)
     assert (v.van, v.tot) == (van, tot)
-    assert v.van.weekday() == 5 and v.tot.weekday() == 6  # Saturday to Sunday
+    # Saturday to Sunday
+    assert v.van.weekday() == 5
+    assert v.tot.weekday() == 6
 
 
 @pytest.mark.django_db

@@ -186,7 +186,8 @@ def test_teller_in_de_kop_en_gelezen_markeren(world, login):
     assert ", ongelezen: </span>2</span>" in html
     melding = Notificatie.objects.filter(gebruiker=sll).first()
     resp = client.post(reverse("termijnen:melding_gelezen", args=[melding.pk]), {"volgende": "/"})
-    assert resp.status_code == 302 and resp["Location"] == "/"
+    assert resp.status_code == 302
+    assert resp["Location"] == "/"
     html = client.get(reverse("home")).content.decode()
     assert ", ongelezen: </span>1</span>" in html
     tla_client = login(world.users["tla"])
@@ -215,7 +216,8 @@ def test_mijn_werk_paneel_toont_termijnen_met_uitleg(world, login):
     )  # di 24 feb
     sweep(vandaag=D(2026, 2, 26))
     html = login(world.users["directeur"]).get(reverse("home")).content.decode()
-    assert "<h2" in html and "Termijnen" in html
+    assert "<h2" in html
+    assert "Termijnen" in html
     assert "nog 5 dagen" in html
     assert "2 dagen over tijd" in html
     assert "<summary>Hoe berekend</summary>" in html
@@ -227,7 +229,8 @@ def test_mijn_werk_paneel_toont_termijnen_met_uitleg(world, login):
 def test_termijn_include_status_labels(world):
     t = svc.start_termijn(soort="tlv_beslistermijn", start=D(2026, 1, 6), swv=world.swv)
     html = render_to_string("cases/termijnen/_termijn.html", {"termijn": t})
-    assert "laatste dag <strong>di 3 mrt 2026</strong>" in html and "nog 5 dagen" in html
+    assert "laatste dag <strong>di 3 mrt 2026</strong>" in html
+    assert "nog 5 dagen" in html
     with time_machine.travel("2026-03-03 10:00 +01:00", tick=False):
         assert "vandaag de laatste dag" in render_to_string("cases/termijnen/_termijn.html", {"termijn": t})
     with time_machine.travel("2026-03-04 10:00 +01:00", tick=False):
@@ -240,7 +243,9 @@ def test_termijn_include_status_labels(world):
     with time_machine.travel("2026-03-09 16:00 +01:00", tick=False):
         t = svc.voldaan(termijn=t, op=D(2026, 3, 9))
     html = render_to_string("cases/termijnen/_termijn.html", {"termijn": t})
-    assert "voldaan op ma 9 mrt 2026" in html and "te laat" not in html  # 3 mrt + 4 = za 7 mrt → ma 9 mrt
+    # 3 mrt + 4 = za 7 mrt → ma 9 mrt
+    assert "voldaan op ma 9 mrt 2026" in html
+    assert "te laat" not in html
 
 
 def test_agenda_feed_maken_gebruiken_intrekken(world, login):
@@ -259,7 +264,8 @@ def test_agenda_feed_maken_gebruiken_intrekken(world, login):
     sll = login(world.users["sll"])
     resp = sll.post(reverse("termijnen:agenda_nieuw"))
     url = resp.context["nieuwe_url"]
-    assert url.startswith("http://testserver/termijnen/agenda/") and url.endswith(".ics")
+    assert url.startswith("http://testserver/termijnen/agenda/")
+    assert url.endswith(".ics")
     assert resp["Cache-Control"] == "private, no-store"
     sleutel = url.rsplit("/", 1)[1][: -len(".ics")]
     assert AgendaToken.objects.get().sleutel_hash != sleutel  # only the hash is stored
@@ -268,7 +274,8 @@ def test_agenda_feed_maken_gebruiken_intrekken(world, login):
 
     client = Client()  # the calendar program: not logged in
     feed = client.get(url)
-    assert feed.status_code == 200 and feed["Content-Type"].startswith("text/calendar")
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("text/calendar")
     cal = Calendar.from_ical(feed.content)
     events = [c for c in cal.walk("VEVENT")]
     assert [str(e["summary"]) for e in events] == ["Laatste dag: Beslistermijn TLV-aanvraag – T-2026-001"]

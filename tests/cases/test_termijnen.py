@@ -670,7 +670,9 @@ def test_eigenschap_berekening_gelijk_aan_termijn_einde(start, weken, dagen, ops
 def test_eigenschap_verschuiving_minimaal(d):
     """[Atw art.1] the move goes to the *first* day that is not a weekend/feestdag, and is idempotent."""
     v = atw_verschuif(d)
-    assert v >= d and is_werkdag(v) and atw_verschuif(v) == v
+    assert v >= d
+    assert is_werkdag(v)
+    assert atw_verschuif(v) == v
     assert all(not is_werkdag(d + timedelta(days=i)) for i in range((v - d).days))
     assert (v - d).days <= 5
 

@@ -97,8 +97,10 @@ def test_directeur_meldt_aan_swv_stelt_team_samen_plaatst_arrangeert_en_sluit_af
     assert "De leerling is aangemeld bij het interventieteam" in _hoofd(p)
     traject = Interventietraject.objects.get(leerling=leerling)
     assert traject.status == TrajectStatus.AANGEMELD
-    assert traject.casusmanager == directeur and traject.gemeld_op == gemeld
-    assert traject.onderwijskundig_rapport and traject.aanleiding == "dreigende_schorsing"
+    assert traject.casusmanager == directeur
+    assert traject.gemeld_op == gemeld
+    assert traject.onderwijskundig_rapport
+    assert traject.aanleiding == "dreigende_schorsing"
     reis.controleer("traject aangemeld")
     reis.logout()
 
@@ -151,7 +153,8 @@ def test_directeur_meldt_aan_swv_stelt_team_samen_plaatst_arrangeert_en_sluit_af
     casus.get_by_role("link", name=naam).click()
     p.wait_for_load_state()
     stap = p.get_by_role("region", name="Volgende stap").inner_text()
-    assert "Dit kan nog niet" in stap and "De eerste bijeenkomst met het interventieteam is gehouden" in stap
+    assert "Dit kan nog niet" in stap
+    assert "De eerste bijeenkomst met het interventieteam is gehouden" in stap
     reis.controleer("traject casusmanager")
     p.get_by_role("link", name="Bijeenkomst plannen").click()
     p.wait_for_load_state()
@@ -191,7 +194,8 @@ def test_directeur_meldt_aan_swv_stelt_team_samen_plaatst_arrangeert_en_sluit_af
     assert "De bijeenkomst is als gehouden vastgelegd." in _hoofd(p)
     assert "eerste bijeenkomst op tijd" in _hoofd(p)
     b = traject.bijeenkomsten.get()
-    assert b.status == BijeenkomstStatus.GEHOUDEN and b.datum == bijeenkomst
+    assert b.status == BijeenkomstStatus.GEHOUDEN
+    assert b.datum == bijeenkomst
     afspraak = traject.afspraken.get()
     assert (afspraak.eigenaar, afspraak.bewaker, afspraak.bijeenkomst) == (ib, directeur, b)
     reis.controleer("bijeenkomst gehouden")
@@ -317,7 +321,8 @@ def test_directeur_meldt_aan_swv_stelt_team_samen_plaatst_arrangeert_en_sluit_af
     )
     assert _veld(p, "Beginsituatie").input_value().startswith("Dreigende schorsing")
     traject.refresh_from_db()
-    assert traject.status == TrajectStatus.EVALUATIE and traject.beginsituatie == ""
+    assert traject.status == TrajectStatus.EVALUATIE
+    assert traject.beginsituatie == ""
     reis.controleer("afsluiten geweigerd")
     _veld(p, "Proces").fill("Eén bijeenkomst binnen de week; ouders vooraf geïnformeerd.")
     _veld(p, "Verloop").fill("Tijdelijke plaatsing op OBS Het Kompas gestopt.")
@@ -327,7 +332,8 @@ def test_directeur_meldt_aan_swv_stelt_team_samen_plaatst_arrangeert_en_sluit_af
     p.wait_for_load_state()
     assert "Het traject is geëvalueerd en afgesloten." in _hoofd(p)
     traject.refresh_from_db()
-    assert traject.status == TrajectStatus.AFGESLOTEN and traject.afgesloten_op == vandaag
+    assert traject.status == TrajectStatus.AFGESLOTEN
+    assert traject.afgesloten_op == vandaag
     assert traject.oplossing.startswith("Observatie op SBO De Brug")
     reis.controleer("traject afgesloten")
     p.get_by_role("link", name="Interventies afgesloten").click()

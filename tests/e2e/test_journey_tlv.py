@@ -98,7 +98,8 @@ def test_bestuurder_tekent_en_downloadt_de_brief(reis):
     reis.controleer("ter ondertekening")
     p.goto(reis.base_url + f"/tlv/{aanvraag.pk}/")
     tekst = p.locator("main").inner_text()
-    assert "Eindadvies" in tekst and "Advies" in tekst
+    assert "Eindadvies" in tekst
+    assert "Advies" in tekst
     reis.controleer("aanvraag ter ondertekening")
     sectie = _sectie(p, "ondertekenen")
     sectie.get_by_label("Uw wachtwoord", exact=False).fill("fout-wachtwoord")

@@ -84,5 +84,7 @@ def test_ib_meldt_16_uur_lpa_ziet_het_directeur_schorst(reis):
     p.wait_for_load_state()
     schorsing = Schorsing.objects.get(leerling=leerling)
     assert (schorsing.tot - schorsing.van).days == 2
-    assert schorsing.lpa_gemeld_op and schorsing.inspectie_gemeld_op  # longer than one day: reported
+    # longer than one day: reported
+    assert schorsing.lpa_gemeld_op
+    assert schorsing.inspectie_gemeld_op
     reis.controleer("schorsing 3 dagen")

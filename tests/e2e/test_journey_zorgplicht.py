@@ -70,7 +70,8 @@ def test_directeur_registreert_vraagt_informatie_en_verlengt(reis):
     p.get_by_role("button", name="Termijn verlengen met vier weken").click()
     p.wait_for_load_state()
     tien = zorgplicht_einde(aangemeld, verlengd=True, opschortingen=[(gevraagd, ontvangen)])
-    assert formatteer_datum(tien) in p.content() and "verlengd, geldt nu" in p.content()
+    assert formatteer_datum(tien) in p.content()
+    assert "verlengd, geldt nu" in p.content()
     reis.controleer("verlengd dossier")
     reis.logout()
 
@@ -118,5 +119,6 @@ def test_sc_zoekt_bao_bao_plek_en_directeur_beslist(reis):
     reis.controleer("besluit")
     p.get_by_role("button", name="Besluit vastleggen").click()
     p.wait_for_load_state()
-    assert "gedeelde zorgplicht" in p.content() and "OBS De Eikenhorst" in p.content()
+    assert "gedeelde zorgplicht" in p.content()
+    assert "OBS De Eikenhorst" in p.content()
     reis.controleer("besluit genomen")

@@ -31,7 +31,8 @@ def test_ondertekenen_vraagt_wachtwoord(world):
     with pytest.raises(ValidationError, match="wachtwoord klopt niet"):
         services.onderteken(aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="fout")
     aanvraag.refresh_from_db()
-    assert aanvraag.status == Status.TER_ONDERTEKENING and not Handtekening.objects.exists()
+    assert aanvraag.status == Status.TER_ONDERTEKENING
+    assert not Handtekening.objects.exists()
 
 
 @pytest.mark.django_db
@@ -49,7 +50,8 @@ def test_tweede_klik_ondertekent_niet_opnieuw(world):
     )
     with pytest.raises(TransitionNotAllowed):
         services.onderteken(aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo")
-    assert Handtekening.objects.count() == 1 and Brief.objects.filter(soort="tlv_afgegeven").count() == 1
+    assert Handtekening.objects.count() == 1
+    assert Brief.objects.filter(soort="tlv_afgegeven").count() == 1
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
@@ -97,7 +99,8 @@ def test_besluitbrief_heeft_bezwaarclausule_en_hash(world, tmp_path):
         aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 3, 12)
     )
     brief = Brief.objects.get(pk=handtekening.brief_id)
-    assert brief.bezwaarclausule and brief.is_gerenderd
+    assert brief.bezwaarclausule
+    assert brief.is_gerenderd
     html = brief_html(brief)
     assert 'data-bezwaarclausule="ja"' in html
     assert handtekening.sha256 == hashlib.sha256(html.encode()).hexdigest()
@@ -105,8 +108,11 @@ def test_besluitbrief_heeft_bezwaarclausule_en_hash(world, tmp_path):
     with brief.pdf.open("rb") as f:
         pad.write_bytes(f.read())
     tekst = subprocess.run(["pdftotext", str(pad), "-"], capture_output=True, text=True, check=True).stdout
-    assert "bezwaar" in tekst and "23 april 2026" in tekst  # bezwaartermijn: Thu 2026-04-23
-    assert "directeur-bestuurder" in tekst and "A. Testouder" in tekst
+    # bezwaartermijn: Thu 2026-04-23
+    assert "bezwaar" in tekst
+    assert "23 april 2026" in tekst
+    assert "directeur-bestuurder" in tekst
+    assert "A. Testouder" in tekst
 
 
 @pytest.mark.django_db
@@ -132,7 +138,8 @@ def test_andere_besluiten_met_bezwaarclausule(world, besluit, status, soort):
     aanvraag.refresh_from_db()
     assert aanvraag.status == status
     brief = Brief.objects.get(soort=soort)
-    assert brief.bezwaarclausule and 'data-bezwaarclausule="ja"' in brief_html(brief)
+    assert brief.bezwaarclausule
+    assert 'data-bezwaarclausule="ja"' in brief_html(brief)
 
 
 @pytest.mark.django_db
@@ -143,7 +150,8 @@ def test_bestuurder_stuurt_terug_met_vragen(world):
         services.stuur_terug(aanvraag=aanvraag, door=world.users["bestuurder"], vragen=" ")
     services.stuur_terug(aanvraag=aanvraag, door=world.users["bestuurder"], vragen="Waarom so en niet sbo?")
     aanvraag.refresh_from_db()
-    assert aanvraag.status == Status.TLA_VERGADERING and aanvraag.vergadering is None
+    assert aanvraag.status == Status.TLA_VERGADERING
+    assert aanvraag.vergadering is None
 
 
 @pytest.mark.parametrize(
@@ -235,12 +243,14 @@ def test_daan_bezwaar_op_tijd_en_bevestiging(world, daan_besluit):
             indiener="ouders",
             gronden="Ouders willen so.",
         )
-        assert bezwaar.bezwaartermijn_einde == date(2026, 4, 23) and not bezwaar.te_laat
+        assert bezwaar.bezwaartermijn_einde == date(2026, 4, 23)
+        assert not bezwaar.te_laat
         assert bezwaar.bevestiging_uiterlijk == date(2026, 4, 24)
         assert bezwaar.beslistermijn == date(2026, 6, 4)  # Awb 7:10: 6 weeks after 04-23
         services.bevestig_ontvangst(bezwaar=bezwaar, door=world.users["sll"], op=date(2026, 4, 20))
     bezwaar.refresh_from_db()
-    assert bezwaar.bevestiging.soort == "tlv_ontvangst_bezwaar" and not bezwaar.bevestiging.bezwaarclausule
+    assert bezwaar.bevestiging.soort == "tlv_ontvangst_bezwaar"
+    assert not bezwaar.bevestiging.bezwaarclausule
     with pytest.raises(TransitionNotAllowed, match="bemiddelingscommissie heeft geadviseerd"):
         services.beslis_op_bezwaar(
             bezwaar=bezwaar,
@@ -272,9 +282,9 @@ def test_daan_bezwaar_op_tijd_en_bevestiging(world, daan_besluit):
     assert daan_besluit.status == Status.BEZWAAR_BESLIST
     brief = Brief.objects.get(soort="tlv_besluit_bezwaar")
     html = brief_html(brief)
-    assert (
-        "beroep instellen bij de rechtbank" in html and "1 juli 2026" in html
-    )  # Awb 6:7: 6 weeks after 05-20
+    # Awb 6:7: 6 weeks after 05-20
+    assert "beroep instellen bij de rechtbank" in html
+    assert "1 juli 2026" in html
 
 
 @pytest.mark.django_db
@@ -286,7 +296,8 @@ def test_te_laat_bezwaar_verschoonbaar_of_niet_ontvankelijk(world, daan_besluit)
         bezwaar = services.registreer_bezwaar(
             aanvraag=daan_besluit, door=world.users["sll"], ontvangen_op=date(2026, 4, 24), indiener="ouders"
         )
-    assert bezwaar.te_laat and bezwaar.niet_ontvankelijk
+    assert bezwaar.te_laat
+    assert bezwaar.niet_ontvankelijk
     with pytest.raises(ValidationError):
         services.beoordeel_termijnoverschrijding(
             bezwaar=bezwaar, door=world.users["sll"], verschoonbaar=True, reden=""
@@ -298,7 +309,8 @@ def test_te_laat_bezwaar_verschoonbaar_of_niet_ontvankelijk(world, daan_besluit)
         reden="Besluit kwam door een adreswijziging pas op 20 april aan.",
     )
     bezwaar.refresh_from_db()
-    assert bezwaar.te_laat and not bezwaar.niet_ontvankelijk
+    assert bezwaar.te_laat
+    assert not bezwaar.niet_ontvankelijk
     with pytest.raises(ValidationError, match="Niet-ontvankelijk kan alleen"):
         services.beslis_op_bezwaar(
             bezwaar=bezwaar,

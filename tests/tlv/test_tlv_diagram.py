@@ -16,4 +16,5 @@ def test_elke_transitie_heeft_een_rol_en_elke_voorwaarde_een_bron():
     for naam, _bron, _doelen, rol, condities in transities():
         assert rol, f"{naam} heeft geen permission="
         for c in condities:
-            assert "[" in c and "]" in c, f"{naam}: voorwaarde zonder bron: {c}"
+            assert "[" in c, f"{naam}: voorwaarde zonder bron: {c}"
+            assert "]" in c, f"{naam}: voorwaarde zonder bron: {c}"

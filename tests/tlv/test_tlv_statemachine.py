@@ -76,7 +76,8 @@ def test_indienen_vraagt_handtekening_ouders_en_bestuur_geinformeerd(world):
     with pytest.raises(TransitionNotAllowed) as exc:
         services.dien_in(aanvraag=aanvraag, door=world.users["directeur"], op=date(2026, 3, 10))
     tekst = str(exc.value)
-    assert "Ouders hebben de aanvraag ondertekend" in tekst and "[002 §1.3, §1.13]" in tekst
+    assert "Ouders hebben de aanvraag ondertekend" in tekst
+    assert "[002 §1.3, §1.13]" in tekst
     assert "schoolbestuur op de hoogte" in tekst
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.CONCEPT
@@ -89,7 +90,8 @@ def test_ib_mag_niet_indienen_directeur_wel(world):
         services.dien_in(aanvraag=aanvraag, door=world.users["ib"])
     services.dien_in(aanvraag=aanvraag, door=world.users["directeur"], op=date(2026, 3, 10))
     aanvraag.refresh_from_db()
-    assert aanvraag.status == Status.INGEDIEND and aanvraag.ontvangen_op == date(2026, 3, 10)
+    assert aanvraag.status == Status.INGEDIEND
+    assert aanvraag.ontvangen_op == date(2026, 3, 10)
     assert aanvraag.directeur == world.users["directeur"]
     assert AuditRegel.objects.filter(actie="overgang", object_id=str(aanvraag.pk)).exists()
     assert Overgang.objects.filter(aanvraag=aanvraag, naar=Status.INGEDIEND, datum=date(2026, 3, 10)).exists()
@@ -154,7 +156,8 @@ def test_noor_gelukkig_pad_unaniem(world):
         aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
     )
     aanvraag.refresh_from_db()
-    assert aanvraag.status == Status.AFGEGEVEN and handtekening.door == world.users["bestuurder"]
+    assert aanvraag.status == Status.AFGEGEVEN
+    assert handtekening.door == world.users["bestuurder"]
     assert aanvraag.tlv.ingangsdatum == date(2026, 5, 1)  # [002 §1.16] next instroommoment
     assert aanvraag.tlv.einddatum == date(2027, 7, 31)  # [002 §1.20] groep 4–5
 
@@ -184,7 +187,8 @@ def test_daan_opschorting_en_gesplitst_advies(world):
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.INGEDIEND  # back where it was
     stand = beslistermijn(aanvraag, vandaag=date(2026, 2, 1))
-    assert stand.einde == date(2026, 3, 13) and stand.berekening.opgeschorte_dagen == 10
+    assert stand.einde == date(2026, 3, 13)
+    assert stand.berekening.opgeschorte_dagen == 10
     vo = deskundige(world.swv, "deskundige_vo")
     with time_machine.travel(date(2026, 2, 24), tick=False):
         aanvraag = naar(world, aanvraag, Status.EINDADVIES, tweede=vo, strekkingen=("sbo", "regulier"))
@@ -234,7 +238,8 @@ def test_verdaging_alleen_voor_einde_acht_weken(world):
             op=date(2026, 5, 6),
         )
     stand = beslistermijn(aanvraag, vandaag=date(2026, 5, 7))
-    assert stand.wettelijk_einde == date(2026, 5, 6) and stand.einde == date(2026, 6, 1)
+    assert stand.wettelijk_einde == date(2026, 5, 6)
+    assert stand.einde == date(2026, 6, 1)
 
 
 def test_waarschuwing_een_week_voor_einde(world):
@@ -292,4 +297,5 @@ def test_beslistermijn_geregistreerd_bij_gedeelde_termijnen(world):
         aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 3, 12)
     )
     termijn.refresh_from_db()
-    assert termijn.status == "voldaan" and termijn.afgerond_op == date(2026, 3, 12)
+    assert termijn.status == "voldaan"
+    assert termijn.afgerond_op == date(2026, 3, 12)

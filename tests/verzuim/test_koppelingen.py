@@ -36,7 +36,8 @@ def test_schorsing_op_de_tijdlijn_van_het_dossier(world):
     s = _schorsing(world, 3)
     items = tijdlijn(s.leerling, user=world.users["ib"])
     item = next(i for i in items if i.soort == "Maatregel")
-    assert item.titel.startswith("Schorsing t/m 06-02-2026 (3 dagen)") and item.url == s.get_absolute_url()
+    assert item.titel.startswith("Schorsing t/m 06-02-2026 (3 dagen)")
+    assert item.url == s.get_absolute_url()
     assert (
         next(i for i in tijdlijn(s.leerling, user=world.users["leerkracht"]) if i.soort == "Maatregel").url
         == ""

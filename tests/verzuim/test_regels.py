@@ -50,7 +50,8 @@ def test_na_een_melding_begint_een_nieuwe_periode_art21a():
     assert regels.zestien_uur(later, VOORJAAR, na=D(2026, 3, 4)) is None
     meer = later + [(D(2026, 3, 9), Decimal(6))]
     z = regels.zestien_uur(meer, VOORJAAR, na=D(2026, 3, 4))
-    assert z.bereikt_op == D(2026, 3, 9) and z.uren == Decimal(16)
+    assert z.bereikt_op == D(2026, 3, 9)
+    assert z.uren == Decimal(16)
 
 
 def test_richtdatum_5_werkdagen_over_goede_vrijdag_en_pasen_domain11():
@@ -101,7 +102,8 @@ def test_vijfde_ziekmelding_in_een_schooljaar_verzuimkaart():
     ]
     assert regels.ziekte_signalen(vier + [(D(2025, 7, 1), D(2025, 7, 1))], D(2026, 2, 1)) == []
     signalen = regels.ziekte_signalen(vier + [(D(2026, 2, 2), D(2026, 2, 2))], D(2026, 2, 3))
-    assert len(signalen) == 1 and "5e ziekmelding" in signalen[0]
+    assert len(signalen) == 1
+    assert "5e ziekmelding" in signalen[0]
 
 
 @pytest.mark.parametrize(
@@ -113,7 +115,9 @@ def test_schorsing_maximaal_een_week_wpo40c(dagen, toegestaan):
     fout = regels.schorsing_fout(van, van + timedelta(days=dagen - 1))
     assert (fout is None) == toegestaan
     if not toegestaan:
-        assert "WPO art. 40c" in fout and "5 dagen" in fout and "3 weken" in fout
+        assert "WPO art. 40c" in fout
+        assert "5 dagen" in fout
+        assert "3 weken" in fout
 
 
 def test_schorsing_meldplicht_alleen_langer_dan_een_dag_verzuimkaart():

@@ -115,7 +115,8 @@ def test_export_csv_en_xlsx(world, client):
     client.force_login(world.users["sll"])
     resp = client.get("/verzuim/thuiszitters/export/?peildatum=2026-02-03&formaat=csv")
     rijen = list(csv.reader(io.StringIO(resp.content.decode("utf-8-sig")), delimiter=";"))
-    assert rijen[1][0].startswith("Milan") and rijen[1][6] == Categorie.LABELS[Categorie.DRIE_MAANDEN]
+    assert rijen[1][0].startswith("Milan")
+    assert rijen[1][6] == Categorie.LABELS[Categorie.DRIE_MAANDEN]
     assert rijen[1][8] == "93"  # 3 Nov 2025 up to and including 3 Feb 2026
     resp = client.get("/verzuim/thuiszitters/export/?peildatum=2026-02-02&formaat=xlsx")
     wb = load_workbook(io.BytesIO(resp.content))
@@ -130,7 +131,8 @@ def test_nadert_drie_maanden_escalatie_bereikt_directeur_bestuurder_domain10(wor
     t = _milan(world)
     assert svc.signaleer_drie_maanden(peildatum=D(2026, 1, 19)) == []
     nieuw = svc.signaleer_drie_maanden(peildatum=D(2026, 1, 20))
-    assert len(nieuw) == 1 and nieuw[0].thuiszitter == t
+    assert len(nieuw) == 1
+    assert nieuw[0].thuiszitter == t
     assert [s.stap for s in nieuw[0].stappen.all()] == [StapSoort.SIGNAAL, StapSoort.MELDING_DB]
     assert svc.signaleer_drie_maanden(peildatum=D(2026, 1, 21)) == []
     from cases.navigatie import panelen_voor
@@ -148,7 +150,8 @@ def test_nadert_drie_maanden_escalatie_bereikt_directeur_bestuurder_domain10(wor
     finally:
         navigatie.timezone = orig
     paneel = next(p for p in panelen if p.titel.startswith("Thuiszitters"))
-    assert paneel.context["escalaties"] == [nieuw[0]] and [x.pk for x in paneel.context["nadert"]] == [t.pk]
+    assert paneel.context["escalaties"] == [nieuw[0]]
+    assert [x.pk for x in paneel.context["nadert"]] == [t.pk]
 
 
 def test_escalatieladder_volgorde_en_raad_van_toezicht_voor_interventie_bijlage_241(world):
@@ -218,7 +221,8 @@ def test_doorzettingskracht_milan_bijlage_242(world):
     )
     d.refresh_from_db()
     t.refresh_from_db()
-    assert d.geplaatst_school == scholen[2] and t.beeindigd_op == D(2026, 3, 2)
+    assert d.geplaatst_school == scholen[2]
+    assert t.beeindigd_op == D(2026, 3, 2)
     escalatie.refresh_from_db()
     assert escalatie.gesloten_op == D(2026, 3, 2)  # back in education: the escalation closes
     verslagen = list(d.verslagen.all())

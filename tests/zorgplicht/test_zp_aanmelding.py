@@ -94,7 +94,8 @@ def test_sem_koningsdag_wordt_uitgelegd(world):
     """[scenario Sem; Atw art. 3] the explanation names Koningsdag as the skipped day."""
     a = maak(world, aanmelding_op=D(2026, 3, 16), geboortedatum=D(2021, 9, 1))
     uitleg = " ".join(termijnen.stand(a, D(2026, 3, 16)).zes.uitleg)
-    assert "Koningsdag" in uitleg and "di 28 apr 2026" in uitleg
+    assert "Koningsdag" in uitleg
+    assert "di 28 apr 2026" in uitleg
 
 
 def test_walkthrough_brieven_en_einddata(world):
@@ -110,7 +111,8 @@ def test_walkthrough_brieven_en_einddata(world):
     with op(D(2026, 3, 20)):
         services.verleng(aanmelding=a, door=door, reden="Wij wachten op het advies van de orthopedagoog.")
     a = herlaad(a)
-    assert a.status == Status.VERLENGD and a.verlengd_op == D(2026, 3, 20)
+    assert a.status == Status.VERLENGD
+    assert a.verlengd_op == D(2026, 3, 20)
     brief = Brief.objects.get(soort="zorgplicht_verlenging")
     assert (
         brief.context["nieuw_einde"]
@@ -154,18 +156,25 @@ def test_verlengen_alleen_voor_einde_zes_weken(world, dag, mag):
         else:
             with pytest.raises(ZorgplichtFout, match="zes weken"):
                 services.verleng(aanmelding=a, door=door, reden="Onderzoek loopt nog.")
-            assert (
-                herlaad(a).verlengd_op is None
-                and not Brief.objects.filter(soort="zorgplicht_verlenging").exists()
-            )  # noqa: E501
+            assert herlaad(a).verlengd_op is None
+            assert not Brief.objects.filter(soort="zorgplicht_verlenging").exists()
 
 
 def test_verlengen_na_opschorting_schuift_uiterste_dag_mee(world):
     """[domain §11] the 6-week end moved by 9 suspended days (Thu 26 Mar): extending on 25 Mar is in time."""
     door = world.users["directeur"]
     a = vraag(maak(world), door, D(2026, 2, 16), D(2026, 2, 26))
+    # Aanmelding Tue 3 Feb 2026 + 42 days = Tue 17 Mar. Requested Mon 16 Feb, received Thu 26 Feb:
+    # suspended A - R - 1 = 26 - 16 - 1 = 9 days, so Tue 17 Mar + 9 = Thu 26 Mar, a working day
+    # (Atw moves nothing). Unmoved, 25 Mar would be 8 days too late.
+    assert termijnen.stand(a, D(2026, 3, 25)).zes.einde == D(2026, 3, 26)
     with op(D(2026, 3, 25)):
         services.verleng(aanmelding=a, door=door, reden="Onderzoek loopt nog.")
+    a = herlaad(a)
+    assert a.status == Status.VERLENGD
+    assert a.verlengd_op == D(2026, 3, 25)
+    # Extended: 3 Feb + 70 days = Tue 14 Apr, + the same 9 suspended days = Thu 23 Apr.
+    assert termijnen.stand(a, D(2026, 3, 25)).einde == D(2026, 4, 23)
 
 
 def test_verlengen_zonder_reden_geweigerd(world):
@@ -290,7 +299,8 @@ def test_uitkomst_6_geplaatst_en_ingeschreven(world):
         assert brief.bezwaarclausule  # openbaar bestuur (factory default)
         services.sluit_af(aanmelding=herlaad(a), door=door, ingeschreven_op=D(2026, 3, 2), groep=1)
     a = herlaad(a)
-    assert a.status == Status.AFGESLOTEN and a.leerling.huidige_school_id == world.school.pk
+    assert a.status == Status.AFGESLOTEN
+    assert a.leerling.huidige_school_id == world.school.pk
     assert zorgplicht_bij(a) == [world.school]
 
 
@@ -319,7 +329,8 @@ def test_uitkomst_7_vraagt_sc_en_arrangement(world):
             sc=world.users["sc"],
         )
     a = herlaad(a)
-    assert a.status == Status.BESLUIT and a.sc_akkoord == world.users["sc"]
+    assert a.status == Status.BESLUIT
+    assert a.sc_akkoord == world.users["sc"]
 
 
 def test_uitkomst_9_tlv_route_soort_moet_passen(world):
@@ -385,7 +396,8 @@ def test_uitkomst_9_zij_instroom_aanvraag_door_verwijzende_school(world):
             tlv_school_soort="sbo",
         )
     a = herlaad(a)
-    assert a.status == Status.BESLUIT and a.tlv_aanvraag_id is None
+    assert a.status == Status.BESLUIT
+    assert a.tlv_aanvraag_id is None
     with op(D(2026, 2, 4)), pytest.raises(ZorgplichtFout, match="ingeschreven"):
         services.sluit_af(aanmelding=a, door=door)
 
@@ -439,11 +451,13 @@ def test_uitkomst_8_baobao_gedeelde_zorgplicht_tot_inschrijving(world):
         services.registreer_keuze_ouders(voorstel=v1, door=sc)
         services.neem_besluit(aanmelding=a, door=door, uitkomst=8, toelichting="Elders beter.")
     a = herlaad(a)
-    assert a.gekozen_school == andere and zorgplicht_bij(a) == [world.school, andere]
+    assert a.gekozen_school == andere
+    assert zorgplicht_bij(a) == [world.school, andere]
     with op(D(2026, 3, 9)):
         services.sluit_af(aanmelding=a, door=door, ingeschreven_op=D(2026, 3, 9), groep=1)
     a = herlaad(a)
-    assert zorgplicht_bij(a) == [andere] and a.leerling.huidige_school == andere
+    assert zorgplicht_bij(a) == [andere]
+    assert a.leerling.huidige_school == andere
 
 
 def test_baobao_antwoord_alleen_binnen_termijn_eerste_school(world):
@@ -468,7 +482,8 @@ def test_besluit_bijzondere_school_zonder_bezwaarclausule_met_klachtroute(world)
     with op(D(2026, 3, 2)):
         services.neem_besluit(aanmelding=a, door=world.users["directeur"], uitkomst=6, toelichting="Past.")
     brief = Brief.objects.get(soort="zorgplicht_besluit")
-    assert not brief.bezwaarclausule and brief.context["openbaar"] is False
+    assert not brief.bezwaarclausule
+    assert brief.context["openbaar"] is False
 
 
 # --- zorgplicht does not apply -------------------------------------------------------------------------
@@ -493,9 +508,12 @@ def test_school_vol_alleen_met_bewijs_en_voor_iedereen(world):
         _niet(world, a, reden="school_vol", capaciteit=420, aantal_ingeschreven=400, vol_voor_iedereen=True)
     _niet(world, a, reden="school_vol", capaciteit=420, aantal_ingeschreven=421, vol_voor_iedereen=True)
     a = herlaad(a)
-    assert a.status == Status.NIET_VAN_TOEPASSING and zorgplicht_bij(a) == []
+    assert a.status == Status.NIET_VAN_TOEPASSING
+    assert zorgplicht_bij(a) == []
     brief = Brief.objects.get(soort="zorgplicht_niet_van_toepassing")
-    assert brief.bezwaarclausule and brief.context["capaciteit"] == 420  # openbaar: bezwaar open
+    # openbaar: bezwaar open
+    assert brief.bezwaarclausule
+    assert brief.context["capaciteit"] == 420
 
 
 def test_grondslag_alleen_bij_bijzondere_school(world):
@@ -611,7 +629,9 @@ def test_plaatsingsplicht_pas_vanaf_vijfde_verjaardag(world):
     """[domain §7] 'must place and enrol the pupil (from age 5)': a 4-year-old from the 5th birthday."""
     a = maak(world, aanmelding_op=D(2026, 2, 3), geboortedatum=D(2021, 6, 1))
     stand = termijnen.stand(a, D(2026, 5, 31))
-    assert stand.verstreken and not stand.plaatsingsplicht and stand.plaatsingsplicht_vanaf == D(2026, 6, 1)
+    assert stand.verstreken
+    assert not stand.plaatsingsplicht
+    assert stand.plaatsingsplicht_vanaf == D(2026, 6, 1)
     assert termijnen.stand(a, D(2026, 6, 1)).plaatsingsplicht
 
 
@@ -619,7 +639,9 @@ def test_waarschuwing_een_week_voor_elk_einde(world):
     a = maak(world)
     assert not termijnen.stand(a, D(2026, 3, 9)).waarschuwingen
     w = termijnen.stand(a, D(2026, 3, 10)).waarschuwingen
-    assert len(w) == 1 and w[0].einde == D(2026, 3, 17) and w[0].dagen == 7
+    assert len(w) == 1
+    assert w[0].einde == D(2026, 3, 17)
+    assert w[0].dagen == 7
     assert [x.einde for x in termijnen.stand(a, D(2026, 4, 10)).waarschuwingen] == [D(2026, 4, 14)]
 
 
@@ -732,5 +754,6 @@ def test_zij_instroom_gevonden_met_bsn_en_geboortedatum(world):
             nieuwe_leerling=gegevens | {"geboortedatum": D(2018, 3, 1)},
             ouders=OUDERS,
         )
-    assert a.leerling_id == bekend.pk and a.zij_instroom
+    assert a.leerling_id == bekend.pk
+    assert a.zij_instroom
     assert bekend.ouders.count() == 1  # the ouders on file are kept, not duplicated

@@ -20,7 +20,8 @@ def test_demo_is_idempotent_en_dekt_elke_status(db, settings):
     assert statussen == set(Status.values)
     sem = Aanmelding.objects.get(leerling__voornaam="Sem")
     stand = termijnen.stand(sem, sem.besluit_op)
-    assert stand.zes.einde.isoformat() == "2026-05-11" and stand.einde.isoformat() == "2026-06-08"
+    assert stand.zes.einde.isoformat() == "2026-05-11"
+    assert stand.einde.isoformat() == "2026-06-08"
     from django.utils import timezone
 
     vandaag = timezone.localdate()
