@@ -9,6 +9,7 @@ from cases.models import Gebruiker, Leerling, School
 from cases.models.leerling import Geslacht
 from cases.scope import scope_for
 from zorgplicht.models import Antwoord, NietVanToepassing, OndersteuningSoort, TLVSoort, Uitkomst
+from zorgplicht.services import LEERLING_VELDEN
 
 
 class Datum(forms.DateField):
@@ -25,6 +26,39 @@ def fouten_naar_form(form: forms.Form, exc: ValidationError) -> None:
             form.add_error(veld if veld in form.fields else None, fouten)
     else:
         form.add_error(None, exc.messages)
+
+
+# The aanmelding form's field lists, once: the page's groups, the fields a new leerling needs and
+# the service's keyword arguments are all read from these. A new leerling's fields are the ones the
+# service accepts (LEERLING_VELDEN); ouder 1 and 2 are the form fields `ouder_<x>` and `ouder2_<x>`.
+OUDER_1 = ("naam", "relatie", "adres", "postcode_plaats", "email", "telefoon")
+OUDER_2 = ("naam", "relatie")
+AANMELDING_GROEPEN = (
+    (
+        "Aanmelding",
+        (
+            "school",
+            "aanmelding_op",
+            "extra_ondersteuning_vermoed",
+            "ondersteuningsbehoeften",
+            "andere_scholen",
+        ),
+    ),
+    ("Leerling", (*LEERLING_VELDEN, "zij_instroom", "bestaande_leerling")),
+    (
+        "Ouders/verzorgers (ontvangen de brieven)",
+        (*(f"ouder_{k}" for k in OUDER_1), *(f"ouder2_{k}" for k in OUDER_2)),
+    ),
+    ("Toelichting", ("toelichting",)),
+)
+NIEUWE_LEERLING_VERPLICHT = (
+    "voornaam",
+    "achternaam",
+    "geboortedatum",
+    "ouder_naam",
+    "ouder_adres",
+    "ouder_postcode_plaats",
+)
 
 
 class AanmeldingForm(forms.Form):
@@ -101,17 +135,14 @@ class AanmeldingForm(forms.Form):
             "achternaam", "voornaam"
         )
 
+    def groepen(self) -> list[tuple[str, list]]:
+        """The fields as the page shows them: one fieldset per group of AANMELDING_GROEPEN."""
+        return [(titel, [self[n] for n in namen]) for titel, namen in AANMELDING_GROEPEN]
+
     def clean(self):
         data = super().clean()
         if not data.get("bestaande_leerling"):
-            for veld in (
-                "voornaam",
-                "achternaam",
-                "geboortedatum",
-                "ouder_naam",
-                "ouder_adres",
-                "ouder_postcode_plaats",
-            ):
+            for veld in NIEUWE_LEERLING_VERPLICHT:
                 if not data.get(veld) and veld not in self.errors:
                     self.add_error(
                         veld, "Vul dit in voor een nieuwe leerling (of kies een bestaande leerling)."
@@ -132,34 +163,23 @@ class AanmeldingForm(forms.Form):
         if d.get("bestaande_leerling"):
             kw["leerling"] = d["bestaande_leerling"]
             return kw
-        kw["nieuwe_leerling"] = {
-            k: d[k] for k in ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "woonplaats", "bsn")
-        } | {"geslacht": d["geslacht"] or Geslacht.ANDERS}
-        ouders = [
-            {
-                "naam": d["ouder_naam"],
-                "relatie": d["ouder_relatie"] or "ouder",
-                "adres": d["ouder_adres"],
-                "postcode_plaats": d["ouder_postcode_plaats"],
-                "email": d["ouder_email"],
-                "telefoon": d["ouder_telefoon"],
-                "gezag": True,
-                "ontvangt_brieven": True,
-            }
-        ]
+        kw["nieuwe_leerling"] = {k: d[k] for k in LEERLING_VELDEN} | {
+            "geslacht": d["geslacht"] or Geslacht.ANDERS
+        }
+        brieven = {"gezag": True, "ontvangt_brieven": True}
+        ouder = {k: d[f"ouder_{k}"] for k in OUDER_1} | {"relatie": d["ouder_relatie"] or "ouder"}
+        ouders = [ouder | brieven]
         if d["ouder2_naam"]:
-            ouders.append(
-                {
-                    "naam": d["ouder2_naam"],
-                    "relatie": d["ouder2_relatie"] or "ouder",
-                    "adres": d["ouder_adres"],
-                    "postcode_plaats": d["ouder_postcode_plaats"],
-                    "gezag": True,
-                    "ontvangt_brieven": True,
-                }
-            )
+            # The second ouder lives at the first one's address.
+            adres = {"adres": ouder["adres"], "postcode_plaats": ouder["postcode_plaats"]}
+            tweede = {k: d[f"ouder2_{k}"] for k in OUDER_2} | {"relatie": d["ouder2_relatie"] or "ouder"}
+            ouders.append(tweede | adres | brieven)
         kw["ouders"] = ouders
         return kw
+
+
+class LeegForm(forms.Form):
+    """A step without input: only the button (and the errors the service gives)."""
 
 
 class InformatieForm(forms.Form):

@@ -3,7 +3,7 @@ PostgreSQL [issue 5: constant queries, under 200 ms]. Builds its own database
 (passend_tlv_bench) with synthetic, fictitious rows, measures in-process with Django's test
 client (the whole request), and prints a Markdown section for docs/benchmarks.md.
 
-    .venv/bin/python -m tlv.bench [--aantal 5000]
+    .venv/bin/python -m bench.bench_tlv [--aantal 5000]
 """
 
 from __future__ import annotations
@@ -233,9 +233,10 @@ def main() -> None:
     print("<!-- bench-tlv:begin -->")
     print("## TLV: werklijst en doorlooptijden\n")
     print(
-        f"`python -m tlv.bench` – {args.aantal} TLV-aanvragen (60% beslist, met statusovergangen; 1 op 5 met "
-        f"opschorting), 40 scholen in 4 regio's. Gemeten op {date.today().isoformat()}, {platform.machine()} "
-        f"({os.cpu_count()} cores), PostgreSQL {pg.split()[0]}, Python {platform.python_version()}; "
+        f"`python -m bench.bench_tlv` – {args.aantal} TLV-aanvragen (60% beslist, met statusovergangen; "
+        f"1 op 5 met opschorting), 40 scholen in 4 regio's. Gemeten op {date.today().isoformat()}, "
+        f"{platform.machine()} ({os.cpu_count()} cores), PostgreSQL {pg.split()[0]}, "
+        f"Python {platform.python_version()}; "
         "hele request in-process via de testclient, mediaan en p95 van 15 herhalingen. "
         "Eis: vast aantal queries, onder 200 ms [issue 5]. "
         f"Load average tijdens de meting: {', '.join(f'{x:.2f}' for x in os.getloadavg())}.\n"

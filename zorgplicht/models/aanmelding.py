@@ -1,14 +1,15 @@
-"""Zorgplicht: the aanmelding clock from the written registration to a fitting place
-[domain §7, §11; 002 bijlage 2.2.1].
+"""Aanmelding: the zorgplicht machine from written registration to a fitting place [domain §7, §11].
 
-An Aanmelding is a django-fsm-2 machine. Its terms are never stored as the only truth: they are
-computed from the dates on the aanmelding and its InformatieVerzoeken (zorgplicht/termijnen.py),
-so every page is right even when no worker ran. Writes go through zorgplicht/services.py only.
+A django-fsm-2 machine with named conditions and transitions [002 bijlage 2.2.1]. Its terms are
+never stored as the only truth: they are computed from the dates on the aanmelding and its
+InformatieVerzoeken (zorgplicht/termijnen.py), so every page is right even when no worker ran.
+Writes go through zorgplicht/services/ only.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -16,96 +17,19 @@ from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transitio
 
 from cases.models import Leerling, School
 from cases.models.organisaties import SchoolSoort
+from zorgplicht.models.keuzes import (
+    LOPENDE_STATUSSEN,
+    Antwoord,
+    NietVanToepassing,
+    OndersteuningSoort,
+    Status,
+    TLVSoort,
+    Uitkomst,
+)
+from zorgplicht.models.rollen import mag_beslissen, mag_volgen
 
-# --- roles on the transitions ---------------------------------------------------------------------
-
-
-def _rollen_op_school(aanmelding: Aanmelding, user, *soorten: str) -> bool:
-    from cases.scope import scope_for
-
-    scope = scope_for(user)
-    if scope.alles:
-        return True
-    return any(r.soort in soorten and r.school_id == aanmelding.school_id for r in scope.rollen)
-
-
-def mag_volgen(aanmelding: Aanmelding, user) -> bool:
-    """Directeur or IB'er of the school of aanmelding follows the onderzoek [domain §2]."""
-    return _rollen_op_school(aanmelding, user, "directeur", "ib")
-
-
-def mag_beslissen(aanmelding: Aanmelding, user) -> bool:
-    """The directeur decides for the schoolbestuur (zorgplicht rests with the bestuur) [002 bijlage 2.2.1 stap 2]."""  # noqa: E501
-    return _rollen_op_school(aanmelding, user, "directeur")
-
-
-def is_sc_van_regio(aanmelding: Aanmelding, user) -> bool:
-    """The steunpuntcoördinator of the school's regio [002 bijlage 2.2.1 stap 7, 8]."""
-    from cases.scope import scope_for
-
-    scope = scope_for(user)
-    return scope.alles or any(
-        r.soort == "sc" and r.regio_id == aanmelding.school.regio_id for r in scope.rollen
-    )
-
-
-# --- choices -----------------------------------------------------------------------------------------
-
-
-class Status(models.TextChoices):
-    ONTVANGEN = "ontvangen", "ontvangen"
-    IN_ONDERZOEK = "in_onderzoek", "in onderzoek"
-    INFORMATIE_OPGEVRAAGD = "informatie_opgevraagd", "informatie opgevraagd"
-    VERLENGD = "verlengd", "verlengd"
-    BESLUIT = "besluit", "besluit genomen"
-    AFGESLOTEN = "afgesloten", "afgesloten"
-    NIET_VAN_TOEPASSING = "niet_van_toepassing", "zorgplicht niet van toepassing"
-
-
-LOPENDE_STATUSSEN = (Status.ONTVANGEN, Status.IN_ONDERZOEK, Status.INFORMATIE_OPGEVRAAGD, Status.VERLENGD)
-
-
-class Uitkomst(models.IntegerChoices):
-    """The outcomes of the onderzoek, numbered as in the schema [002 bijlage 2.2.1 stap 6–9]."""
-
-    GEPLAATST = 6, "(6) plaatsing op de school van aanmelding"
-    GEPLAATST_EXTRA = 7, "(7) plaatsing met extra ondersteuning vanuit het samenwerkingsverband"
-    ANDERE_SCHOOL = 8, "(8) plaatsing op een andere reguliere school (bao-bao)"
-    TLV = 9, "(9) plaatsing in sbo of so met een toelaatbaarheidsverklaring"
-
-
-class NietVanToepassing(models.TextChoices):
-    """When the zorgplicht does not apply [002 bijlage 2.2.1 stap 2 'Wanneer geldt de zorgplicht niet']."""
-
-    SCHOOL_VOL = "school_vol", "de school is vol (voor alle aanmelders)"
-    GRONDSLAG = "grondslag", "ouders respecteren de grondslag van de school niet"
-    TAALACHTERSTAND = "taalachterstand", "alleen een taalachterstand"
-    CLUSTER_1_2 = "cluster_1_2", "aanmelding bij een instelling van cluster 1 of 2"
-    ANDER_NIVEAU = "ander_niveau", "inschrijving op een ander niveau dan geadviseerd"
-
-
-class TLVSoort(models.TextChoices):
-    ONDERINSTROOM = "onderinstroom", "onderinstroom (eerste aanmelding vanuit de voorschool)"
-    ZIJ_INSTROOM = "zij_instroom", "zij-instroom (leerling staat al ingeschreven op een school)"
-
-
-class OndersteuningSoort(models.TextChoices):
-    """Key support offers of a schoolondersteuningsprofiel (SOP), and the needs of an aanmelding."""
-
-    GEDRAG = "gedrag", "gedrag en sociaal-emotionele ontwikkeling"
-    AUTISME = "autisme", "autisme"
-    AANDACHT = "aandacht", "concentratie en aandacht (ADHD)"
-    TAAL_LEZEN = "taal_lezen", "taal, lezen en dyslexie"
-    REKENEN = "rekenen", "rekenen en dyscalculie"
-    MEERBEGAAFD = "meerbegaafd", "meer- en hoogbegaafdheid"
-    MOTORIEK = "motoriek", "motoriek en fysieke beperking"
-    MEDISCH = "medisch", "medische zorg en verzorging"
-    SPRAAK_TAAL = "spraak_taal", "spraak- en taalontwikkeling"
-    JONG_KIND = "jong_kind", "ontwikkeling jonge kind"
-    ZINTUIGLIJK = "zintuiglijk", "zintuiglijke prikkelverwerking"
-
-
-# --- aanmelding -------------------------------------------------------------------------------------
+if TYPE_CHECKING:
+    from zorgplicht.models.informatie import InformatieVerzoek
 
 
 class AanmeldingQuerySet(models.QuerySet):
@@ -492,125 +416,3 @@ class Aanmelding(ConcurrentTransitionMixin, models.Model):
     )
     def zorgplicht_geldt_niet(self) -> None:
         """The zorgplicht does not apply, with the reason and its evidence [002 bijlage 2.2.1 stap 2]."""
-
-
-class InformatieVerzoek(models.Model):
-    """A request for extra information; the days from the request to the receipt suspend the term
-    (counted as Awb 4:15: A − R − 1 days) [002 bijlage 2.2.1 stap 4; domain §11]."""
-
-    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.CASCADE, related_name="informatieverzoeken")
-    gevraagd_op = models.DateField("gevraagd op")
-    gevraagd_bij = models.CharField(
-        "gevraagd bij",
-        max_length=200,
-        help_text="Bijvoorbeeld de ouders, de peuterspeelzaal, een orthopedagoog.",
-    )
-    omschrijving = models.TextField("welke informatie")
-    toestemming_ouders_op = models.DateField(
-        "toestemming ouders gegeven op",
-        help_text="Informatie bij derden vraagt de school pas na toestemming van de ouders.",
-    )
-    antwoord_uiterlijk = models.DateField(
-        "antwoord uiterlijk op",
-        help_text="Alleen een verzoek met een antwoordtermijn schort de termijn op; komt er niets, dan eindigt "  # noqa: E501
-        "de opschorting na die termijn (art. 4:15 Awb).",
-    )
-    ontvangen_op = models.DateField("ontvangen op", null=True, blank=True)
-    niet_ontvangen = models.BooleanField(
-        default=False, help_text="De informatie komt niet; de school beoordeelt op basis van wat er wél is."
-    )
-    aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = "informatieverzoek"
-        verbose_name_plural = "informatieverzoeken"
-        ordering = ["gevraagd_op", "pk"]
-
-    def __str__(self) -> str:
-        return f"Informatie gevraagd op {self.gevraagd_op:%d-%m-%Y} bij {self.gevraagd_bij}"
-
-    @property
-    def einde_effectief(self) -> date:
-        """The day the suspension stops counting ("A"): the day of receipt, or the day after the answer
-        period when nothing came in time; while open, the whole answer period counts (Awb 4:15 lid 1
-        onder a) [domain §11]."""
-        na_termijn = self.antwoord_uiterlijk + timedelta(days=1)
-        return na_termijn if self.ontvangen_op is None else min(self.ontvangen_op, na_termijn)
-
-    def periode(self, vandaag: date | None = None) -> tuple[date, date]:
-        return (self.gevraagd_op, self.einde_effectief)
-
-
-# --- bao-bao ------------------------------------------------------------------------------------------
-
-
-class Antwoord(models.TextChoices):
-    GEVRAAGD = "gevraagd", "gevraagd, nog geen antwoord"
-    IN_ONDERZOEK = "in_onderzoek", "onderzoekt (gedeelde zorgplicht)"
-    KAN_PLAATSEN = "kan_plaatsen", "kan plaatsen"
-    KAN_NIET = "kan_niet", "kan niet plaatsen"
-
-
-class BaoBaoVoorstelQuerySet(models.QuerySet):
-    def filter_for_user(self, user):
-        return self.filter(aanmelding__in=Aanmelding.objects.filter_for_user(user))
-
-
-class BaoBaoVoorstel(models.Model):
-    """Another regular school proposed by the SC; while it investigates within the first school's
-    term, the zorgplicht is shared; it passes only when the ouders enrol there [002 bijlage 2.2.1 stap 8]."""
-
-    aanmelding = models.ForeignKey(Aanmelding, on_delete=models.CASCADE, related_name="baobao_voorstellen")
-    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="+")
-    voorgesteld_op = models.DateField()
-    voorgesteld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    motivering = models.TextField("waarom deze school past", blank=True)
-    antwoord = models.CharField(max_length=20, choices=Antwoord.choices, default=Antwoord.GEVRAAGD)
-    antwoord_op = models.DateField(null=True, blank=True)
-    antwoord_toelichting = models.TextField(blank=True)
-    gekozen_op = models.DateField("ouders kozen deze school op", null=True, blank=True)
-
-    objects = BaoBaoVoorstelQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "bao-bao-voorstel"
-        verbose_name_plural = "bao-bao-voorstellen"
-        ordering = ["voorgesteld_op", "pk"]
-        constraints = [models.UniqueConstraint(fields=["aanmelding", "school"], name="baobao_school_eenmaal")]
-
-    def __str__(self) -> str:
-        return f"{self.school} ({self.get_antwoord_display()})"
-
-    @property
-    def deelt_zorgplicht(self) -> bool:
-        """Investigating or willing to place: the zorgplicht is shared until the ouders enrol."""
-        return self.antwoord in (Antwoord.IN_ONDERZOEK, Antwoord.KAN_PLAATSEN)
-
-
-class SopAanbodQuerySet(models.QuerySet):
-    def filter_for_user(self, user):
-        return self.filter(school__in=School.objects.filter_for_user(user))
-
-
-class SopAanbod(models.Model):
-    """A key support offer from a school's schoolondersteuningsprofiel (SOP); the SC knows the
-    SOP's of all schools in the regio [002 bijlage 2.2.1 stap 8]."""
-
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="sop_aanbod")
-    soort = models.CharField(max_length=20, choices=OndersteuningSoort.choices)
-    toelichting = models.CharField(max_length=300, blank=True)
-
-    objects = SopAanbodQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "ondersteuningsaanbod (SOP)"
-        verbose_name_plural = "ondersteuningsaanbod (SOP)"
-        ordering = ["school", "soort"]
-        constraints = [models.UniqueConstraint(fields=["school", "soort"], name="sop_soort_eenmaal")]
-
-    def __str__(self) -> str:
-        return f"{self.school}: {self.get_soort_display()}"
