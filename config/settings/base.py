@@ -179,5 +179,9 @@ LOGGING = {
 # Days that a later Royal Decree puts on a par with Atw holidays, as ISO dates; see
 # cases/termijnen.py for the days already known [domain §11].
 PASSEND_EXTRA_ATW_DAGEN = env.list("PASSEND_EXTRA_ATW_DAGEN", default=[])
+# Demo conveniences, separate from DEBUG [issue 13]: `manage.py demo_data` runs and the login page
+# lists the demo accounts (password "demo") only when this is on. Off unless the environment says
+# so; config/settings/dev.py turns it on for `make run`.
+PASSEND_DEMO = env.bool("PASSEND_DEMO", default=False)
 # The address of this installation, for links in e-mails and the iCal feed.
 PASSEND_BASIS_URL = env.str("PASSEND_BASIS_URL", default="http://127.0.0.1:8000")
