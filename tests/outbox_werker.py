@@ -109,6 +109,11 @@ class Werker:
         )
         self._log = log
 
+    def is_klaar_voor_werk(self) -> bool:
+        """The current run logged Celery's 'ready.' line (connected, consuming)."""
+        pad = self.logmap / f"werker-{self.runs}.log"
+        return pad.exists() and b" ready." in pad.read_bytes()
+
     def leeft(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 

@@ -217,6 +217,45 @@ def test_termijnen_passen_in_elkaar():
 # --- the rules underneath ---------------------------------------------------------------------------
 
 
+def test_elke_bijwerking_na_commit_loopt_via_de_outbox():
+    """[issue 13] No app code hands a task to the broker itself: after-commit work goes through
+    plan_taak (cases/services/uitgaand.py); the only other publish is the worker-start sweep."""
+    toegestaan = {Path("cases/services/uitgaand.py"), Path("cases/tasks.py")}
+    wortel = Path(settings.BASE_DIR)
+    publiceren = (".delay(", ".apply_async(", "on_commit(", "send_task(")
+    gevonden = []
+    for app in ("cases", "tlv", "zorgplicht", "verzuim", "config"):
+        for pad in (wortel / app).rglob("*.py"):
+            rel = pad.relative_to(wortel)
+            if "migrations" in rel.parts or rel in toegestaan:
+                continue
+            tekst = pad.read_text()
+            gevonden += [f"{rel}: {w}" for w in publiceren if w in tekst]
+    assert gevonden == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ot_verslag_pdf_loopt_ook_via_de_outbox(world):
+    """[issue 13] The OT-verslag PDF: with the broker down the request for it is recorded; the
+    sweep makes it once the broker is back."""
+    from cases.services import ot as ot_service
+    from cases.tasks import maak_ot_verslag_pdf_task
+    from tests.factories.dossier import OTBesprekingFactory
+
+    leerling = leerling_met_ouders(world)
+    vast = OTBesprekingFactory(leerling=leerling, aangemaakt_door=world.users["ib"], vastgesteld=True)
+    with celery_instellingen(
+        broker_write_url=ONBEREIKBAAR, broker_transport_options=REDIS_OPTIES, task_always_eager=False
+    ):
+        assert ot_service.vraag_pdf_opnieuw_aan(bespreking=vast)
+    rij = UitgaandeTaak.objects.get(taak=maak_ot_verslag_pdf_task.name, args=[vast.pk])
+    assert not rij.is_gedaan and rij.laatst_verstuurd_op is None
+    uitgaand.verstuur_openstaande(nu=timezone.now() + timedelta(minutes=1))
+    vast.refresh_from_db()
+    rij.refresh_from_db()
+    assert vast.pdf and vast.pdf_sha256 and rij.is_gedaan
+
+
 @pytest.mark.django_db(transaction=True)
 def test_taak_via_outbox_markeert_haar_rij_gedaan(world):
     """[issue 13] After commit the task runs (eager here) and marks its row done, once."""
