@@ -327,7 +327,10 @@ def _rapport(sweep: dict, herstarts: list[dict]) -> None:
         "zonder op Redis te wachten. Zonder herstart, met een andere worker die nog draait, geeft Redis "
         f"een bericht van de gedode worker na {opties['visibility_timeout']} s terug (plus hoogstens "
         f"{opties['unacked_restore_interval'] * opties['unacked_restore_throttle']} s tot de volgende scan); "
-        "voorheen was dat een uur.",
+        "voorheen was dat een uur. De sweep-tijd is bijna helemaal publiceren: "
+        f"{(sweep['mediaan_s'] - sweep['db_ms'] / 1000) / sweep['n'] * 1000:.2f} ms per bericht bij deze "
+        "belasting; een ronde neemt hoogstens 10.000 rijen en blijft zo ruim binnen de limiet van de "
+        "sweeptaak (45 s). Zoveel open brieven zijn er alleen na een lange storing van de broker.",
         EIND,
     ]
     pad = ROOT / "docs" / "benchmarks.md"

@@ -189,4 +189,4 @@ def ruim_queue_op(broker_url: str, queue: str) -> None:
             if json.loads(ruw)[2] == queue:
                 r.hdel("unacked", tag)
                 r.zrem("unacked_index", tag)
-    r.delete(queue, f"_kombu.binding.{queue}")
+    r.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
