@@ -7,7 +7,7 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import brieven_tasks, navigatie, signals  # noqa: F401  (tasks, navigation, audit signals)
+        from . import navigatie, signals, tasks  # noqa: F401  (navigation, audit signals, tasks)
         from .views import (  # noqa: F401  (interventie: navigation and panels)
             arrangementen,
             dossier,  # noqa: F401  (dossier: navigation, Mijn werk panel, timeline providers)

@@ -234,7 +234,7 @@ def stap(request, pk: int, naam: str):
             form.add_error(None, exc.messages)
         return _detail(request, selectors.aanvraag_voor(request, pk), {naam: form}, status=400)
     else:
-        messages.success(request, f"{actie.titel}: gelukt.")
+        messages.success(request, actie.succes or f"{actie.titel}: gelukt.")
     return redirect("tlv:detail", aanvraag.pk)
 
 

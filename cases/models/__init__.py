@@ -17,6 +17,7 @@ from .organisaties import Gemeente, Regio, Samenwerkingsverband, School, Schoolb
 from .ot import Aanwezige, Addendum, Afspraak, OTBespreking
 from .rollen import Gebruiker, Rol, RolSoort
 from .termijnen import AgendaToken, Notificatie, Opschorting, Termijn
+from .uitgaand import UitgaandeTaak
 from .vakanties import SchoolVakantie
 
 __all__ = [
@@ -55,4 +56,5 @@ __all__ = [
     "Opschorting",
     "SchoolVakantie",
     "Termijn",
+    "UitgaandeTaak",
 ]

@@ -145,12 +145,36 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     (_broker_dir / "out").mkdir(parents=True, exist_ok=True)
     (_broker_dir / "processed").mkdir(parents=True, exist_ok=True)
     (_broker_dir / "control").mkdir(parents=True, exist_ok=True)
+# Redis redelivery and publishing [issue 13, docs/adr/0002-outbox-en-herlevering.md]: a message
+# that a killed worker took comes back after visibility_timeout (Redis' default: an hour), which
+# must exceed the longest task time limit (CELERY_TASK_TIME_LIMIT, 180 s); the restore scan runs
+# every interval x throttle = 30 s. The socket timeouts bound a publish to an unreachable (1 s) or
+# hung (3 s) Redis, so the request never hangs; the outbox hands over what did not go out.
+PASSEND_REDIS_TRANSPORT_OPTIES = {
+    "visibility_timeout": 300,
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 3,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 3,
+}
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BROKER_TRANSPORT_OPTIONS = PASSEND_REDIS_TRANSPORT_OPTIES
+# A publish tries three times with 0.2 s between (Celery's default: four, up to 0.6 s), then the
+# outbox takes over; the connection timeout is for brokers other than Redis (Redis: socket_*).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True  # a worker waits for its broker instead of exiting
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 120
-CELERY_TASK_TIME_LIMIT = 180
+CELERY_TASK_TIME_LIMIT = 180  # the longest any task may run; below visibility_timeout
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
@@ -164,6 +188,9 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "verzuim.tasks.thuiszitters_sweep",
         "schedule": crontab(hour=5, minute=45),
     },
+    # The outbox [issue 13]: hand over every letter/PDF that did not reach a worker. A sweep that
+    # waited longer than a minute in the queue is dropped: the next one does the same work.
+    "uitgaand-sweep": {"task": "cases.tasks.uitgaand_sweep", "schedule": 60.0, "options": {"expires": 55}},
 }
 
 # --- logging: never personal data in logs (no BSN, no names in messages) ----------------------
