@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -38,6 +39,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "cases.sessies.SessionRefreshMiddleware",  # directly after SessionMiddleware [issue 13]
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -91,13 +93,35 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# Sessions end after SESSION_IDLE_MINUTES of inactivity: the cookie is renewed on every request.
+# Sessions end after SESSION_IDLE_MINUTES of inactivity. The expiry is renewed when the session
+# changes or once SESSION_REFRESH_SECONDS have passed since the last renewal, not on every request
+# (cases/sessies.py): a session ends up to that many seconds before the full idle time [issue 13].
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+PASSEND_SESSION_REFRESH_SECONDS = env.int("SESSION_REFRESH_SECONDS", default=60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous user row; anonymous users have no object rights
 GUARDIAN_RAISE_403 = False
+
+# --- cache and sessions: CACHE_URL (Redis) when set, the database otherwise -------------------
+# With a shared Redis cache, sessions are cached_db: written through to the database, read from
+# Redis, so a page view does not touch django_session. A separate URL from the broker's (another
+# Redis database): a cache may evict, a broker must not. Without CACHE_URL: database sessions
+# (a per-process memory cache must not hold sessions: a logout in one worker would not reach
+# the others).
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("CACHE_URL moet een Redis-adres zijn, bijvoorbeeld redis://redis:6379/1.")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "passend",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- i18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -134,7 +158,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Passend <noreply@pas
 # --- Celery: CELERY_BROKER_URL, Celery's filesystem broker in var/ when unset ------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    _broker_dir = VAR_DIR / "celery-broker"
+    _broker_dir = Path(env.str("CELERY_FILESYSTEM_BROKER_DIR", default=str(VAR_DIR / "celery-broker")))
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "out"),
         "data_folder_out": str(_broker_dir / "out"),
@@ -177,7 +201,9 @@ CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180  # the longest any task may run; below visibility_timeout
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
-CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", default=str(VAR_DIR / "celerybeat-schedule")
+)
 # The beat schedule is code; tests import every task named here and bind its arguments.
 CELERY_BEAT_SCHEDULE: dict = {
     # Deadlines [issue 4]: the sweep early, the digest after it, both idempotent.
