@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from cases.formvelden import DatumVeld
 from cases.models import Leerling, School
 from verzuim.models.maatregelen import Zoekpoging
 from verzuim.models.meldingen import MeldingSoort, RegistratieSoort
@@ -13,8 +14,8 @@ from verzuim.models.thuiszitters import Partij, Schoolvoorstel, StapSoort, Thuis
 DATUM = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
-def datumveld(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+def datumveld(label: str, *, required: bool = True, help_text: str = "") -> DatumVeld:
+    return DatumVeld(
         label=label,
         required=required,
         help_text=help_text,
