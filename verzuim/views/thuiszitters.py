@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cases import queryparams as qp
 from cases.models import Leerling, Regio, School
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
@@ -35,9 +37,12 @@ REGISTER = ("sc", "sll", "bestuurder", "lpa")
 SWV_FUNCTIONARIS = ("sc", "sll", "bestuurder")
 
 
-def _filters(request):
-    regio = request.GET.get("regio", "")
-    return (int(regio) if regio.isdigit() else None), request.GET.get("categorie", "")
+def _filters(request, *, strikt: bool = False) -> tuple[int | None, str]:
+    regio = qp.rij(
+        request, "regio", Regio.objects.filter_for_user(request.user), label="de regio", strikt=strikt
+    )
+    categorie = qp.keuze(request, "categorie", regels.Categorie.LABELS, label="de categorie", strikt=strikt)
+    return (regio.pk if regio else None), categorie or ""
 
 
 @rol_vereist(*REGISTER)
@@ -58,7 +63,14 @@ def register(request):
             "regio_id": regio_id,
             "categorie": categorie,
             "mag_registreren": scope_for(request.user).heeft(*SWV_FUNCTIONARIS),
-            "querystring": request.GET.urlencode(),
+            # The export links repeat the filters as understood, never an ignored value.
+            "querystring": urlencode(
+                {
+                    "peildatum": dag.isoformat(),
+                    **({"regio": regio_id} if regio_id else {}),
+                    "categorie": categorie,
+                }
+            ),
         },
     )
 
@@ -106,11 +118,12 @@ def _export_rijen(qs, dag):
 @rol_vereist(*REGISTER)
 def export(request):
     """The register as CSV or XLSX on the chosen peildatum, with the totals [domain §10]."""
-    dag = peildatum(request)
-    regio_id, categorie = _filters(request)
+    # A file cannot show a message: an unusable filter or format is a 400 with the reason.
+    formaat = qp.keuze(request, "formaat", ("csv", "xlsx"), label="het exportformaat", strikt=True) or "csv"
+    dag = peildatum(request, strikt=True)
+    regio_id, categorie = _filters(request, strikt=True)
     qs = register_queryset(user=request.user, peildatum=dag, regio_id=regio_id, categorie=categorie)
     telling = register_telling(register_queryset(user=request.user, peildatum=dag, regio_id=regio_id))
-    formaat = request.GET.get("formaat", "csv")
     naam = f"thuiszitters-{dag:%Y-%m-%d}"
     log(
         request=request,
