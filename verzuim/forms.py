@@ -157,6 +157,12 @@ class ThuiszitterBijwerkenForm(forms.Form):
     beeindiging = forms.CharField(label="Waar volgt de leerling onderwijs?", max_length=300, required=False)
 
 
+class EscalatieSignaalForm(forms.Form):
+    """Open an escalation from a thuiszitter's page; the service requires the text."""
+
+    aanleiding = tekst("Aanleiding (signaal)", required=False, rows=2)
+
+
 class EscalatieStapForm(forms.Form):
     stap = forms.ChoiceField(label="Stap", choices=StapSoort.choices)
     datum = datumveld("Datum", required=False)

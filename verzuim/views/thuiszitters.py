@@ -21,6 +21,7 @@ from verzuim import regels
 from verzuim.forms import (
     AntwoordBestuurForm,
     DrieScholenForm,
+    EscalatieSignaalForm,
     InstemmingForm,
     ThuiszitterBijwerkenForm,
     ThuiszitterForm,
@@ -216,6 +217,7 @@ def thuiszitter(request, pk: int):
         "antwoord": AntwoordBestuurForm(
             prefix="a", voorstellen=d.voorstellen.filter(antwoord="open") if d else None
         ),
+        "escalatie": EscalatieSignaalForm(),
     }
     # Back in education: show the period as it was on the last day at home.
     peil = min(dag, t.beeindigd_op - timedelta(days=1)) if t.beeindigd_op else dag
@@ -227,19 +229,23 @@ def thuiszitter(request, pk: int):
                 messages.success(request, "U heeft de regie genomen; het procesverslag is verstuurd.")
                 return redirect(t)
             if actie == "escalatie":
-                e = svc.open_escalatie(
-                    regio=t.regio,
-                    school=t.school,
-                    thuiszitter=t,
-                    door=request.user,
-                    request=request,
-                    aanleiding=request.POST.get("aanleiding", ""),
-                )
-                return redirect(e)
-            if actie in ("instemming", "scholen", "antwoord") and d is None:
+                # A form, not a raw POST read: a NUL byte is refused next to the field instead of
+                # reaching PostgreSQL, and the typed text stays [issue 13].
+                forms["escalatie"] = EscalatieSignaalForm(request.POST)
+                if forms["escalatie"].is_valid():
+                    e = svc.open_escalatie(
+                        regio=t.regio,
+                        school=t.school,
+                        thuiszitter=t,
+                        door=request.user,
+                        request=request,
+                        aanleiding=forms["escalatie"].cleaned_data["aanleiding"],
+                    )
+                    return redirect(e)
+            elif actie in ("instemming", "scholen", "antwoord") and d is None:
                 messages.error(request, "Voor deze thuiszitter loopt geen doorzettingskracht.")
                 return redirect(t)
-            if actie in forms:
+            elif actie in forms:
                 prefix = forms[actie].prefix
                 extra = {"scholen": forms["scholen"].fields["scholen"].queryset} if actie == "scholen" else {}
                 if actie == "antwoord":
