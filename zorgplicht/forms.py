@@ -5,13 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from cases.formvelden import DatumVeld
 from cases.models import Gebruiker, Leerling, School
 from cases.models.leerling import Geslacht
 from cases.scope import scope_for
 from zorgplicht.models import Antwoord, NietVanToepassing, OndersteuningSoort, TLVSoort, Uitkomst
 
 
-class Datum(forms.DateField):
+class Datum(DatumVeld):
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 

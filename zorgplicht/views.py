@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from cases import queryparams as qp
 from cases.models import Brief, School
 from cases.models.audit import AuditActie
 from cases.models.organisaties import SchoolSoort
@@ -45,7 +46,7 @@ def _pagina(request, rijen):
 @rol_vereist(*LEZERS)
 def lijst(request):
     """All aanmeldingen the user may see; running ones first, most urgent on top."""
-    alle = request.GET.get("alle") == "1"
+    alle = qp.keuze(request, "alle", ("1",), label="de keuze lopend/afgesloten") == "1"
     qs = selectors.aanmeldingen_voor(request.user)
     if not alle:
         qs = qs.lopend()

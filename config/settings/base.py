@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "cases.sessies.SessionRefreshMiddleware",  # directly after SessionMiddleware [issue 13]
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "cases.middleware.OngeldigeInvoerMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
