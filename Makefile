@@ -25,13 +25,10 @@ demo: migrate
 
 ## make run: install, migrate, load the demo SWV, serve on http://$(HOST):$(PORT) with a Celery
 ## worker and beat. Without DATABASE_URL / CELERY_BROKER_URL: SQLite and Celery's filesystem
-## broker in var/. Ctrl-C stops all three.
+## broker in var/. Ctrl-C stops all three within seconds (config/dev_run.py supervises them).
 run: demo
 	@echo "Passend draait op http://$(HOST):$(PORT)/  (demo-accounts: zie de inlogpagina, wachtwoord 'demo')"
-	@trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/celery -A config worker --loglevel=INFO --concurrency=2 --pool=prefork & \
-	$(BIN)/celery -A config beat --loglevel=INFO & \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(BIN)/python -m config.dev_run --host $(HOST) --port $(PORT)
 
 ## make test: install and run the whole suite (config.settings.ci). DATABASE_URL selects
 ## PostgreSQL; unset, the suite runs on SQLite. E2E journeys need Debian's chromium.

@@ -2,7 +2,9 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 
+from cases.formvelden import DatumVeld
 from cases.models import Gebruiker, Gemeente, Regio, Rol, Samenwerkingsverband, School, Schoolbestuur
 from cases.scope import scope_for
 
@@ -86,6 +88,8 @@ from cases.termijnen.models.vakanties import SchoolVakantie  # noqa: E402
 
 @admin.register(SchoolVakantie)
 class SchoolVakantieAdmin(admin.ModelAdmin):
+    # Holidays move every term of the schools in their regio: a year-9999 typo is refused here too.
+    formfield_overrides = {models.DateField: {"form_class": DatumVeld}}
     list_display = ["schooljaar", "soort", "regio", "van", "tot", "bron"]
     list_filter = ["schooljaar", "regio", "soort"]
     ordering = ["van", "regio"]

@@ -8,5 +8,6 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         # registraties: menu items, Mijn werk panels, timeline providers, kinds of term;
-        # brieven_tasks: the letter PDF task; signals: login/logout in the audit log.
-        from . import brieven_tasks, registraties, signals  # noqa: F401
+        # tasks: the letter and OT-verslag PDF tasks and the outbox sweep;
+        # signals: login/logout in the audit log.
+        from . import registraties, signals, tasks  # noqa: F401

@@ -8,9 +8,9 @@ from cases.scope import scope_for
 def passend(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"passend_debug": settings.DEBUG}
+        return {"passend_demo": settings.PASSEND_DEMO}
     return {
-        "passend_debug": settings.DEBUG,
+        "passend_demo": settings.PASSEND_DEMO,
         "passend_nav": nav_voor(user),
         "passend_scope": scope_for(user),
         # Unread deadline notifications for the header; lazy, so one query only where rendered.

@@ -1,6 +1,7 @@
-"""Validators for the identifiers of Dutch education, with Dutch messages."""
+"""Validators for the identifiers of Dutch education and for dates, with Dutch messages."""
 
 import re
+from datetime import date
 
 from django.core.exceptions import ValidationError
 
@@ -34,3 +35,16 @@ def validate_bestuursnummer(value: str) -> None:
             "Een bestuursnummer bestaat uit precies vijf cijfers, bijvoorbeeld 41234.",
             code="bestuursnummer",
         )
+
+
+# Dates the app computes with. Outside these years a date is a typo (year 1, 9999) and term
+# arithmetic (a date plus weeks) overflows Python's date range [issue 13].
+DATUM_MIN = date(1900, 1, 1)
+DATUM_MAX = date(2100, 12, 31)
+DATUM_BEREIK_FOUT = "Vul een datum tussen 1900 en 2100 in."
+
+
+def validate_datum_bereik(value: date | None) -> None:
+    """A date between 1 January 1900 and 31 December 2100 [issue 13]."""
+    if value is not None and not DATUM_MIN <= value <= DATUM_MAX:
+        raise ValidationError(DATUM_BEREIK_FOUT, code="datum_bereik")

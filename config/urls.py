@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("cases.urls")),
 ]
 
+handler400 = "cases.views.fouten.ongeldig_verzoek"
 handler403 = "cases.views.fouten.geen_toegang"
 handler404 = "cases.views.fouten.niet_gevonden"
 handler500 = "cases.views.fouten.serverfout"

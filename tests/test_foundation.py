@@ -12,7 +12,7 @@ from django.urls import reverse
 from cases.models import Gebruiker, Leerling, Rol, School
 from cases.scope import scope_for
 from cases.validators import validate_bestuursnummer, validate_brin
-from tests.factories import LeerlingFactory
+from tests.factories import LeerlingFactory, SWVFactory
 
 
 @pytest.mark.parametrize("brin", ["12AB", "00ZZ", "99RA"])
@@ -143,13 +143,22 @@ class TestScoping:
 
 
 class TestDemoData:
-    @override_settings(DEBUG=False)
-    def test_weigert_zonder_debug(self, db):
-        with pytest.raises(CommandError, match="zonder DEBUG"):
+    @override_settings(PASSEND_DEMO=False, DEBUG=True)
+    def test_weigert_zonder_passend_demo_ook_met_debug(self, db):
+        """[issue 13] The demo depends on PASSEND_DEMO, not on DEBUG."""
+        with pytest.raises(CommandError, match="zonder PASSEND_DEMO"):
             call_command("demo_data")
         assert not Gebruiker.objects.exists()
 
-    @override_settings(DEBUG=True)
+    @override_settings(PASSEND_DEMO=True)
+    def test_weigert_naast_een_echt_swv(self, db):
+        """[issue 13] A database with a real SWV gets no accounts with password 'demo'."""
+        SWVFactory(naam="Samenwerkingsverband Echt PO", code="PO 12-34")
+        with pytest.raises(CommandError, match="echt samenwerkingsverband"):
+            call_command("demo_data", leerlingen=0)
+        assert not Gebruiker.objects.exists()
+
+    @override_settings(PASSEND_DEMO=True, DEBUG=False)
     def test_idempotent_en_een_gebruiker_per_rol(self, db):
         call_command("demo_data", leerlingen=5)
         tellingen = (
@@ -187,10 +196,11 @@ class TestDemoData:
 
 
 class TestShell:
-    def test_loginpagina_toont_demo_accounts_alleen_met_debug(self, client, settings):
-        settings.DEBUG = True
+    def test_loginpagina_toont_demo_accounts_alleen_met_passend_demo(self, client, settings):
+        """[issue 13] The demo panel follows PASSEND_DEMO, whatever DEBUG says."""
+        settings.PASSEND_DEMO, settings.DEBUG = True, False
         assert "Demo-accounts" in client.get(reverse("login")).content.decode()
-        settings.DEBUG = False
+        settings.PASSEND_DEMO, settings.DEBUG = False, True
         assert "Demo-accounts" not in client.get(reverse("login")).content.decode()
 
     def test_foute_login_geeft_nederlandse_melding(self, client, world):
@@ -217,8 +227,12 @@ class TestShell:
         assert "Niet gevonden" in resp.content.decode()
 
     def test_sessie_verloopt_na_inactiviteit(self, settings):
-        assert settings.SESSION_SAVE_EVERY_REQUEST
+        # Renewed by cases/sessies.py at most once per refresh period, not saved per request
+        # [issue 13]; the behaviour itself is tested in tests/test_sessies.py.
         assert settings.SESSION_COOKIE_AGE <= 60 * 60
+        assert not settings.SESSION_SAVE_EVERY_REQUEST
+        assert "cases.sessies.SessionRefreshMiddleware" in settings.MIDDLEWARE
+        assert 0 < settings.PASSEND_SESSION_REFRESH_SECONDS < settings.SESSION_COOKIE_AGE
 
     def test_datumformaat(self, settings):
         from django.utils import translation

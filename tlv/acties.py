@@ -33,6 +33,8 @@ class Actie:
     zichtbaar: Callable[[TLVAanvraag, object], bool]
     transitie: str = ""
     gevaar: bool = False
+    # What the user reads after the step; a step that sends a letter says the letter is on its way.
+    succes: str = ""
 
 
 def _eerste(a, u) -> bool:
@@ -136,6 +138,7 @@ ACTIES: dict[str, Actie] = {
             lambda a, u, f, r: services.vraag_informatie(aanvraag=a, door=u, request=r, **f.cleaned_data),
             lambda a, u: a.status in OPSCHORTBAAR
             and (sll(a, u) or (sc(a, u) and a.status == Status.INHOUDELIJKE_CHECK)),
+            succes="De informatie is opgevraagd en de termijn is opgeschort. De brief wordt gemaakt.",
         ),
         Actie(
             "informatie_ontvangen",
@@ -248,6 +251,8 @@ ACTIES: dict[str, Actie] = {
             lambda a, u, data=None: forms.OndertekenForm(data),
             lambda a, u, f, r: services.onderteken(aanvraag=a, door=u, request=r, **f.cleaned_data),
             lambda a, u: a.status == Status.TER_ONDERTEKENING and bestuurder(a, u),
+            succes="Het besluit is ondertekend. De brief aan de ouders wordt gemaakt; "
+            "hij staat zo dadelijk onder Brieven op deze pagina.",
         ),
         Actie(
             "terugsturen",
@@ -265,6 +270,7 @@ ACTIES: dict[str, Actie] = {
             lambda a, u, data=None: forms.VerdagenForm(data),
             lambda a, u, f, r: services.verdaag(aanvraag=a, door=u, request=r, **f.cleaned_data),
             lambda a, u: a.status in IN_BEHANDELING and sll(a, u) and not a.verdagingen.exists(),
+            succes="De beslistermijn is verdaagd. De brief aan de ouders wordt gemaakt.",
         ),
         Actie(
             "intrekken",

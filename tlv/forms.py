@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from cases.formvelden import DatumVeld, modelveld
 from cases.models import Gebruiker, Leerling
 from tlv.models import SC_VRAGEN, BezwaarUitkomst, Eindadvies, Strekking, TLAVergadering, TLVAanvraag
 
@@ -14,6 +15,7 @@ DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class AanvraagForm(forms.ModelForm):
     class Meta:
         model = TLVAanvraag
+        formfield_callback = modelveld
         fields = [
             "soort",
             "herindicatie_optie",
@@ -74,7 +76,7 @@ class InformatieVragenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Dit komt in het standaardbericht aan de school en in de brief aan ouders.",
     )
-    antwoord_uiterlijk = forms.DateField(
+    antwoord_uiterlijk = DatumVeld(
         label="Aanleveren uiterlijk op",
         widget=DATUM,
         help_text="Een redelijke termijn; zonder termijn wordt niet opgeschort.",
@@ -82,7 +84,7 @@ class InformatieVragenForm(forms.Form):
 
 
 class DatumForm(forms.Form):
-    datum = forms.DateField(label="Datum van ontvangst", widget=DATUM)
+    datum = DatumVeld(label="Datum van ontvangst", widget=DATUM)
 
 
 class ScOordeelForm(forms.Form):
@@ -114,7 +116,7 @@ class ScOordeelForm(forms.Form):
 
 
 class AfwijkingForm(forms.Form):
-    datum = forms.DateField(label="Afwijkende ingangsdatum", required=False, widget=DATUM)
+    datum = DatumVeld(label="Afwijkende ingangsdatum", required=False, widget=DATUM)
     reden = forms.CharField(
         label="Beredeneerde afwijking", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -175,6 +177,7 @@ class AdviesForm(forms.Form):
 class EindadviesForm(forms.ModelForm):
     class Meta:
         model = Eindadvies
+        formfield_callback = modelveld
         fields = [
             "besluit",
             "gemotiveerd_besluit",
@@ -199,7 +202,7 @@ class AgenderenForm(forms.Form):
 
 
 class VergaderingForm(forms.Form):
-    datum = forms.DateField(label="Datum", widget=DATUM)
+    datum = DatumVeld(label="Datum", widget=DATUM)
     schooljaar = forms.RegexField(
         label="Schooljaar",
         regex=r"^\d{4}-\d{4}$",
@@ -220,12 +223,12 @@ class VragenForm(forms.Form):
 
 
 class VerdagenForm(forms.Form):
-    nieuwe_termijn = forms.DateField(label="Nieuwe beslisdatum", widget=DATUM)
+    nieuwe_termijn = DatumVeld(label="Nieuwe beslisdatum", widget=DATUM)
     reden = forms.CharField(label="Reden", widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class BezwaarForm(forms.Form):
-    ontvangen_op = forms.DateField(label="Bezwaarschrift ontvangen op", widget=DATUM)
+    ontvangen_op = DatumVeld(label="Bezwaarschrift ontvangen op", widget=DATUM)
     indiener = forms.ChoiceField(
         label="Ingediend door",
         choices=[("ouders", "ouders"), ("school", "school"), ("beide", "ouders en school")],
@@ -243,15 +246,13 @@ class TermijnoverschrijdingForm(forms.Form):
 
 
 class BemiddelingForm(forms.Form):
-    gesprek_op = forms.DateField(label="Gesprek bemiddelingscommissie op", widget=DATUM)
-    advies_op = forms.DateField(label="Advies uitgebracht op", widget=DATUM)
+    gesprek_op = DatumVeld(label="Gesprek bemiddelingscommissie op", widget=DATUM)
+    advies_op = DatumVeld(label="Advies uitgebracht op", widget=DATUM)
     advies = forms.CharField(label="Advies", widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class LandelijkForm(forms.Form):
-    advies_op = forms.DateField(
-        label="Advies landelijke commissie ontvangen op", required=False, widget=DATUM
-    )
+    advies_op = DatumVeld(label="Advies landelijke commissie ontvangen op", required=False, widget=DATUM)
     advies = forms.CharField(
         label="Advies (als het er is)", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

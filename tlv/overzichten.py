@@ -7,11 +7,13 @@ import csv
 import io
 import statistics
 from datetime import date
+from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from cases import queryparams as qp
 from cases.models import Regio
 from cases.permissions import rol_vereist
 from cases.services.audit import log
@@ -33,28 +35,24 @@ KOLOMMEN = [
 ]
 
 
-def _datum(waarde: str | None) -> date | None:
-    try:
-        return date.fromisoformat(waarde) if waarde else None
-    except ValueError:
-        return None
-
-
-def _int(waarde: str | None) -> int | None:
-    return int(waarde) if waarde and waarde.isdigit() else None
+def _regio(request, *, strikt: bool = False) -> Regio | None:
+    return qp.rij(
+        request, "regio", Regio.objects.filter_for_user(request.user), label="de regio", strikt=strikt
+    )
 
 
 @rol_vereist("sll", "sc", "tla", "bestuurder", "ib", "directeur", "beheer")
 def herindicaties(request):
     vandaag = timezone.localdate()
-    rijen = selectors.herindicaties(request.user, vandaag=vandaag, regio_id=_int(request.GET.get("regio")))
+    regio = _regio(request)
+    rijen = selectors.herindicaties(request.user, vandaag=vandaag, regio_id=regio.pk if regio else None)
     return render(
         request,
         "tlv/herindicaties.html",
         {
             "rijen": rijen,
             "vandaag": vandaag,
-            "gekozen_regio": request.GET.get("regio", ""),
+            "gekozen_regio": str(regio.pk) if regio else "",
             "regios": list(Regio.objects.filter_for_user(request.user).order_by("naam")),
         },
     )
@@ -79,33 +77,54 @@ def _rij(r) -> list:
 JAREN_TERUG = 5  # school years offered besides the current one
 
 
-def _periode(request, vandaag: date) -> tuple[date | None, date | None, str]:
+def _periode(request, vandaag: date, *, strikt: bool) -> tuple[date | None, date | None, str]:
     """The period of the doorlooptijden: an own van/tot when given, else a school year (1 August
     to 31 July; the current one by default, as the SWV reports per school year), or all years."""
-    van, tot = _datum(request.GET.get("van")), _datum(request.GET.get("tot"))
+    van = qp.datum(request, "van", label="de begindatum", strikt=strikt)
+    tot = qp.datum(request, "tot", label="de einddatum", strikt=strikt)
     if van or tot:
         return van, tot, ""
-    keuze = request.GET.get("schooljaar", "")
-    if keuze == "alle":
+    if request.GET.get("schooljaar") == "alle":
         return None, None, "alle"
     huidig = schooljaar_begin(vandaag).year
-    begin = int(keuze) if keuze.isdigit() and huidig - 50 <= int(keuze) <= huidig else huidig
+    begin = qp.geheel_getal(
+        request,
+        "schooljaar",
+        label="het schooljaar",
+        minimum=huidig - 50,
+        maximum=huidig,
+        gevolg="dit schooljaar wordt getoond",
+        strikt=strikt,
+    )
+    begin = begin or huidig
     return date(begin, 8, 1), date(begin + 1, 7, 31), str(begin)
+
+
+FORMATEN = ("csv", "xlsx")
 
 
 @rol_vereist("sll", "bestuurder", "beheer")
 def doorlooptijden(request):
     vandaag = timezone.localdate()
-    van, tot, schooljaar = _periode(request, vandaag)
-    formaat = request.GET.get("formaat")
+    formaat = qp.keuze(
+        request,
+        "formaat",
+        FORMATEN,
+        label="het exportformaat",
+        gevolg="kies CSV of Excel (xlsx) op de pagina",
+    )
+    # A file cannot show a message: an export with an unusable filter is a 400 with the reason.
+    strikt = formaat is not None
+    van, tot, schooljaar = _periode(request, vandaag, strikt=strikt)
+    regio = _regio(request, strikt=strikt)
     rijen = selectors.doorlooptijden(
         request.user,
         van=van,
         tot=tot,
-        regio_id=_int(request.GET.get("regio")),
-        fasen_voor=None if formaat in ("csv", "xlsx") else OP_PAGINA,
+        regio_id=regio.pk if regio else None,
+        fasen_voor=None if formaat else OP_PAGINA,
     )
-    if formaat in ("csv", "xlsx"):
+    if formaat:
         periode = f"{van or 'begin'} t/m {tot or 'nu'}"
         log(actie="gedownload", request=request, omschrijving=f"doorlooptijden TLV ({formaat}, {periode})")
         return _export(rijen, formaat)
@@ -124,17 +143,29 @@ def doorlooptijden(request):
             "mediaan": statistics.median(r.netto for r in rijen) if rijen else None,
             "periode_van": van,
             "periode_tot": tot,
-            "van": request.GET.get("van", "") if not schooljaar else "",
-            "tot": request.GET.get("tot", "") if not schooljaar else "",
+            "van": van.isoformat() if van and not schooljaar else "",
+            "tot": tot.isoformat() if tot and not schooljaar else "",
             "schooljaar": schooljaar,
             "schooljaren": [
                 (str(j), f"{j}-{j + 1}" + (" (dit schooljaar)" if j == huidig else ""))
                 for j in range(huidig, huidig - JAREN_TERUG - 1, -1)
             ],
-            "gekozen_regio": request.GET.get("regio", ""),
+            "gekozen_regio": str(regio.pk) if regio else "",
             "regios": list(Regio.objects.filter_for_user(request.user).order_by("naam")),
             "fasen": [n for n, _ in selectors.FASEN],
-            "querystring": request.GET.urlencode(),
+            # The export links repeat the filters as understood, never an ignored value.
+            "querystring": urlencode(
+                {
+                    k: v
+                    for k, v in {
+                        "van": van.isoformat() if van and not schooljaar else "",
+                        "tot": tot.isoformat() if tot and not schooljaar else "",
+                        "schooljaar": schooljaar,
+                        "regio": regio.pk if regio else "",
+                    }.items()
+                    if v
+                }
+            ),
         },
     )
 

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from cases import queryparams as qp
 from cases.models import Leerling, Regio
 from cases.models.brieven import Brief
 from cases.permissions import rol_vereist
@@ -39,15 +40,15 @@ def _foutmeldingen(exc: ValidationError) -> list[str]:
     return list(exc.messages)
 
 
-def _lijst(request, *, titel: str, uitleg: str, statussen=None, eigen=False, standaard_status=""):
+def _lijst(request, *, titel: str, uitleg: str, statussen=None, eigen=False):
     scope = scope_for(request.user)
-    status = request.GET.get("status", standaard_status)
-    regio = request.GET.get("regio", "")
-    gekozen = [status] if status in Status.values else statussen
+    te_kiezen = [s for s in Status if not statussen or s.value in statussen]
+    status = qp.keuze(request, "status", [s.value for s in te_kiezen], label="de status") or ""
+    regio = qp.rij(request, "regio", Regio.objects.filter_for_user(request.user), label="de regio")
     qs = selectors.werklijst(
         request.user,
-        statussen=gekozen,
-        regio_id=regio if regio.isdigit() else None,
+        statussen=[status] if status else statussen,
+        regio_id=regio.pk if regio else None,
         alleen_eigen_toewijzing=eigen,
     )
     pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
@@ -60,9 +61,9 @@ def _lijst(request, *, titel: str, uitleg: str, statussen=None, eigen=False, sta
             "uitleg": uitleg,
             "pagina": pagina,
             "rijen": rijen,
-            "statussen": [(s.value, s.label) for s in Status if not statussen or s.value in statussen],
+            "statussen": [(s.value, s.label) for s in te_kiezen],
             "gekozen_status": status,
-            "gekozen_regio": regio,
+            "gekozen_regio": str(regio.pk) if regio else "",
             "regios": list(Regio.objects.filter_for_user(request.user).order_by("naam"))
             if scope.swv_ids or scope.alles
             else [],
@@ -121,8 +122,9 @@ def nieuw(request):
         .filter(huidige_school_id__in=scope_for(request.user).school_ids)
         .order_by("achternaam")
     )
+    leerling = qp.rij(request, "leerling", leerlingen, label="de leerling")
     form = forms.NieuweAanvraagForm(
-        request.POST or None, leerlingen=leerlingen, initial={"leerling": request.GET.get("leerling")}
+        request.POST or None, leerlingen=leerlingen, initial={"leerling": leerling.pk if leerling else None}
     )
     if request.method == "POST" and form.is_valid():
         velden = {k: v for k, v in form.cleaned_data.items() if k != "leerling"}
@@ -234,7 +236,7 @@ def stap(request, pk: int, naam: str):
             form.add_error(None, exc.messages)
         return _detail(request, selectors.aanvraag_voor(request, pk), {naam: form}, status=400)
     else:
-        messages.success(request, f"{actie.titel}: gelukt.")
+        messages.success(request, actie.succes or f"{actie.titel}: gelukt.")
     return redirect("tlv:detail", aanvraag.pk)
 
 

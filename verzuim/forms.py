@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from cases.formvelden import DatumVeld
 from cases.models import Leerling, School
 from verzuim.models.maatregelen import Zoekpoging
 from verzuim.models.meldingen import MeldingSoort, RegistratieSoort
@@ -13,8 +14,8 @@ from verzuim.models.thuiszitters import Partij, Schoolvoorstel, StapSoort, Thuis
 DATUM = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
-def datumveld(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+def datumveld(label: str, *, required: bool = True, help_text: str = "") -> DatumVeld:
+    return DatumVeld(
         label=label,
         required=required,
         help_text=help_text,
@@ -154,6 +155,12 @@ class ThuiszitterBijwerkenForm(forms.Form):
     volgende_stap_op = datumveld("Volgende stap uiterlijk", required=False)
     beeindigd_op = datumveld("Terug naar onderwijs op", required=False)
     beeindiging = forms.CharField(label="Waar volgt de leerling onderwijs?", max_length=300, required=False)
+
+
+class EscalatieSignaalForm(forms.Form):
+    """Open an escalation from a thuiszitter's page; the service requires the text."""
+
+    aanleiding = tekst("Aanleiding (signaal)", required=False, rows=2)
 
 
 class EscalatieStapForm(forms.Form):

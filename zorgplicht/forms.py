@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from cases.formvelden import DatumVeld
 from cases.models import Gebruiker, Leerling, School
 from cases.models.leerling import Geslacht
 from cases.scope import scope_for
@@ -12,7 +13,7 @@ from zorgplicht.models import Antwoord, NietVanToepassing, OndersteuningSoort, T
 from zorgplicht.services import LEERLING_VELDEN
 
 
-class Datum(forms.DateField):
+class Datum(DatumVeld):
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 

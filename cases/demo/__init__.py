@@ -27,6 +27,7 @@ from cases.models.organisaties import Denominatie, SchoolSoort, VakantieRegio
 from cases.models.rollen import Discipline
 
 DEMO_WACHTWOORD = "demo"
+DEMO_SWV_CODE = "PO 99-01"
 
 REGIOS = {
     "Ede": ["Ede"],
@@ -140,7 +141,7 @@ def zorg_voor_schoolvakanties() -> None:
 def bouw_organisaties() -> DemoWereld:
     zorg_voor_schoolvakanties()
     swv, _ = Samenwerkingsverband.objects.get_or_create(
-        code="PO 99-01",
+        code=DEMO_SWV_CODE,
         defaults={
             "naam": "Samenwerkingsverband Vallei & Rijn PO (demo)",
             "adres": "Postbus 9901",

@@ -11,6 +11,7 @@ from cases.dossier.models.opp import FACTOREN, OPP, AkkoordWijze
 from cases.dossier.models.ot import AanwezigeRol, OTBespreking, OTUitkomst
 from cases.dossier.services.opp import INHOUD_VELDEN
 from cases.dossier.services.ot import BESPREKING_VELDEN, VERVOLG_VELDEN
+from cases.formvelden import DatumVeld, modelveld
 from cases.models import Gemeente, Leerling, Ouder, School
 from cases.models.audit import AuditActie
 from cases.models.leerling import validate_bsn
@@ -50,7 +51,7 @@ def voeg_service_fouten_toe(form: forms.Form, fout: ValidationError, *, extra_ve
 
 class ZoekForm(forms.Form):
     naam = forms.CharField(label="Naam", required=False, widget=forms.TextInput(attrs={"type": "search"}))
-    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=Datum())
+    geboortedatum = DatumVeld(label="Geboortedatum", required=False, widget=Datum())
 
 
 class LeerlingForm(forms.ModelForm):
@@ -65,6 +66,7 @@ class LeerlingForm(forms.ModelForm):
 
     class Meta:
         model = Leerling
+        formfield_callback = modelveld
         fields = [
             "voornaam",
             "tussenvoegsel",
@@ -112,7 +114,7 @@ class NieuweLeerlingForm(LeerlingForm):
     groep = forms.TypedChoiceField(
         label="Groep", choices=GROEPEN, coerce=_groep, empty_value=None, required=False
     )
-    van = forms.DateField(label="Ingeschreven vanaf", widget=Datum())
+    van = DatumVeld(label="Ingeschreven vanaf", widget=Datum())
 
     def __init__(self, *args, scholen, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,6 +124,7 @@ class NieuweLeerlingForm(LeerlingForm):
 class OuderForm(forms.ModelForm):
     class Meta:
         model = Ouder
+        formfield_callback = modelveld
         fields = [
             "naam",
             "relatie",
@@ -147,7 +150,7 @@ class InschrijvingForm(forms.Form):
     groep = forms.TypedChoiceField(
         label="Groep", choices=GROEPEN, coerce=_groep, empty_value=None, required=False
     )
-    van = forms.DateField(label="Ingeschreven vanaf", widget=Datum())
+    van = DatumVeld(label="Ingeschreven vanaf", widget=Datum())
 
     def __init__(self, *args, scholen, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,7 +163,7 @@ class InschrijvingForm(forms.Form):
 
 
 class UitschrijvenForm(forms.Form):
-    tot = forms.DateField(
+    tot = DatumVeld(
         label="Uitgeschreven per", widget=Datum(), help_text="De laatste dag van de inschrijving."
     )
 
@@ -173,6 +176,7 @@ class OTForm(forms.ModelForm):
 
     class Meta:
         model = OTBespreking
+        formfield_callback = modelveld
         fields = list(BESPREKING_VELDEN)
         widgets = {
             "datum": Datum(),
@@ -218,7 +222,7 @@ class AanwezigeForm(forms.Form):
 class AfspraakForm(forms.Form):
     wat = forms.CharField(label="Wat", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     wie = forms.CharField(label="Wie", required=False, max_length=200)
-    uiterlijk = forms.DateField(label="Uiterlijk wanneer", required=False, widget=Datum())
+    uiterlijk = DatumVeld(label="Uiterlijk wanneer", required=False, widget=Datum())
 
 
 AanwezigeFormSet = forms.formset_factory(AanwezigeForm, extra=2)
@@ -244,6 +248,7 @@ def factor_veldnaam(code: str, sleutel: str) -> str:
 class OPPForm(forms.ModelForm):
     class Meta:
         model = OPP
+        formfield_callback = modelveld
         fields = list(INHOUD_VELDEN)
         widgets = {"datum": Datum(), "school_ondertekend_op": Datum(), "schoolverzuim": forms.RadioSelect}
 
@@ -334,7 +339,7 @@ class AkkoordForm(forms.Form):
     ouder = forms.ModelChoiceField(
         label="Ouder/voogd met gezag", queryset=Ouder.objects.none(), empty_label=None
     )
-    datum = forms.DateField(label="Datum van het akkoord", widget=Datum())
+    datum = DatumVeld(label="Datum van het akkoord", widget=Datum())
     wijze = forms.ChoiceField(
         label="Hoe is het akkoord gegeven?", choices=AkkoordWijze.choices, widget=forms.RadioSelect
     )
@@ -360,8 +365,8 @@ class DocumentForm(forms.Form):
         max_length=200,
         help_text="Kort en zonder naam of BSN, bijvoorbeeld 'Intelligentieonderzoek'.",
     )
-    datum = forms.DateField(label="Datum van het document", widget=Datum())
-    onderzoeksdatum = forms.DateField(
+    datum = DatumVeld(label="Datum van het document", widget=Datum())
+    onderzoeksdatum = DatumVeld(
         label="Datum van het onderzoek",
         required=False,
         widget=Datum(),
@@ -389,13 +394,20 @@ class AuditZoekForm(forms.Form):
         label="Leerling (dossiernummer)",
         required=False,
         min_value=1,
+        # Larger than any id the database holds (and beyond SQLite's integer): no such dossier.
+        max_value=2**63 - 1,
+        error_messages={
+            "min_value": "Een dossiernummer is 1 of hoger.",
+            "max_value": "Zo'n hoog dossiernummer bestaat niet.",
+            "invalid": "Vul het dossiernummer in als getal.",
+        },
         help_text="Het nummer van het dossier, zoals in de adresbalk van de dossierpagina.",
     )
     actie = forms.ChoiceField(
         label="Actie", required=False, choices=[("", "alle acties")] + list(AuditActie.choices)
     )
-    van = forms.DateField(label="Vanaf", required=False, widget=Datum())
-    tot = forms.DateField(label="Tot en met", required=False, widget=Datum())
+    van = DatumVeld(label="Vanaf", required=False, widget=Datum())
+    tot = DatumVeld(label="Tot en met", required=False, widget=Datum())
 
     def clean(self):
         data = super().clean()

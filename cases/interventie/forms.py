@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from cases.formvelden import DatumVeld, modelveld
 from cases.interventie.models.arrangementen import ArrangementSoort
 from cases.interventie.models.traject import (
     Aanleiding,
@@ -92,7 +93,7 @@ class CriteriaForm(forms.Form):
 
 class AanmeldForm(CriteriaForm):
     leerling = forms.ModelChoiceField(queryset=Leerling.objects.none(), label="Leerling")
-    gemeld_op = forms.DateField(label="Datum melding", widget=Datum())
+    gemeld_op = DatumVeld(label="Datum melding", widget=Datum())
     aanleiding = forms.ChoiceField(choices=Aanleiding.choices, label="Aanleiding")
     aanleiding_toelichting = forms.CharField(label="Toelichting", widget=forms.Textarea, required=False)
 
@@ -134,6 +135,7 @@ class TeamlidForm(forms.Form):
 class BijeenkomstForm(forms.ModelForm):
     class Meta:
         model = InterventieBijeenkomst
+        formfield_callback = modelveld
         fields = [
             "datum",
             "tijd",
@@ -168,7 +170,7 @@ class AfspraakForm(forms.Form):
         label="Of: wie (naam)",
         help_text="Voor iemand zonder account, bijvoorbeeld de ouders.",
     )
-    uiterlijk = forms.DateField(label="Uiterlijk op", widget=Datum())
+    uiterlijk = DatumVeld(label="Uiterlijk op", widget=Datum())
     bewaker = GebruikerKeuze(queryset=Gebruiker.objects.none(), label="Wie bewaakt de afspraak")
 
     def __init__(self, *args, traject, **kwargs):
@@ -198,14 +200,14 @@ class PlaatsingForm(forms.Form):
     )
     setting = forms.CharField(label="Setting", help_text="Bijvoorbeeld groep 6b, of een observatiegroep.")
     doel = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
-    startdatum = forms.DateField(widget=Datum())
-    einddatum = forms.DateField(label="Einddatum (duur)", widget=Datum())
+    startdatum = DatumVeld(widget=Datum())
+    einddatum = DatumVeld(label="Einddatum (duur)", widget=Datum())
     middelen = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
     akkoord_ontvangende_school = forms.BooleanField(
         required=False, label="De ontvangende school gaat akkoord"
     )
     akkoord_door = forms.CharField(required=False, label="Akkoord gegeven door (naam, functie)")
-    akkoord_op = forms.DateField(required=False, label="Akkoord gegeven op", widget=Datum())
+    akkoord_op = DatumVeld(required=False, label="Akkoord gegeven op", widget=Datum())
 
     def __init__(self, *args, traject, gehad: set[int], **kwargs):
         super().__init__(*args, **kwargs)
@@ -226,12 +228,12 @@ class PlaatsingForm(forms.Form):
 
 
 class BeeindigForm(forms.Form):
-    op = forms.DateField(label="Beëindigd op", widget=Datum())
+    op = DatumVeld(label="Beëindigd op", widget=Datum())
     toelichting = forms.CharField(label="Uitkomst", widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class DefinitiefForm(forms.Form):
-    per = forms.DateField(label="Ingeschreven op de ontvangende school per", widget=Datum())
+    per = DatumVeld(label="Ingeschreven op de ontvangende school per", widget=Datum())
     groep = forms.TypedChoiceField(
         choices=[("", "—")] + [(g, f"groep {g}") for g in range(1, 9)],
         coerce=int,
@@ -266,8 +268,8 @@ class ArrangementForm(forms.Form):
         label="School waar de leerling geplaatst wordt",
         help_text="Leeg bij een HGO-arrangement op de eigen school.",
     )
-    start = forms.DateField(widget=Datum())
-    einde = forms.DateField(label="Laatste dag", widget=Datum())
+    start = DatumVeld(widget=Datum())
+    einde = DatumVeld(label="Laatste dag", widget=Datum())
     doel = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     ondersteuningsbehoefte = forms.CharField(
         label="Ondersteuningsbehoefte van de leerling", widget=forms.Textarea(attrs={"rows": 3})
@@ -311,7 +313,7 @@ class ArrangementForm(forms.Form):
 
 
 class EindeForm(forms.Form):
-    einde = forms.DateField(label="Nieuwe laatste dag", widget=Datum())
+    einde = DatumVeld(label="Nieuwe laatste dag", widget=Datum())
 
 
 class BudgetForm(forms.Form):

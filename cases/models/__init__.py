@@ -19,6 +19,7 @@ from .brieven import Brief
 from .leerling import Inschrijving, Leerling, Ouder
 from .organisaties import Gemeente, Regio, Samenwerkingsverband, School, Schoolbestuur
 from .rollen import Gebruiker, Rol, RolSoort
+from .uitgaand import UitgaandeTaak
 
 __all__ = [
     "Arrangement",
@@ -56,4 +57,5 @@ __all__ = [
     "Opschorting",
     "SchoolVakantie",
     "Termijn",
+    "UitgaandeTaak",
 ]

@@ -26,6 +26,12 @@ class BriefQuerySet(models.QuerySet):
         )
 
 
+def brief_pad(instance: Brief, filename: str) -> str:
+    """One fixed path per letter (month of the letter, not of the render): a render that a killed
+    worker left half-way is replaced in place, never kept as a second file [issue 13]."""
+    return f"brieven/{instance.aangemaakt_op:%Y/%m}/{filename}"
+
+
 class Brief(models.Model):
     swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.PROTECT, related_name="brieven")
     leerling = models.ForeignKey(
@@ -46,7 +52,7 @@ class Brief(models.Model):
         default=False, help_text="Een besluit waartegen bezwaar openstaat, kan niet zonder bezwaarclausule."
     )
 
-    pdf = models.FileField(upload_to="brieven/%Y/%m/", blank=True)
+    pdf = models.FileField(upload_to=brief_pad, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     gerenderd_op = models.DateTimeField(null=True, blank=True)
     fout = models.TextField(blank=True)

@@ -1,6 +1,7 @@
 """Letter machinery [domain §12, conventions 'Letters']: maak_brief() records the letter in the
-transaction of the decision; after commit a Celery task renders it with WeasyPrint and stores the
-PDF with its SHA-256. A sent letter never changes; a correction is a new letter."""
+transaction of the decision, with its rendering as work still to do (the outbox,
+cases/services/uitgaand.py); after commit a Celery task renders it with WeasyPrint and stores the
+PDF with its SHA-256, exactly once. A sent letter never changes; a correction is a new letter."""
 
 from __future__ import annotations
 
@@ -96,9 +97,12 @@ def maak_brief(
     # (no bezwaarclausule, a template error) stops the decision with a clear message.
     brief_html(brief)
     log(actie="aangemaakt", user=door, obj=brief, leerling=leerling, omschrijving=f"brief {soort}")
-    from cases.brieven_tasks import render_brief_task
+    # The PDF is work still to do, recorded in this transaction: a broker that is down cannot
+    # fail the decision, nor lose the letter [issue 13].
+    from cases.services.uitgaand import plan_taak
+    from cases.tasks import render_brief_task
 
-    transaction.on_commit(lambda: render_brief_task.delay(brief.pk))
+    plan_taak(render_brief_task, brief.pk)
     return brief
 
 
@@ -130,8 +134,13 @@ def render_pdf(html: str, *, base_url: str | None = None) -> bytes:
     return HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).write_pdf()
 
 
+RENDER_OMSCHRIJVING = "pdf gemaakt"
+
+
 def render_brief(brief_id: int) -> Brief:
-    """Idempotent: a letter that already has its PDF is left exactly as it is."""
+    """Idempotent: a letter that already has its PDF is left exactly as it is. Two workers on the
+    same letter render it once: PostgreSQL's row lock (SQLite: the write lock that BEGIN IMMEDIATE
+    takes) makes the second wait, and it then finds the PDF."""
     with transaction.atomic():
         brief = (
             Brief.objects.select_for_update(of=("self",)).select_related("swv", "leerling").get(pk=brief_id)
@@ -148,10 +157,17 @@ def render_brief(brief_id: int) -> Brief:
             Brief.objects.filter(pk=brief.pk).update(fout=fout)
             raise BriefFout(fout)
         brief.sha256 = hashlib.sha256(pdf).hexdigest()
+        # A file at this letter's path while the row has no PDF was written by a render whose
+        # transaction never committed (a killed worker): replace it, never keep a second file.
+        opslag = brief.pdf.storage
+        pad = brief.pdf.field.generate_filename(brief, brief.bestandsnaam)
+        if opslag.exists(pad):
+            opslag.delete(pad)
         brief.pdf.save(brief.bestandsnaam, ContentFile(pdf), save=False)
         brief.gerenderd_op = timezone.now()
         brief.fout = ""
         brief.save(update_fields=["pdf", "sha256", "gerenderd_op", "fout"])
+        log(actie="gewijzigd", obj=brief, leerling=brief.leerling, omschrijving=RENDER_OMSCHRIJVING)
         return brief
 
 

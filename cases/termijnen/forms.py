@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django import forms
 
 from cases import termijnen as regels
+from cases.formvelden import DatumVeld
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ VOORINSTELLINGEN: dict[str, Voorinstelling] = {
 AANTAL_OPSCHORTINGEN = 3
 
 
-def _datumveld(label: str, *, required: bool = False, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+def _datumveld(label: str, *, required: bool = False, help_text: str = "") -> DatumVeld:
+    return DatumVeld(
         label=label,
         required=required,
         help_text=help_text,

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from icalendar import Calendar, Event
 
+from cases import queryparams as qp
 from cases import termijnen as regels
 from cases.navigatie import Paneel
 from cases.termijnen import meldingen as termijn_meldingen
@@ -37,7 +38,7 @@ def calculator(request):
 @login_required
 @require_GET
 def meldingen(request):
-    alleen_ongelezen = request.GET.get("toon") != "alle"
+    alleen_ongelezen = qp.keuze(request, "toon", ("alle",), label="de keuze ongelezen/alle") != "alle"
     qs = meldingen_van(request.user, alleen_ongelezen=alleen_ongelezen)
     pagina = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     return render(

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -38,8 +39,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "cases.sessies.SessionRefreshMiddleware",  # directly after SessionMiddleware [issue 13]
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "cases.middleware.OngeldigeInvoerMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -91,13 +94,35 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# Sessions end after SESSION_IDLE_MINUTES of inactivity: the cookie is renewed on every request.
+# Sessions end after SESSION_IDLE_MINUTES of inactivity. The expiry is renewed when the session
+# changes or once SESSION_REFRESH_SECONDS have passed since the last renewal, not on every request
+# (cases/sessies.py): a session ends up to that many seconds before the full idle time [issue 13].
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+PASSEND_SESSION_REFRESH_SECONDS = env.int("SESSION_REFRESH_SECONDS", default=60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous user row; anonymous users have no object rights
 GUARDIAN_RAISE_403 = False
+
+# --- cache and sessions: CACHE_URL (Redis) when set, the database otherwise -------------------
+# With a shared Redis cache, sessions are cached_db: written through to the database, read from
+# Redis, so a page view does not touch django_session. A separate URL from the broker's (another
+# Redis database): a cache may evict, a broker must not. Without CACHE_URL: database sessions
+# (a per-process memory cache must not hold sessions: a logout in one worker would not reach
+# the others).
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("CACHE_URL moet een Redis-adres zijn, bijvoorbeeld redis://redis:6379/1.")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "passend",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- i18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -134,7 +159,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Passend <noreply@pas
 # --- Celery: CELERY_BROKER_URL, Celery's filesystem broker in var/ when unset ------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    _broker_dir = VAR_DIR / "celery-broker"
+    _broker_dir = Path(env.str("CELERY_FILESYSTEM_BROKER_DIR", default=str(VAR_DIR / "celery-broker")))
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir / "out"),
         "data_folder_out": str(_broker_dir / "out"),
@@ -145,15 +170,41 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     (_broker_dir / "out").mkdir(parents=True, exist_ok=True)
     (_broker_dir / "processed").mkdir(parents=True, exist_ok=True)
     (_broker_dir / "control").mkdir(parents=True, exist_ok=True)
+# Redis redelivery and publishing [issue 13, docs/adr/0002-outbox-en-herlevering.md]: a message
+# that a killed worker took comes back after visibility_timeout (Redis' default: an hour), which
+# must exceed the longest task time limit (CELERY_TASK_TIME_LIMIT, 180 s); the restore scan runs
+# every interval x throttle = 30 s. The socket timeouts bound a publish to an unreachable (1 s) or
+# hung (3 s) Redis, so the request never hangs; the outbox hands over what did not go out.
+PASSEND_REDIS_TRANSPORT_OPTIES = {
+    "visibility_timeout": 300,
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 3,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 3,
+}
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BROKER_TRANSPORT_OPTIONS = PASSEND_REDIS_TRANSPORT_OPTIES
+# A publish tries three times with 0.2 s between (Celery's default: four, up to 0.6 s), then the
+# outbox takes over; the connection timeout is for brokers other than Redis (Redis: socket_*).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True  # a worker waits for its broker instead of exiting
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 120
-CELERY_TASK_TIME_LIMIT = 180
+CELERY_TASK_TIME_LIMIT = 180  # the longest any task may run; below visibility_timeout
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
-CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", default=str(VAR_DIR / "celerybeat-schedule")
+)
 # The beat schedule is code; tests import every task named here and bind its arguments.
 CELERY_BEAT_SCHEDULE: dict = {
     # Deadlines [issue 4]: the sweep early, the digest after it, both idempotent.
@@ -164,6 +215,9 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "verzuim.tasks.thuiszitters_sweep",
         "schedule": crontab(hour=5, minute=45),
     },
+    # The outbox [issue 13]: hand over every letter/PDF that did not reach a worker. A sweep that
+    # waited longer than a minute in the queue is dropped: the next one does the same work.
+    "uitgaand-sweep": {"task": "cases.tasks.uitgaand_sweep", "schedule": 60.0, "options": {"expires": 55}},
 }
 
 # --- logging: never personal data in logs (no BSN, no names in messages) ----------------------
@@ -179,5 +233,9 @@ LOGGING = {
 # Days that a later Royal Decree puts on a par with Atw holidays, as ISO dates; see
 # cases/termijnen.py for the days already known [domain §11].
 PASSEND_EXTRA_ATW_DAGEN = env.list("PASSEND_EXTRA_ATW_DAGEN", default=[])
+# Demo conveniences, separate from DEBUG [issue 13]: `manage.py demo_data` runs and the login page
+# lists the demo accounts (password "demo") only when this is on. Off unless the environment says
+# so; config/settings/dev.py turns it on for `make run`.
+PASSEND_DEMO = env.bool("PASSEND_DEMO", default=False)
 # The address of this installation, for links in e-mails and the iCal feed.
 PASSEND_BASIS_URL = env.str("PASSEND_BASIS_URL", default="http://127.0.0.1:8000")

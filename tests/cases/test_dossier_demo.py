@@ -100,7 +100,7 @@ def test_snel_voor_120_leerlingen(wereld):
     assert duur < 30, f"demo-dossiers voor 120 leerlingen duurden {duur:.1f} s"
 
 
-@override_settings(DEBUG=True)
+@override_settings(PASSEND_DEMO=True)
 def test_demo_data_commando_met_leerlingen(db):
     uit = io.StringIO()
     call_command("demo_data", leerlingen=6, stdout=uit)

@@ -75,12 +75,11 @@ def browser():
 
 @pytest.fixture
 def demo(transactional_db, settings):
-    """The demo SWV as `make run` loads it (demo_data refuses without DEBUG)."""
+    """The demo SWV as `make run` loads it (demo_data refuses without PASSEND_DEMO)."""
     from django.core.management import call_command
 
-    settings.DEBUG = True
+    settings.PASSEND_DEMO = True
     call_command("demo_data", verbosity=0)  # the demo exactly as `make run` loads it
-    settings.DEBUG = False
 
 
 class Reis:

@@ -215,9 +215,13 @@ def test_doorlooptijden_standaard_het_lopende_schooljaar(world, client):
         assert aanvragen("?schooljaar=alle") == {juli.pk, augustus.pk}
         # An own period goes before the school year.
         assert aanvragen("?schooljaar=2026&van=2026-07-01&tot=2026-07-31") == {juli.pk}
-        # A school year in the future or nonsense falls back to the current one.
-        assert aanvragen("?schooljaar=2031") == {augustus.pk}
-        assert aanvragen("?schooljaar=x") == {augustus.pk}
+        # A school year in the future or nonsense: the page falls back to the current one and says
+        # so; the export refuses (400) rather than silently export another period [issue 13].
+        for onzin in ("2031", "x"):
+            html = client.get(reverse("tlv:doorlooptijden") + f"?schooljaar={onzin}").content.decode()
+            assert "(schooljaar 2026-2027)" in html and "Het schooljaar in de link is onbekend" in html
+            antwoord = client.get(reverse("tlv:doorlooptijden") + f"?schooljaar={onzin}&formaat=csv")
+            assert antwoord.status_code == 400
     # On 31 July 2027 it is still school year 2026-2027; on 1 August 2027 the new one starts.
     with time_machine.travel(date(2027, 7, 31), tick=False):
         client.force_login(world.users["sll"])  # the session of November has expired

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cases import queryparams as qp
 from cases.models import Regio, School
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
@@ -26,12 +27,13 @@ def escalaties(request):
     qs = Escalatie.objects.filter_for_user(request.user).select_related(
         "regio", "school", "thuiszitter__leerling"
     )
-    if request.GET.get("open", "1") == "1":
+    alleen_open = qp.keuze(request, "open", ("0", "1"), label="de keuze lopend/gesloten") != "0"
+    if alleen_open:
         qs = qs.filter(gesloten_op__isnull=True)
     return render(
         request,
         "verzuim/escalaties.html",
-        {"pagina": pagina(request, qs), "alleen_open": request.GET.get("open", "1") == "1"},
+        {"pagina": pagina(request, qs), "alleen_open": alleen_open},
     )
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cases import queryparams as qp
 from cases.models import Leerling
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
@@ -109,8 +110,8 @@ def leerling(request, leerling_id: int):
 @rol_vereist("ib", "directeur", "lpa")
 def meldingen(request):
     qs = Verzuimmelding.objects.filter_for_user(request.user).select_related("leerling", "school", "gemeente")
-    status = request.GET.get("status", "")
-    if status in MeldingStatus.values:
+    status = qp.keuze(request, "status", MeldingStatus.values, label="de status") or ""
+    if status:
         qs = qs.filter(status=status)
     return render(
         request,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cases import queryparams as qp
 from cases.models import Leerling, Regio, School
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
@@ -19,6 +21,7 @@ from verzuim import regels
 from verzuim.forms import (
     AntwoordBestuurForm,
     DrieScholenForm,
+    EscalatieSignaalForm,
     InstemmingForm,
     ThuiszitterBijwerkenForm,
     ThuiszitterForm,
@@ -35,9 +38,12 @@ REGISTER = ("sc", "sll", "bestuurder", "lpa")
 SWV_FUNCTIONARIS = ("sc", "sll", "bestuurder")
 
 
-def _filters(request):
-    regio = request.GET.get("regio", "")
-    return (int(regio) if regio.isdigit() else None), request.GET.get("categorie", "")
+def _filters(request, *, strikt: bool = False) -> tuple[int | None, str]:
+    regio = qp.rij(
+        request, "regio", Regio.objects.filter_for_user(request.user), label="de regio", strikt=strikt
+    )
+    categorie = qp.keuze(request, "categorie", regels.Categorie.LABELS, label="de categorie", strikt=strikt)
+    return (regio.pk if regio else None), categorie or ""
 
 
 @rol_vereist(*REGISTER)
@@ -58,7 +64,14 @@ def register(request):
             "regio_id": regio_id,
             "categorie": categorie,
             "mag_registreren": scope_for(request.user).heeft(*SWV_FUNCTIONARIS),
-            "querystring": request.GET.urlencode(),
+            # The export links repeat the filters as understood, never an ignored value.
+            "querystring": urlencode(
+                {
+                    "peildatum": dag.isoformat(),
+                    **({"regio": regio_id} if regio_id else {}),
+                    "categorie": categorie,
+                }
+            ),
         },
     )
 
@@ -106,11 +119,12 @@ def _export_rijen(qs, dag):
 @rol_vereist(*REGISTER)
 def export(request):
     """The register as CSV or XLSX on the chosen peildatum, with the totals [domain §10]."""
-    dag = peildatum(request)
-    regio_id, categorie = _filters(request)
+    # A file cannot show a message: an unusable filter or format is a 400 with the reason.
+    formaat = qp.keuze(request, "formaat", ("csv", "xlsx"), label="het exportformaat", strikt=True) or "csv"
+    dag = peildatum(request, strikt=True)
+    regio_id, categorie = _filters(request, strikt=True)
     qs = register_queryset(user=request.user, peildatum=dag, regio_id=regio_id, categorie=categorie)
     telling = register_telling(register_queryset(user=request.user, peildatum=dag, regio_id=regio_id))
-    formaat = request.GET.get("formaat", "csv")
     naam = f"thuiszitters-{dag:%Y-%m-%d}"
     log(
         request=request,
@@ -203,6 +217,7 @@ def thuiszitter(request, pk: int):
         "antwoord": AntwoordBestuurForm(
             prefix="a", voorstellen=d.voorstellen.filter(antwoord="open") if d else None
         ),
+        "escalatie": EscalatieSignaalForm(),
     }
     # Back in education: show the period as it was on the last day at home.
     peil = min(dag, t.beeindigd_op - timedelta(days=1)) if t.beeindigd_op else dag
@@ -214,19 +229,23 @@ def thuiszitter(request, pk: int):
                 messages.success(request, "U heeft de regie genomen; het procesverslag is verstuurd.")
                 return redirect(t)
             if actie == "escalatie":
-                e = svc.open_escalatie(
-                    regio=t.regio,
-                    school=t.school,
-                    thuiszitter=t,
-                    door=request.user,
-                    request=request,
-                    aanleiding=request.POST.get("aanleiding", ""),
-                )
-                return redirect(e)
-            if actie in ("instemming", "scholen", "antwoord") and d is None:
+                # A form, not a raw POST read: a NUL byte is refused next to the field instead of
+                # reaching PostgreSQL, and the typed text stays [issue 13].
+                forms["escalatie"] = EscalatieSignaalForm(request.POST)
+                if forms["escalatie"].is_valid():
+                    e = svc.open_escalatie(
+                        regio=t.regio,
+                        school=t.school,
+                        thuiszitter=t,
+                        door=request.user,
+                        request=request,
+                        aanleiding=forms["escalatie"].cleaned_data["aanleiding"],
+                    )
+                    return redirect(e)
+            elif actie in ("instemming", "scholen", "antwoord") and d is None:
                 messages.error(request, "Voor deze thuiszitter loopt geen doorzettingskracht.")
                 return redirect(t)
-            if actie in forms:
+            elif actie in forms:
                 prefix = forms[actie].prefix
                 extra = {"scholen": forms["scholen"].fields["scholen"].queryset} if actie == "scholen" else {}
                 if actie == "antwoord":

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cases import queryparams as qp
 from cases.models import Brief
 from cases.models.audit import AuditActie
 from cases.permissions import rol_vereist
@@ -22,7 +23,7 @@ from zorgplicht.views.stappen import STAPPEN
 @rol_vereist(*LEZERS)
 def lijst(request):
     """All aanmeldingen the user may see; running ones first, most urgent on top."""
-    alle = request.GET.get("alle") == "1"
+    alle = qp.keuze(request, "alle", ("1",), label="de keuze lopend/afgesloten") == "1"
     qs = selectors.aanmeldingen_voor(request.user)
     if not alle:
         qs = qs.lopend()

@@ -3,7 +3,8 @@
 - `start_bespreking` opens a concept; `bewaar_concept` saves whatever was typed (nothing is
   required in a concept, so half-finished work is never lost);
 - `vaststellen` checks completeness (`ontbreekt_voor_vaststellen`, each rule with its source) and
-  makes the verslag immutable; the PDF is rendered after commit by `maak_ot_verslag_pdf_task`;
+  makes the verslag immutable; the PDF is rendered after commit by `cases.tasks.maak_ot_verslag_pdf_task`
+  (through the outbox);
 - `voeg_addendum_toe` is the only way to correct a vastgesteld verslag (who/when kept);
 - `rond_afspraak_af` marks an agreement done.
 Every write leaves an audit row."""
@@ -14,10 +15,9 @@ import hashlib
 import io
 from datetime import date, timedelta
 
-from celery import shared_task
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import OperationalError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -293,9 +293,12 @@ def pdf_is_actueel(bespreking: OTBespreking, aantal_addenda: int) -> bool:
 
 
 def _pdf_na_commit(bespreking: OTBespreking) -> None:
+    # Through the outbox [issue 13]: recorded in this transaction, handed to the broker after it.
+    from cases.services.uitgaand import plan_taak
+    from cases.tasks import maak_ot_verslag_pdf_task
+
     OTBespreking.objects.filter(pk=bespreking.pk).update(pdf_aangevraagd_op=timezone.now())
-    pk = bespreking.pk
-    transaction.on_commit(lambda: maak_ot_verslag_pdf_task.delay(pk))
+    plan_taak(maak_ot_verslag_pdf_task, bespreking.pk)
 
 
 def vraag_pdf_opnieuw_aan(*, bespreking: OTBespreking) -> bool:
@@ -374,14 +377,3 @@ def maak_ot_verslag_pdf(bespreking_id: int) -> OTBespreking | None:
     if oud:
         bespreking.pdf.storage.delete(oud)
     return bespreking
-
-
-@shared_task(
-    name="cases.maak_ot_verslag_pdf",
-    acks_late=True,
-    autoretry_for=(OSError, OperationalError),
-    retry_backoff=True,
-    max_retries=3,
-)
-def maak_ot_verslag_pdf_task(bespreking_id: int) -> None:
-    maak_ot_verslag_pdf(bespreking_id)

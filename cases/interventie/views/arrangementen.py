@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from cases import queryparams as qp
 from cases.interventie import selectors as sel
 from cases.interventie.forms import ArrangementForm, BudgetForm, EindeForm, toon_fouten
 from cases.interventie.models.arrangementen import DUURREGELS, ArrangementSoort
@@ -20,15 +21,15 @@ BEHEERDERS = ("sc", "sll", "bestuurder")
 
 
 def _jaar(request) -> int:
-    waarde = request.GET.get("jaar", "")
-    return int(waarde) if waarde.isdigit() and 2000 <= int(waarde) <= 2100 else timezone.localdate().year
+    jaar = qp.geheel_getal(
+        request, "jaar", label="het jaar", minimum=2000, maximum=2100, gevolg="dit jaar wordt getoond"
+    )
+    return jaar or timezone.localdate().year
 
 
 @rol_vereist(*LEZERS)
 def lijst(request):
-    soort = request.GET.get("soort") or None
-    if soort not in ArrangementSoort.values:
-        soort = None
+    soort = qp.keuze(request, "soort", ArrangementSoort.values, label="de soort arrangement")
     jaar = _jaar(request)
     vandaag = timezone.localdate()
     arrangementen = sel.arrangementen_voor(request.user, soort=soort)
@@ -61,11 +62,9 @@ def _heeft(request, rollen) -> bool:
 @rol_vereist(*BEHEERDERS)
 def nieuw(request):
     initial = {}
-    traject_id = request.GET.get("traject", "")
-    if traject_id.isdigit():
-        traject = sel.trajecten_voor_keuze(request.user).filter(pk=int(traject_id)).first()
-        if traject is not None:
-            initial = {"traject": traject.pk, "leerling": traject.leerling_id}
+    traject = qp.rij(request, "traject", sel.trajecten_voor_keuze(request.user), label="het traject")
+    if traject is not None:
+        initial = {"traject": traject.pk, "leerling": traject.leerling_id}
     form = ArrangementForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from cases import queryparams as qp
 from cases.interventie import selectors as sel
 from cases.interventie.forms import (
     AanmeldForm,
@@ -68,9 +69,7 @@ def _weigering(request, exc) -> None:
 
 @rol_vereist(*LIJST_ROLLEN)
 def lijst(request):
-    status = request.GET.get("status") or None
-    if status not in TrajectStatus.values:
-        status = None
+    status = qp.keuze(request, "status", TrajectStatus.values, label="de status")
     trajecten = sel.trajecten_voor(request.user, status=status)
     return render(
         request,
@@ -361,13 +360,15 @@ def afspraak_afgerond(request, pk: int):
 @rol_vereist(*CASUS)
 def plaatsing_nieuw(request, pk: int):
     traject = _traject_of_404(request, pk)
-    stap_gekozen = request.GET.get("stap")
+    stap_gekozen = qp.keuze(
+        request, "stap", [str(s) for s in PlaatsingStap.values], label="de stap van de plaatsingsstroom"
+    )
     gehad = {p.stap for p in traject.plaatsingen.all()}
     form = PlaatsingForm(
         request.POST or None,
         traject=traject,
         gehad=gehad,
-        initial={"stap": stap_gekozen} if stap_gekozen and stap_gekozen.isdigit() else None,
+        initial={"stap": stap_gekozen} if stap_gekozen else None,
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

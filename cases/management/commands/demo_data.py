@@ -1,5 +1,6 @@
-"""Build the fictitious demo SWV. Refuses to run with DEBUG off: demo accounts have the password
-"demo" and must never exist in production."""
+"""Build the fictitious demo SWV. Runs only with PASSEND_DEMO on (dev settings: on by default;
+base and production: off unless the environment says PASSEND_DEMO=true) and never next to a real
+SWV: demo accounts have the password "demo" and must never exist in production [issue 13]."""
 
 import importlib
 
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cases import demo
+from cases.models import Samenwerkingsverband
 
 # Apps that add demo content, in dependency order; each may have a module `<app>.demo_inhoud`
 # with a function `bouw(wereld, *, leerlingen: int, stdout)`. An entry with a dot is a full module
@@ -16,16 +18,28 @@ DEMO_APPS = ["cases.demo.inhoud", "tlv", "zorgplicht", "verzuim", "cases.demo.in
 
 
 class Command(BaseCommand):
-    help = "Laad het fictieve demo-samenwerkingsverband (alleen met DEBUG aan). Idempotent."
+    help = "Laad het fictieve demo-samenwerkingsverband (alleen met PASSEND_DEMO aan). Idempotent."
 
     def add_arguments(self, parser):
         parser.add_argument("--leerlingen", type=int, default=120, help="Aantal leerlingen (standaard 120).")
 
     def handle(self, *args, leerlingen: int, **options):
-        if not settings.DEBUG:
+        if not settings.PASSEND_DEMO:
             raise CommandError(
-                "demo_data weigert te draaien zonder DEBUG: demo-accounts hebben het wachtwoord 'demo' "
-                "en horen niet in een productieomgeving."
+                "demo_data weigert te draaien zonder PASSEND_DEMO: demo-accounts hebben het wachtwoord "
+                "'demo' en horen niet in een productieomgeving. Zet PASSEND_DEMO=true alleen voor een "
+                "demo- of testomgeving."
+            )
+        # A database that already holds a real SWV is a real installation (e.g. dev settings pointed
+        # at the production DATABASE_URL): never add accounts with a known password to it.
+        echt = list(
+            Samenwerkingsverband.objects.exclude(code=demo.DEMO_SWV_CODE).values_list("naam", flat=True)[:3]
+        )
+        if echt:
+            raise CommandError(
+                "demo_data weigert te draaien: deze database bevat al een echt samenwerkingsverband "
+                f"({', '.join(echt)}). Demo-accounts met wachtwoord 'demo' horen daar niet naast; "
+                "laad de demo in een lege database."
             )
         if leerlingen < 0:
             raise CommandError("--leerlingen moet 0 of meer zijn.")
