@@ -1,3 +1,5 @@
+# Over 500 lines: one linear script of fictitious demo dossiers, read top to bottom; splitting it
+# per scenario is planned with issue 15 item 2/3 (left open).
 """Demo dossiers for the fictitious demo SWV (called by `manage.py demo_data --leerlingen N`).
 
 `bouw(wereld, *, leerlingen, stdout)` creates the scenario pupils of /work/shared/scenarios.md

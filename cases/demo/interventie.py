@@ -1,3 +1,5 @@
+# Over 500 lines: one linear script of fictitious demo trajecten; split per scenario with the rest
+# of issue 15 (left open).
 """Demo content for interventietrajecten and arrangementen [issue 7]. Everything is fictitious.
 
 - Lotte (scenario 4): reported on Tue 3 Feb 2026 after a time-out and a threatening verwijdering;

@@ -1,3 +1,5 @@
+# Over 500 lines on purpose: the pure deadline engine (Awb, Atw, zorgplicht rules) reads as one
+# unit and has no Django imports; its public API is re-exported by cases/termijnen/__init__.py.
 """Legal terms (termijnen): how every deadline in Passend is counted [domain §11].
 
 Pure functions: no database access, no clock. Every app computes its deadlines here, so a

@@ -1,3 +1,5 @@
+# Over 500 lines: moved whole in issue 15 round 1 so other branches' edits merged; splitting the
+# traject, team, meetings and plaatsing models into modules is the open rest of issue 15.
 """Interventietraject: the flying brigade for a pupil who, mainly through behaviour, cannot
 (temporarily) stay at school and risks schorsing, verwijdering or thuiszitten [000; domain §8].
 

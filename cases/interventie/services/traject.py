@@ -1,3 +1,5 @@
+# Over 500 lines: moved whole in issue 15 round 1; it is split when the shared workflow toolkit
+# (issue 15 item 2, open) replaces its own transition runner and lock helpers.
 """The one write path for interventietrajecten [000; 003; domain §8].
 
 Every function is keyword-only and atomic, locks the traject first, checks the role through the

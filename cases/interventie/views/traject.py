@@ -1,3 +1,4 @@
+# Over 500 lines: moved whole in issue 15 round 1; split with the workflow toolkit (issue 15, open).
 """Pages of the interventietraject [000; 003; domain §8]. Rows come through the selectors
 (filter_for_user); writes go through cases/interventie/services/traject.py; refusals are shown in Dutch."""
 
