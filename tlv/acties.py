@@ -346,7 +346,7 @@ ACTIES: dict[str, Actie] = {
 
 def acties_voor(aanvraag: TLVAanvraag, user, gebonden: dict | None = None) -> list[dict]:
     """The steps shown to `user`, each with its form and (for a transition) why it cannot be taken yet."""
-    from tlv.services.basis import redenen_geweigerd
+    from cases.workflow import weigerredenen
 
     gebonden = gebonden or {}
     if not scope_for(user).soorten and not scope_for(user).alles:
@@ -358,14 +358,12 @@ def acties_voor(aanvraag: TLVAanvraag, user, gebonden: dict | None = None) -> li
         redenen = []
         if actie.transitie:
             redenen = [
-                r
-                for r in redenen_geweigerd(aanvraag, actie.transitie, user)
-                if "hoort niet bij uw rol" not in r
+                r for r in weigerredenen(aanvraag, actie.transitie, user) if "hoort niet bij uw rol" not in r
             ]
             if actie.naam == "eindadvies_doorsturen" and aanvraag.adviezen_niet_unaniem():
                 redenen = [
                     r
-                    for r in redenen_geweigerd(aanvraag, "naar_tla_vergadering", user)
+                    for r in weigerredenen(aanvraag, "naar_tla_vergadering", user)
                     if "hoort niet bij uw rol" not in r
                 ]
         uit.append(

@@ -3,8 +3,8 @@ drift: tests/tlv/test_tlv_diagram.py fails when the file differs from what the c
 
 from __future__ import annotations
 
+from cases.workflow import regeltekst
 from tlv.models import Status, TLVAanvraag
-from tlv.services.basis import conditie_tekst
 
 ROLNAMEN = {
     "school_directeur": "directeur van de school",
@@ -26,7 +26,7 @@ def transities():
         doel = t.target
         doelen = list(doel.allowed_states) if hasattr(doel, "allowed_states") else [doel]
         rol = ROLNAMEN.get(getattr(t.permission, "__name__", ""), "")
-        rijen.append((t.name, t.source, doelen, rol, [conditie_tekst(c) for c in t.conditions]))
+        rijen.append((t.name, t.source, doelen, rol, [regeltekst(c) for c in t.conditions]))
     volgorde = {s.value: i for i, s in enumerate(Status)}
     return sorted(rijen, key=lambda r: (volgorde.get(r[1], 99), r[0]))
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from django import forms
 
-from cases.formvelden import DatumVeld, modelveld
+from cases.formvelden import DatumInvoer, DatumVeld, modelveld
 from cases.models import Gebruiker, Leerling
 from tlv.models import SC_VRAGEN, BezwaarUitkomst, Eindadvies, Strekking, TLAVergadering, TLVAanvraag
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class AanvraagForm(forms.ModelForm):
@@ -36,9 +34,9 @@ class AanvraagForm(forms.ModelForm):
             "zt_verzenddatum_gemeld",
         ]
         widgets = {
-            "ouders_ondertekend_op": DATUM,
-            "zt_ouders_geinformeerd_op": DATUM,
-            "zt_verzenddatum_gemeld": DATUM,
+            "ouders_ondertekend_op": DatumInvoer(),
+            "zt_ouders_geinformeerd_op": DatumInvoer(),
+            "zt_verzenddatum_gemeld": DatumInvoer(),
         }
 
     def clean(self):
@@ -78,13 +76,13 @@ class InformatieVragenForm(forms.Form):
     )
     antwoord_uiterlijk = DatumVeld(
         label="Aanleveren uiterlijk op",
-        widget=DATUM,
+        widget=DatumInvoer(),
         help_text="Een redelijke termijn; zonder termijn wordt niet opgeschort.",
     )
 
 
 class DatumForm(forms.Form):
-    datum = DatumVeld(label="Datum van ontvangst", widget=DATUM)
+    datum = DatumVeld(label="Datum van ontvangst", widget=DatumInvoer())
 
 
 class ScOordeelForm(forms.Form):
@@ -116,7 +114,7 @@ class ScOordeelForm(forms.Form):
 
 
 class AfwijkingForm(forms.Form):
-    datum = DatumVeld(label="Afwijkende ingangsdatum", required=False, widget=DATUM)
+    datum = DatumVeld(label="Afwijkende ingangsdatum", required=False, widget=DatumInvoer())
     reden = forms.CharField(
         label="Beredeneerde afwijking", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -190,7 +188,10 @@ class EindadviesForm(forms.ModelForm):
             "categorie",
             "tla_besproken",
         ]
-        widgets = {"einddatum_afwijkend": DATUM, "gemotiveerd_besluit": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "einddatum_afwijkend": DatumInvoer(),
+            "gemotiveerd_besluit": forms.Textarea(attrs={"rows": 6}),
+        }
 
 
 class AgenderenForm(forms.Form):
@@ -202,7 +203,7 @@ class AgenderenForm(forms.Form):
 
 
 class VergaderingForm(forms.Form):
-    datum = DatumVeld(label="Datum", widget=DATUM)
+    datum = DatumVeld(label="Datum", widget=DatumInvoer())
     schooljaar = forms.RegexField(
         label="Schooljaar",
         regex=r"^\d{4}-\d{4}$",
@@ -223,12 +224,12 @@ class VragenForm(forms.Form):
 
 
 class VerdagenForm(forms.Form):
-    nieuwe_termijn = DatumVeld(label="Nieuwe beslisdatum", widget=DATUM)
+    nieuwe_termijn = DatumVeld(label="Nieuwe beslisdatum", widget=DatumInvoer())
     reden = forms.CharField(label="Reden", widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class BezwaarForm(forms.Form):
-    ontvangen_op = DatumVeld(label="Bezwaarschrift ontvangen op", widget=DATUM)
+    ontvangen_op = DatumVeld(label="Bezwaarschrift ontvangen op", widget=DatumInvoer())
     indiener = forms.ChoiceField(
         label="Ingediend door",
         choices=[("ouders", "ouders"), ("school", "school"), ("beide", "ouders en school")],
@@ -246,13 +247,15 @@ class TermijnoverschrijdingForm(forms.Form):
 
 
 class BemiddelingForm(forms.Form):
-    gesprek_op = DatumVeld(label="Gesprek bemiddelingscommissie op", widget=DATUM)
-    advies_op = DatumVeld(label="Advies uitgebracht op", widget=DATUM)
+    gesprek_op = DatumVeld(label="Gesprek bemiddelingscommissie op", widget=DatumInvoer())
+    advies_op = DatumVeld(label="Advies uitgebracht op", widget=DatumInvoer())
     advies = forms.CharField(label="Advies", widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class LandelijkForm(forms.Form):
-    advies_op = DatumVeld(label="Advies landelijke commissie ontvangen op", required=False, widget=DATUM)
+    advies_op = DatumVeld(
+        label="Advies landelijke commissie ontvangen op", required=False, widget=DatumInvoer()
+    )
     advies = forms.CharField(
         label="Advies (als het er is)", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

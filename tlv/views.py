@@ -15,11 +15,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cases import queryparams as qp
+from cases.formvelden import toon_servicefouten
 from cases.models import Leerling, Regio
 from cases.models.brieven import Brief
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.termijnen import plus_werkdagen
+from cases.workflow import OvergangGeweigerd
 from tlv import forms, selectors, services
 from tlv.acties import ACTIES, acties_voor
 from tlv.models import Status, TLAVergadering
@@ -225,15 +227,11 @@ def stap(request, pk: int, naam: str):
         return _detail(request, aanvraag, {naam: form}, status=400)
     try:
         actie.uitvoeren(aanvraag, request.user, form, request)
-    except services.OvergangGeweigerd as exc:
+    except OvergangGeweigerd as exc:
         for reden in exc.redenen:
             messages.error(request, reden)
     except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for veld, fouten in exc.message_dict.items():
-                form.add_error(veld if veld in form.fields else None, fouten)
-        else:
-            form.add_error(None, exc.messages)
+        toon_servicefouten(form, exc)
         return _detail(request, selectors.aanvraag_voor(request, pk), {naam: form}, status=400)
     else:
         messages.success(request, actie.succes or f"{actie.titel}: gelukt.")

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 
-from cases.formvelden import DatumVeld
+from cases.formvelden import DatumInvoer, DatumVeld
 from cases.models import Leerling, School
 from verzuim.models.maatregelen import Zoekpoging
 from verzuim.models.meldingen import MeldingSoort, RegistratieSoort
 from verzuim.models.thuiszitters import Partij, Schoolvoorstel, StapSoort, ThuiszitterSoort
-
-DATUM = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 def datumveld(label: str, *, required: bool = True, help_text: str = "") -> DatumVeld:
@@ -20,7 +17,7 @@ def datumveld(label: str, *, required: bool = True, help_text: str = "") -> Datu
         required=required,
         help_text=help_text,
         error_messages={"invalid": "Vul een geldige datum in (dd-mm-jjjj)."},
-        **DATUM,
+        widget=DatumInvoer(),
     )
 
 
@@ -28,17 +25,6 @@ def tekst(label: str, *, required: bool = True, rows: int = 3, help_text: str = 
     return forms.CharField(
         label=label, required=required, help_text=help_text, widget=forms.Textarea(attrs={"rows": rows})
     )
-
-
-def neem_fouten_over(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's refusal on the form: on the field it names, otherwise above the form."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            for fout in fouten:
-                form.add_error(veld if veld in form.fields else None, fout)
-    else:
-        for fout in exc.messages:
-            form.add_error(None, fout)
 
 
 class RegistratieForm(forms.Form):

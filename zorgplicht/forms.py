@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 
-from cases.formvelden import DatumVeld
+from cases.formvelden import DatumInvoer, DatumVeld
 from cases.models import Gebruiker, Leerling, School
 from cases.models.leerling import Geslacht
 from cases.scope import scope_for
 from zorgplicht.models import Antwoord, NietVanToepassing, OndersteuningSoort, TLVSoort, Uitkomst
 from zorgplicht.services import LEERLING_VELDEN
 
-
-class Datum(DatumVeld):
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 JA_NEE = [("ja", "ja"), ("nee", "nee")]
-
-
-def fouten_naar_form(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's Dutch refusal on the form, by field where it names one; keep the input."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc.messages)
 
 
 # The aanmelding form's field lists, once: the page's groups, the fields a new leerling needs and
@@ -64,7 +49,8 @@ NIEUWE_LEERLING_VERPLICHT = (
 
 class AanmeldingForm(forms.Form):
     school = forms.ModelChoiceField(queryset=School.objects.none(), label="School van aanmelding")
-    aanmelding_op = Datum(
+    aanmelding_op = DatumVeld(
+        widget=DatumInvoer(),
         label="Datum van de schriftelijke aanmelding",
         help_text="De dag waarop de school het ingevulde aanmeldformulier ontving. De termijn begint de dag erna.",  # noqa: E501
     )
@@ -98,7 +84,7 @@ class AanmeldingForm(forms.Form):
     voornaam = forms.CharField(required=False, max_length=100)
     tussenvoegsel = forms.CharField(required=False, max_length=30)
     achternaam = forms.CharField(required=False, max_length=150)
-    geboortedatum = Datum(required=False)
+    geboortedatum = DatumVeld(widget=DatumInvoer(), required=False)
     geslacht = forms.ChoiceField(choices=Geslacht.choices, initial=Geslacht.ANDERS, required=False)
     woonplaats = forms.CharField(required=False, max_length=120)
     bsn = forms.CharField(
@@ -184,19 +170,21 @@ class LeegForm(forms.Form):
 
 
 class InformatieForm(forms.Form):
-    gevraagd_op = Datum(label="Gevraagd op")
+    gevraagd_op = DatumVeld(widget=DatumInvoer(), label="Gevraagd op")
     gevraagd_bij = forms.CharField(
         max_length=200,
         label="Gevraagd bij",
         help_text="Bijvoorbeeld de ouders, de peuterspeelzaal, een orthopedagoog.",
     )
     omschrijving = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="Welke informatie")
-    toestemming_ouders_op = Datum(
+    toestemming_ouders_op = DatumVeld(
+        widget=DatumInvoer(),
         required=False,
         label="Toestemming van de ouders gegeven op",
         help_text="Nodig vóór het verzoek [002 bijlage 2.2.1 stap 4].",
     )
-    antwoord_uiterlijk = Datum(
+    antwoord_uiterlijk = DatumVeld(
+        widget=DatumInvoer(),
         required=False,
         label="Antwoord uiterlijk op",
         help_text="De termijn die u stelt voor het antwoord. Alleen dan wordt de termijn opgeschort; komt er "
@@ -205,8 +193,10 @@ class InformatieForm(forms.Form):
 
 
 class OntvangenForm(forms.Form):
-    ontvangen_op = Datum(
-        label="Ontvangen op", help_text="Of de dag waarop vaststond dat de informatie niet komt."
+    ontvangen_op = DatumVeld(
+        widget=DatumInvoer(),
+        label="Ontvangen op",
+        help_text="Of de dag waarop vaststond dat de informatie niet komt.",
     )
     niet_ontvangen = forms.BooleanField(
         required=False, label="De informatie komt niet; de school beoordeelt op basis van wat er wél is"
@@ -256,8 +246,11 @@ class BesluitForm(forms.Form):
 
 
 class AfsluitenForm(forms.Form):
-    ingeschreven_op = Datum(
-        required=False, label="Ingeschreven op", help_text="Niet nodig bij uitkomst 9 (TLV-route)."
+    ingeschreven_op = DatumVeld(
+        widget=DatumInvoer(),
+        required=False,
+        label="Ingeschreven op",
+        help_text="Niet nodig bij uitkomst 9 (TLV-route).",
     )
     groep = forms.IntegerField(required=False, min_value=1, max_value=8, label="Groep")
 

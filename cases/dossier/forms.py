@@ -4,25 +4,16 @@ validate the shape of what was typed; the rules live in the services (cases/serv
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from cases.dossier.models.documenten import DocumentSoort
 from cases.dossier.models.opp import FACTOREN, OPP, AkkoordWijze
 from cases.dossier.models.ot import AanwezigeRol, OTBespreking, OTUitkomst
 from cases.dossier.services.opp import INHOUD_VELDEN
 from cases.dossier.services.ot import BESPREKING_VELDEN, VERVOLG_VELDEN
-from cases.formvelden import DatumVeld, modelveld
+from cases.formvelden import DatumInvoer, DatumVeld, modelveld
 from cases.models import Gemeente, Leerling, Ouder, School
 from cases.models.audit import AuditActie
 from cases.models.leerling import validate_bsn
-
-
-class Datum(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
 
 GROEPEN = [("", "geen (voorschoolse voorziening)")] + [(str(g), f"groep {g}") for g in range(1, 9)]
 
@@ -31,27 +22,12 @@ def _groep(waarde: str) -> int | None:
     return int(waarde) if waarde else None
 
 
-def voeg_service_fouten_toe(form: forms.Form, fout: ValidationError, *, extra_velden=()) -> list[str]:
-    """Put a service's ValidationError on the form fields; return messages that have no field."""
-    los: list[str] = []
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.message_dict.items():
-            if veld in form.fields:
-                for f in fouten:
-                    form.add_error(veld, f)
-            else:
-                los.extend(fouten if veld not in extra_velden else [])
-    else:
-        los.extend(fout.messages)
-    return los
-
-
 # --- leerling ------------------------------------------------------------------------------------
 
 
 class ZoekForm(forms.Form):
     naam = forms.CharField(label="Naam", required=False, widget=forms.TextInput(attrs={"type": "search"}))
-    geboortedatum = DatumVeld(label="Geboortedatum", required=False, widget=Datum())
+    geboortedatum = DatumVeld(label="Geboortedatum", required=False, widget=DatumInvoer())
 
 
 class LeerlingForm(forms.ModelForm):
@@ -77,7 +53,7 @@ class LeerlingForm(forms.ModelForm):
             "gemeente",
             "thuistaal",
         ]
-        widgets = {"geboortedatum": Datum()}
+        widgets = {"geboortedatum": DatumInvoer()}
         labels = {"gemeente": "Woongemeente", "thuistaal": "Taal die thuis wordt gesproken"}
 
     def __init__(self, *args, swv, **kwargs):
@@ -114,7 +90,7 @@ class NieuweLeerlingForm(LeerlingForm):
     groep = forms.TypedChoiceField(
         label="Groep", choices=GROEPEN, coerce=_groep, empty_value=None, required=False
     )
-    van = DatumVeld(label="Ingeschreven vanaf", widget=Datum())
+    van = DatumVeld(label="Ingeschreven vanaf", widget=DatumInvoer())
 
     def __init__(self, *args, scholen, **kwargs):
         super().__init__(*args, **kwargs)
@@ -150,7 +126,7 @@ class InschrijvingForm(forms.Form):
     groep = forms.TypedChoiceField(
         label="Groep", choices=GROEPEN, coerce=_groep, empty_value=None, required=False
     )
-    van = DatumVeld(label="Ingeschreven vanaf", widget=Datum())
+    van = DatumVeld(label="Ingeschreven vanaf", widget=DatumInvoer())
 
     def __init__(self, *args, scholen, **kwargs):
         super().__init__(*args, **kwargs)
@@ -164,7 +140,7 @@ class InschrijvingForm(forms.Form):
 
 class UitschrijvenForm(forms.Form):
     tot = DatumVeld(
-        label="Uitgeschreven per", widget=Datum(), help_text="De laatste dag van de inschrijving."
+        label="Uitgeschreven per", widget=DatumInvoer(), help_text="De laatste dag van de inschrijving."
     )
 
 
@@ -179,8 +155,8 @@ class OTForm(forms.ModelForm):
         formfield_callback = modelveld
         fields = list(BESPREKING_VELDEN)
         widgets = {
-            "datum": Datum(),
-            "vervolg_datum": Datum(),
+            "datum": DatumInvoer(),
+            "vervolg_datum": DatumInvoer(),
             "uitkomst": forms.RadioSelect,
             **{
                 v: forms.Textarea(attrs={"rows": 4})
@@ -222,7 +198,7 @@ class AanwezigeForm(forms.Form):
 class AfspraakForm(forms.Form):
     wat = forms.CharField(label="Wat", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     wie = forms.CharField(label="Wie", required=False, max_length=200)
-    uiterlijk = DatumVeld(label="Uiterlijk wanneer", required=False, widget=Datum())
+    uiterlijk = DatumVeld(label="Uiterlijk wanneer", required=False, widget=DatumInvoer())
 
 
 AanwezigeFormSet = forms.formset_factory(AanwezigeForm, extra=2)
@@ -250,7 +226,11 @@ class OPPForm(forms.ModelForm):
         model = OPP
         formfield_callback = modelveld
         fields = list(INHOUD_VELDEN)
-        widgets = {"datum": Datum(), "school_ondertekend_op": Datum(), "schoolverzuim": forms.RadioSelect}
+        widgets = {
+            "datum": DatumInvoer(),
+            "school_ondertekend_op": DatumInvoer(),
+            "schoolverzuim": forms.RadioSelect,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -339,7 +319,7 @@ class AkkoordForm(forms.Form):
     ouder = forms.ModelChoiceField(
         label="Ouder/voogd met gezag", queryset=Ouder.objects.none(), empty_label=None
     )
-    datum = DatumVeld(label="Datum van het akkoord", widget=Datum())
+    datum = DatumVeld(label="Datum van het akkoord", widget=DatumInvoer())
     wijze = forms.ChoiceField(
         label="Hoe is het akkoord gegeven?", choices=AkkoordWijze.choices, widget=forms.RadioSelect
     )
@@ -365,11 +345,11 @@ class DocumentForm(forms.Form):
         max_length=200,
         help_text="Kort en zonder naam of BSN, bijvoorbeeld 'Intelligentieonderzoek'.",
     )
-    datum = DatumVeld(label="Datum van het document", widget=Datum())
+    datum = DatumVeld(label="Datum van het document", widget=DatumInvoer())
     onderzoeksdatum = DatumVeld(
         label="Datum van het onderzoek",
         required=False,
-        widget=Datum(),
+        widget=DatumInvoer(),
         help_text="Verplicht bij een onderzoeksverslag.",
     )
     notitie = forms.CharField(label="Notitie", required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -406,8 +386,8 @@ class AuditZoekForm(forms.Form):
     actie = forms.ChoiceField(
         label="Actie", required=False, choices=[("", "alle acties")] + list(AuditActie.choices)
     )
-    van = DatumVeld(label="Vanaf", required=False, widget=Datum())
-    tot = DatumVeld(label="Tot en met", required=False, widget=Datum())
+    van = DatumVeld(label="Vanaf", required=False, widget=DatumInvoer())
+    tot = DatumVeld(label="Tot en met", required=False, widget=DatumInvoer())
 
     def clean(self):
         data = super().clean()

@@ -1,14 +1,14 @@
 """Forms for interventietrajecten and arrangementen. They only collect input; the rules live in
 cases/interventie/services/traject.py and cases/interventie/services/arrangementen.py, whose Dutch
-refusals are put back on the form (`toon_fouten`) so nothing the user typed is lost."""
+refusals are put back on the form (`cases.formvelden.toon_servicefouten`) so nothing the user typed
+is lost."""
 
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from cases.formvelden import DatumVeld, modelveld
+from cases.formvelden import DatumInvoer, DatumVeld, modelveld
 from cases.interventie.models.arrangementen import ArrangementSoort
 from cases.interventie.models.traject import (
     Aanleiding,
@@ -20,22 +20,6 @@ from cases.interventie.models.traject import (
 )
 from cases.models import Gebruiker, Leerling, Regio, School
 from cases.scope import scope_for
-
-
-class Datum(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def toon_fouten(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: per field where the form has it."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc)
 
 
 def gebruikers_in_swv(swv_id: int):
@@ -93,7 +77,7 @@ class CriteriaForm(forms.Form):
 
 class AanmeldForm(CriteriaForm):
     leerling = forms.ModelChoiceField(queryset=Leerling.objects.none(), label="Leerling")
-    gemeld_op = DatumVeld(label="Datum melding", widget=Datum())
+    gemeld_op = DatumVeld(label="Datum melding", widget=DatumInvoer())
     aanleiding = forms.ChoiceField(choices=Aanleiding.choices, label="Aanleiding")
     aanleiding_toelichting = forms.CharField(label="Toelichting", widget=forms.Textarea, required=False)
 
@@ -155,9 +139,9 @@ class BijeenkomstForm(forms.ModelForm):
             "advies_vervolg",
         ]
         widgets = {
-            "datum": Datum(),
-            "agenda_verstuurd_op": Datum(),
-            "ouders_geinformeerd_op": Datum(),
+            "datum": DatumInvoer(),
+            "agenda_verstuurd_op": DatumInvoer(),
+            "ouders_geinformeerd_op": DatumInvoer(),
             "tijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
 
@@ -170,7 +154,7 @@ class AfspraakForm(forms.Form):
         label="Of: wie (naam)",
         help_text="Voor iemand zonder account, bijvoorbeeld de ouders.",
     )
-    uiterlijk = DatumVeld(label="Uiterlijk op", widget=Datum())
+    uiterlijk = DatumVeld(label="Uiterlijk op", widget=DatumInvoer())
     bewaker = GebruikerKeuze(queryset=Gebruiker.objects.none(), label="Wie bewaakt de afspraak")
 
     def __init__(self, *args, traject, **kwargs):
@@ -200,14 +184,14 @@ class PlaatsingForm(forms.Form):
     )
     setting = forms.CharField(label="Setting", help_text="Bijvoorbeeld groep 6b, of een observatiegroep.")
     doel = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
-    startdatum = DatumVeld(widget=Datum())
-    einddatum = DatumVeld(label="Einddatum (duur)", widget=Datum())
+    startdatum = DatumVeld(widget=DatumInvoer())
+    einddatum = DatumVeld(label="Einddatum (duur)", widget=DatumInvoer())
     middelen = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
     akkoord_ontvangende_school = forms.BooleanField(
         required=False, label="De ontvangende school gaat akkoord"
     )
     akkoord_door = forms.CharField(required=False, label="Akkoord gegeven door (naam, functie)")
-    akkoord_op = DatumVeld(required=False, label="Akkoord gegeven op", widget=Datum())
+    akkoord_op = DatumVeld(required=False, label="Akkoord gegeven op", widget=DatumInvoer())
 
     def __init__(self, *args, traject, gehad: set[int], **kwargs):
         super().__init__(*args, **kwargs)
@@ -228,12 +212,12 @@ class PlaatsingForm(forms.Form):
 
 
 class BeeindigForm(forms.Form):
-    op = DatumVeld(label="Beëindigd op", widget=Datum())
+    op = DatumVeld(label="Beëindigd op", widget=DatumInvoer())
     toelichting = forms.CharField(label="Uitkomst", widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class DefinitiefForm(forms.Form):
-    per = DatumVeld(label="Ingeschreven op de ontvangende school per", widget=Datum())
+    per = DatumVeld(label="Ingeschreven op de ontvangende school per", widget=DatumInvoer())
     groep = forms.TypedChoiceField(
         choices=[("", "—")] + [(g, f"groep {g}") for g in range(1, 9)],
         coerce=int,
@@ -268,8 +252,8 @@ class ArrangementForm(forms.Form):
         label="School waar de leerling geplaatst wordt",
         help_text="Leeg bij een HGO-arrangement op de eigen school.",
     )
-    start = DatumVeld(widget=Datum())
-    einde = DatumVeld(label="Laatste dag", widget=Datum())
+    start = DatumVeld(widget=DatumInvoer())
+    einde = DatumVeld(label="Laatste dag", widget=DatumInvoer())
     doel = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     ondersteuningsbehoefte = forms.CharField(
         label="Ondersteuningsbehoefte van de leerling", widget=forms.Textarea(attrs={"rows": 3})
@@ -313,7 +297,7 @@ class ArrangementForm(forms.Form):
 
 
 class EindeForm(forms.Form):
-    einde = DatumVeld(label="Nieuwe laatste dag", widget=Datum())
+    einde = DatumVeld(label="Nieuwe laatste dag", widget=DatumInvoer())
 
 
 class BudgetForm(forms.Form):

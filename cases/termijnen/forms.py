@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django import forms
 
 from cases import termijnen as regels
-from cases.formvelden import DatumVeld
+from cases.formvelden import DatumInvoer, DatumVeld
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _datumveld(label: str, *, required: bool = False, help_text: str = "") -> Da
         label=label,
         required=required,
         help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DatumInvoer(),
         error_messages={
             "invalid": "Vul een geldige datum in, bijvoorbeeld 03-02-2026.",
             "required": "Vul deze datum in.",

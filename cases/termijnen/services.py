@@ -27,6 +27,7 @@ from cases.termijnen.models.termijnen import (
     Termijn,
     TermijnStatus,
 )
+from cases.workflow import vergrendel
 
 fd = regels.formatteer_datum
 
@@ -51,10 +52,6 @@ def _herbereken(termijn: Termijn) -> None:
     termijn.einde = termijn.bereken().einde
     if termijn.status == TermijnStatus.VERLOPEN and termijn.actuele_status() == TermijnStatus.LOPEND:
         termijn.status = TermijnStatus.LOPEND
-
-
-def _vergrendel(termijn: Termijn) -> Termijn:
-    return Termijn.objects.select_for_update().prefetch_related("opschortingen").get(pk=termijn.pk)
 
 
 def _vereis_open(termijn: Termijn, wat: str) -> None:
@@ -155,7 +152,7 @@ def schort_op(
 
     Only a request with a set answer period suspends [domain §11]; the SWV sets a reasonable one.
     """
-    termijn = _vergrendel(termijn)
+    termijn = vergrendel(termijn, prefetch_related=("opschortingen",))
     _vereis_open(termijn, "opschorten")
     definitie = termijn.definitie
     if definitie is not None and not definitie.opschortbaar:
@@ -182,7 +179,7 @@ def schort_op(
     opschorting = Opschorting.objects.create(
         termijn=termijn, verzoek=verzoek, uiterlijk=uiterlijk, omschrijving=omschrijving, aangemaakt_door=door
     )
-    termijn = _vergrendel(termijn)
+    termijn = vergrendel(termijn, prefetch_related=("opschortingen",))
     _herbereken(termijn)
     termijn.save(update_fields=["einde", "opgeschort_tot", "status", "gewijzigd_op"])
     log(
@@ -199,8 +196,8 @@ def schort_op(
 @transaction.atomic
 def hervat(*, opschorting: Opschorting, ontvangst: date, door=None, request=None) -> Termijn:
     """Record receipt of the requested information: the term runs again (Awb 4:15)."""
-    termijn = _vergrendel(opschorting.termijn)
-    opschorting = Opschorting.objects.select_for_update().get(pk=opschorting.pk)
+    termijn = vergrendel(opschorting.termijn, prefetch_related=("opschortingen",))
+    opschorting = vergrendel(opschorting)
     if opschorting.ontvangst is not None:
         raise ValidationError(
             f"De ontvangst van deze informatie is al vastgelegd ({fd(opschorting.ontvangst)})."
@@ -211,7 +208,7 @@ def hervat(*, opschorting: Opschorting, ontvangst: date, door=None, request=None
         raise ValidationError({"ontvangst": "De datum van ontvangst ligt in de toekomst."})
     opschorting.ontvangst = ontvangst
     opschorting.save(update_fields=["ontvangst"])
-    termijn = _vergrendel(termijn)
+    termijn = vergrendel(termijn, prefetch_related=("opschortingen",))
     _herbereken(termijn)
     termijn.save(update_fields=["einde", "opgeschort_tot", "status", "gewijzigd_op"])
     log(
@@ -233,7 +230,7 @@ def verleng(*, termijn: Termijn, weken: int, op: date, reden: str, door=None, re
     Beslistermijn op bezwaar: at most 6 weeks (Awb 7:10 lid 3). TLV: a new reasonable term
     (Awb 4:14 lid 3).
     """
-    termijn = _vergrendel(termijn)
+    termijn = vergrendel(termijn, prefetch_related=("opschortingen",))
     _vereis_open(termijn, "verlengen")
     definitie = termijn.definitie
     maximum = definitie.max_verlenging_weken if definitie is not None else None
@@ -281,7 +278,7 @@ def verleng(*, termijn: Termijn, weken: int, op: date, reden: str, door=None, re
 
 
 def _rond_af(termijn: Termijn, status: str, op: date, reden: str, door, request) -> Termijn:
-    termijn = _vergrendel(termijn)
+    termijn = vergrendel(termijn, prefetch_related=("opschortingen",))
     _vereis_open(termijn, "afronden")
     if op < termijn.start:
         raise ValidationError({"op": "Deze datum ligt vóór het begin van de termijn."})

@@ -17,10 +17,10 @@ from cases.interventie.models.traject import (
     Onderzoeksverslagen,
     TeamRol,
     TrajectStatus,
-    ontbrekende_voorwaarden,
 )
 from cases.interventie.services import traject as svc
 from cases.models.organisaties import SchoolSoort
+from cases.workflow import weigerredenen
 from tests.factories import LeerlingFactory, SchoolFactory
 from tests.factories.interventie import AfspraakFactory, BijeenkomstFactory, traject_in
 
@@ -129,7 +129,7 @@ def test_prompt_bij_schorsing_start_traject_direct_000(world):
     assert t.gemeld_op == date(2026, 2, 4)
     assert t.casusmanager == world.users["directeur"]  # the school's directeur, not the caller
     # The criteria still have to be completed by the directeur before the team can be composed.
-    assert "Het dossier bevat" in " ".join(ontbrekende_voorwaarden(t.stel_team_samen))
+    assert "Het dossier bevat" in " ".join(weigerredenen(t, "stel_team_samen"))
     # A second registration returns the same open traject.
     again = svc.start_interventie_prompt(
         leerling=leerling, aanleiding="verwijdering", door=world.users["lpa"]

@@ -9,10 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django_fsm import TransitionNotAllowed
 
 from cases.models import AuditRegel
+from cases.workflow import weigerredenen
 from tests.factories.tlv import concept, deskundige, leerling_met_ouders, naar
 from tlv import services
 from tlv.models import Overgang, Status, TLVAanvraag
-from tlv.services.basis import redenen_geweigerd, stap
+from tlv.services.basis import stap
 from tlv.termijnen import beslistermijn
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def test_elke_status_staat_in_de_tabel():
 def test_verboden_overgang_geeft_transition_not_allowed(world, status, stap):
     """[domain §6 'Flow'] a step that does not start from this state is refused, in Dutch."""
     aanvraag = TLVAanvraag(swv=world.swv, school=world.school, status=status)
-    assert redenen_geweigerd(aanvraag, stap) == [
+    assert weigerredenen(aanvraag, stap) == [
         f"Deze stap is niet mogelijk in de status '{Status(status).label}'."
     ]
     with pytest.raises(TransitionNotAllowed):

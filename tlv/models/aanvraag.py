@@ -17,6 +17,7 @@ from django.db import models
 from cases.models import Leerling, Regio, Samenwerkingsverband, School
 from cases.scope import scope_for
 from cases.termijnen import plus_werkdagen
+from cases.workflow import Weigerteksten
 
 
 class Status(models.TextChoices):
@@ -155,6 +156,13 @@ class AanvraagQuerySet(models.QuerySet):
 
 
 class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, models.Model):
+    # A refused step lists every reason, the role included (cases.workflow).
+    weigerteksten = Weigerteksten(
+        status="Deze stap is niet mogelijk in de status '{status}'.",
+        voorwaarde="Niet voldaan: {regel}",
+        rol="Deze stap hoort niet bij uw rol voor deze aanvraag.",
+        rol_is_reden=True,
+    )
     swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.PROTECT, related_name="tlv_aanvragen")
     leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="tlv_aanvragen")
     school = models.ForeignKey(

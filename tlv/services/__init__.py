@@ -15,7 +15,7 @@ from tlv.services.aanvraag import (
     vraag_informatie,
     wijzig_aanvraag,
 )
-from tlv.services.basis import OvergangGeweigerd, mogelijke_stappen, redenen_geweigerd
+from tlv.services.basis import mogelijke_stappen
 from tlv.services.besluit import onderteken, stuur_terug, tlv_gegevens
 from tlv.services.bezwaar import (
     beoordeel_termijnoverschrijding,
@@ -39,7 +39,6 @@ from tlv.services.deskundigen import (
 )
 
 __all__ = [
-    "OvergangGeweigerd",
     "agendeer",
     "beeindig_toewijzingen",
     "beoordeel_termijnoverschrijding",
@@ -58,7 +57,6 @@ __all__ = [
     "mogelijke_stappen",
     "onderteken",
     "plan_vergadering",
-    "redenen_geweigerd",
     "registreer_bezwaar",
     "schrijf_eindadvies",
     "sla_advies_op",

@@ -15,10 +15,11 @@ from cases.scope import scope_for
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
 from cases.termijnen.models.termijnen import TermijnSoort
+from cases.workflow import vergrendel
 from tlv import termijnregistratie
 from tlv.models import SC_VRAGEN, Opschorting, ScOordeel, Soort, Status, TLVAanvraag, Verdaging
 from tlv.models.aanvraag import IN_BEHANDELING, sc, school_medewerker, sll
-from tlv.services.basis import stap, vergrendel
+from tlv.services.basis import stap
 from tlv.termijnen import beslistermijn
 
 # Fields the school fills in the aanvraagformulier while it is a concept.

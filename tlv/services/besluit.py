@@ -17,9 +17,10 @@ from cases.services.audit import log
 from cases.services.brieven import brief_html, maak_brief
 from cases.termijnen import bezwaartermijn_einde
 from cases.termijnen.models.termijnen import TermijnSoort
+from cases.workflow import OvergangGeweigerd, vergrendel
 from tlv import termijnregistratie
 from tlv.models import TLV, Handtekening, Periode, Soort, Status, TLVAanvraag
-from tlv.services.basis import OvergangGeweigerd, stap, vergrendel
+from tlv.services.basis import stap
 from tlv.services.deskundigen import beeindig_toewijzingen
 from tlv.termijnen import einddatum_tlv, groep_op, periode_voor_groep, volgend_instroommoment
 

@@ -15,15 +15,16 @@ from cases.services.audit import log
 from cases.services.brieven import maak_brief
 from cases.termijnen import bezwaartermijn_einde
 from cases.termijnen.models.termijnen import TermijnSoort
+from cases.workflow import OvergangGeweigerd, vergrendel
 from tlv import termijnregistratie
 from tlv.models import Bezwaar, BezwaarUitkomst, Status, TLVAanvraag
 from tlv.models.aanvraag import BESLUITEN, bestuurder, sll
-from tlv.services.basis import OvergangGeweigerd, stap, vergrendel
+from tlv.services.basis import stap
 
 
 def _vergrendel_bezwaar(bezwaar: Bezwaar) -> tuple[Bezwaar, TLVAanvraag]:
-    aanvraag = vergrendel(bezwaar.aanvraag_id)
-    return Bezwaar.objects.select_for_update().get(pk=bezwaar.pk), aanvraag
+    aanvraag = vergrendel(bezwaar.aanvraag)
+    return vergrendel(bezwaar), aanvraag
 
 
 @transaction.atomic

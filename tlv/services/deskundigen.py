@@ -15,9 +15,10 @@ from cases.models import Gebruiker, Rol, RolSoort
 from cases.models.rollen import GEDRAGSDESKUNDIGEN, Discipline
 from cases.scope import scope_for
 from cases.services.audit import log
+from cases.workflow import OvergangGeweigerd, vergrendel
 from tlv.models import Advies, Eindadvies, Status, TLAVergadering, TLVAanvraag, Toewijzing
 from tlv.models.advies import conflict_voor
-from tlv.services.basis import OvergangGeweigerd, stap, vergrendel
+from tlv.services.basis import stap
 
 PERMS_AANVRAAG = ("tlv.view_tlvaanvraag", "tlv.adviseren_tlvaanvraag")
 

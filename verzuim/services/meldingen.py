@@ -9,13 +9,13 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django_fsm import can_proceed
 
 from cases.models import Leerling
 from cases.scope import scope_for
 from cases.services.audit import log
 from cases.termijnen.models.termijnen import OPEN_STATUSSEN, Termijn
 from cases.termijnen.services import start_termijn, voldaan
+from cases.workflow import kan
 from verzuim import regels
 from verzuim.models import Verzuimmelding, VerzuimRegistratie
 from verzuim.models.meldingen import UREN_MELDINGEN, MeldingSoort, MeldingStatus, RegistratieSoort
@@ -265,7 +265,7 @@ def handel_af(*, melding: Verzuimmelding, reactie: str, door, request=None, vand
     melding = Verzuimmelding.objects.select_for_update().get(pk=melding.pk)
     _eis_lpa(door, melding)
     melding.lpa_reactie = reactie.strip()
-    if not can_proceed(melding.handel_af):
+    if not kan(melding, "handel_af"):
         if melding.status == MeldingStatus.AFGEHANDELD:
             raise weiger("Deze melding is al afgehandeld.")
         raise weiger(

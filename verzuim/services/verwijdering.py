@@ -9,13 +9,13 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django_fsm import can_proceed
 
 from cases.models import Leerling
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
 from cases.termijnen import bezwaartermijn_einde
 from cases.termijnen.services import start_termijn
+from cases.workflow import kan
 from verzuim.models import Verwijdering, Zoekpoging
 from verzuim.models.maatregelen import VerwijderingStatus
 from verzuim.services import eis_rol, eis_school, weiger
@@ -244,7 +244,7 @@ def maak_verwijdering_definitief(
     v = _verwijdering(verwijdering, door)
     if v.status != VerwijderingStatus.BESLOTEN:
         raise weiger("Alleen een genomen besluit tot verwijdering kan definitief worden.")
-    if not can_proceed(v.maak_definitief):
+    if not kan(v, "maak_definitief"):
         pogingen = v.zoekpogingen.count()
         raise weiger(f"{DEFINITIEF_WEIGERING} Vastgelegde zoekpogingen: {pogingen}, geen school akkoord.")
     akkoord = v.zoekpogingen.filter(antwoord=Zoekpoging.Antwoord.AKKOORD).order_by("antwoord_op").first()

@@ -8,11 +8,11 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django_fsm import can_proceed
 
 from cases.models import Leerling
 from cases.scope import scope_for
 from cases.services.audit import log
+from cases.workflow import kan
 from verzuim.models import PartijAdvies, Thuiszitter, Vrijstellingsverzoek
 from verzuim.models.thuiszitters import ThuiszitterSoort, VrijstellingStatus
 from verzuim.services import eis_in_scope, eis_rol, weiger
@@ -119,7 +119,7 @@ def besluit_vrijstelling(
         )
     if toekennen:
         v.zwaarwegende_argumenten = zwaarwegende_argumenten
-        if not can_proceed(v.ken_toe):
+        if not kan(v, "ken_toe"):
             raise ValidationError(
                 {
                     "zwaarwegende_argumenten": "Nee, tenzij: een vrijstelling wordt alleen "

@@ -7,13 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from cases import queryparams as qp
+from cases.formvelden import toon_servicefouten
 from cases.models import Regio, School
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from verzuim.forms import (
     EscalatieForm,
     EscalatieStapForm,
-    neem_fouten_over,
 )
 from verzuim.models import Escalatie
 from verzuim.services import thuiszitters as svc
@@ -58,7 +58,7 @@ def escalatie_nieuw(request):
                     request=request,
                 )
             except ValidationError as exc:
-                neem_fouten_over(form, exc)
+                toon_servicefouten(form, exc)
             except PermissionDenied as exc:
                 form.add_error(None, str(exc))
             else:
@@ -90,7 +90,7 @@ def escalatie(request, pk: int):
             try:
                 svc.zet_escalatiestap(escalatie=e, door=request.user, request=request, **form.cleaned_data)
             except ValidationError as exc:
-                neem_fouten_over(form, exc)
+                toon_servicefouten(form, exc)
             else:
                 messages.success(request, "De stap is vastgelegd.")
                 return redirect(e)

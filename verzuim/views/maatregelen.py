@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cases.formvelden import toon_servicefouten
 from cases.models import Leerling
 from cases.models.brieven import Brief
 from cases.permissions import rol_vereist
@@ -20,7 +21,6 @@ from verzuim.forms import (
     TimeOutVerslagForm,
     VerwijderingForm,
     ZoekpogingForm,
-    neem_fouten_over,
 )
 from verzuim.models import Schorsing, TimeOut, Verwijdering
 from verzuim.services import maatregelen as svc
@@ -71,7 +71,7 @@ def _nieuw(request, leerling_id, form_cls, template, maak):
         try:
             obj = maak(ll, form.cleaned_data)
         except ValidationError as exc:
-            neem_fouten_over(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "Vastgelegd. De brief aan de ouders wordt gemaakt.")
             return redirect(obj)
@@ -154,7 +154,7 @@ def time_out(request, pk: int):
             if request.POST.get("actie") == "verleng":
                 messages.error(request, " ".join(exc.messages))
             else:
-                neem_fouten_over(form, exc)
+                toon_servicefouten(form, exc)
     elif request.method == "GET":
         log_inzage(request=request, leerling=t.leerling, obj=t, omschrijving="time-out bekeken")
     return render(
@@ -212,7 +212,7 @@ def verwijdering(request, pk: int):
                     return redirect(v)
         except ValidationError as exc:
             if actie in forms:
-                neem_fouten_over(forms[actie], exc)
+                toon_servicefouten(forms[actie], exc)
             else:
                 messages.error(request, " ".join(exc.messages))
     elif request.method == "GET":

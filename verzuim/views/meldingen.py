@@ -8,11 +8,12 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
 from cases import queryparams as qp
+from cases.formvelden import toon_servicefouten
 from cases.models import Leerling
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import log_inzage
-from verzuim.forms import LpaReactieForm, MeldingForm, RegistratieForm, neem_fouten_over
+from verzuim.forms import LpaReactieForm, MeldingForm, RegistratieForm
 from verzuim.models import Verzuimmelding
 from verzuim.models.meldingen import MeldingStatus
 from verzuim.selectors import verzuimbeeld
@@ -90,7 +91,7 @@ def leerling(request, leerling_id: int):
                     )
                     return redirect("verzuim:melding", pk=melding.pk)
         except ValidationError as exc:
-            neem_fouten_over(registratie_form if actie == "registreer" else melding_form, exc)
+            toon_servicefouten(registratie_form if actie == "registreer" else melding_form, exc)
     else:
         log_inzage(request=request, leerling=ll, omschrijving="verzuimoverzicht bekeken")
     beeld = verzuimbeeld(user=request.user, leerling=ll, peildatum=peildatum(request))
@@ -151,7 +152,7 @@ def melding(request, pk: int):
                 messages.success(request, "De melding is afgehandeld; de school ziet uw reactie.")
                 return redirect("verzuim:melding", pk=m.pk)
         except ValidationError as exc:
-            neem_fouten_over(form, exc)
+            toon_servicefouten(form, exc)
     elif request.method == "GET":
         log_inzage(request=request, leerling=m.leerling, obj=m, omschrijving="verzuimmelding bekeken")
     return render(request, "verzuim/melding.html", {"m": m, "is_lpa": is_lpa, "form": form})

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from cases import queryparams as qp
+from cases.formvelden import toon_servicefouten
 from cases.models import Leerling, Regio, School
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
@@ -25,7 +26,6 @@ from verzuim.forms import (
     InstemmingForm,
     ThuiszitterBijwerkenForm,
     ThuiszitterForm,
-    neem_fouten_over,
 )
 from verzuim.models import Escalatie, Thuiszitter
 from verzuim.models.thuiszitters import Doorzettingskracht
@@ -174,7 +174,7 @@ def thuiszitter_nieuw(request):
         try:
             t = svc.registreer_thuiszitter(door=request.user, request=request, **d)
         except ValidationError as exc:
-            neem_fouten_over(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "De thuiszitter staat in het register.")
             return redirect(t)
@@ -272,7 +272,7 @@ def thuiszitter(request, pk: int):
                     return redirect(t)
         except ValidationError as exc:
             if actie in forms:
-                neem_fouten_over(forms[actie], exc)
+                toon_servicefouten(forms[actie], exc)
             else:
                 messages.error(request, " ".join(exc.messages))
         except PermissionDenied as exc:

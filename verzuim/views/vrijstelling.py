@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cases.formvelden import toon_servicefouten
 from cases.models import Gemeente, Leerling, Regio
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
@@ -14,7 +15,6 @@ from verzuim.forms import (
     AdviesForm,
     VrijstellingBesluitForm,
     VrijstellingForm,
-    neem_fouten_over,
 )
 from verzuim.models import Vrijstellingsverzoek
 from verzuim.services import vrijstelling as vrsvc
@@ -46,7 +46,7 @@ def vrijstelling_nieuw(request):
         try:
             v = vrsvc.dien_vrijstelling_in(door=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            neem_fouten_over(form, exc)
+            toon_servicefouten(form, exc)
         except PermissionDenied as exc:
             form.add_error(None, str(exc))
         else:
@@ -83,7 +83,7 @@ def vrijstelling(request, pk: int):
                         verzoek=v, door=request.user, request=request, **form.cleaned_data
                     )
             except ValidationError as exc:
-                neem_fouten_over(form, exc)
+                toon_servicefouten(form, exc)
             except PermissionDenied as exc:
                 form.add_error(None, str(exc))
             else:

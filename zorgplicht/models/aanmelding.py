@@ -17,6 +17,7 @@ from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transitio
 
 from cases.models import Leerling, School
 from cases.models.organisaties import SchoolSoort
+from cases.workflow import Weigerteksten
 from zorgplicht.models.keuzes import (
     LOPENDE_STATUSSEN,
     Antwoord,
@@ -61,6 +62,12 @@ class AanmeldingQuerySet(models.QuerySet):
 class Aanmelding(ConcurrentTransitionMixin, models.Model):
     """A written aanmelding at the school of preference where extra support may be needed."""
 
+    # How cases.workflow words a refused step; `{wat}` is the step as the service names it.
+    weigerteksten = Weigerteksten(
+        status="Dat kan niet nu de aanmelding de status '{status}' heeft.",
+        rol="{wat}: dat hoort niet bij uw rol voor deze aanmelding.",
+        inleiding="{wat} kan niet: ",
+    )
     swv = models.ForeignKey("cases.Samenwerkingsverband", on_delete=models.PROTECT, related_name="+")
     school = models.ForeignKey(
         School,

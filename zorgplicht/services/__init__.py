@@ -17,7 +17,7 @@ from zorgplicht.services.baobao import (
     registreer_keuze_ouders,
     stel_school_voor,
 )
-from zorgplicht.services.basis import ZorgplichtFout, kan, weigerredenen
+from zorgplicht.services.basis import ZorgplichtFout
 from zorgplicht.services.besluit import neem_besluit, sluit_af, zorgplicht_geldt_niet
 from zorgplicht.services.onderzoek import (
     registreer_informatie_ontvangen,
@@ -32,7 +32,6 @@ __all__ = [
     "OUDER_VELDEN",
     "ZorgplichtFout",
     "bewaar_sop",
-    "kan",
     "mag_aanmelden",
     "mag_antwoorden",
     "mag_baobao",
@@ -47,6 +46,5 @@ __all__ = [
     "stel_school_voor",
     "verleng",
     "vraag_informatie",
-    "weigerredenen",
     "zorgplicht_geldt_niet",
 ]

@@ -1,15 +1,16 @@
-"""Shared machinery of the zorgplicht services: lock, refused-step reasons, transition, term, letter."""
+"""Shared machinery of the zorgplicht services on top of cases.workflow: lock, step, term, letter."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cases.models import School
 from cases.scope import scope_for
 from cases.services.brieven import BriefFout, maak_brief
+from cases.workflow import OvergangGeweigerd, vergrendel, voer_overgang_uit
 from zorgplicht.models import Aanmelding
 
 
@@ -21,42 +22,27 @@ def _vandaag() -> date:
     return timezone.localdate()
 
 
-def weigerredenen(aanmelding: Aanmelding, overgang: str) -> list[str]:
-    """Why a transition may not happen now, in Dutch: the docstring of each failed condition."""
-    meta = getattr(type(aanmelding), overgang)._django_fsm
-    t = meta.get_transition(aanmelding.status)
-    if t is None:
-        return [f"Dat kan niet nu de aanmelding de status '{aanmelding.get_status_display()}' heeft."]
-    return [c.__doc__.strip() for c in t.conditions if not c(aanmelding)]
-
-
-def kan(aanmelding: Aanmelding, overgang: str, user) -> bool:
-    """Whether `user` may take this step now (for showing buttons)."""
-    meta = getattr(type(aanmelding), overgang)._django_fsm
-    return meta.has_transition(aanmelding.status) and meta.has_transition_perm(
-        aanmelding, aanmelding.status, user
-    )
-
-
-def _overgang(aanmelding: Aanmelding, overgang: str, door, wat: str) -> None:
-    meta = getattr(type(aanmelding), overgang)._django_fsm
-    if meta.has_transition(aanmelding.status) and not meta.has_transition_perm(
-        aanmelding, aanmelding.status, door
-    ):
-        raise PermissionDenied(f"{wat}: dat hoort niet bij uw rol voor deze aanmelding.")
-    redenen = weigerredenen(aanmelding, overgang)
-    if redenen:
-        raise ZorgplichtFout(f"{wat} kan niet: " + " ".join(redenen))
-    getattr(aanmelding, overgang)()
-    aanmelding.save()
+def _overgang(
+    aanmelding: Aanmelding, overgang: str, door, wat: str, *, request=None, omschrijving: str
+) -> None:
+    """Take the step on the aanmelding the caller locked (and may have changed); a refusal becomes a
+    ZorgplichtFout starting with `wat`."""
+    try:
+        voer_overgang_uit(
+            aanmelding,
+            overgang,
+            door=door,
+            request=request,
+            wat=wat,
+            vergrendelen=False,
+            omschrijving=omschrijving,
+        )
+    except OvergangGeweigerd as exc:
+        raise ZorgplichtFout(str(exc)) from exc
 
 
 def _lock(aanmelding: Aanmelding) -> Aanmelding:
-    return (
-        Aanmelding.objects.select_for_update(of=("self",))
-        .select_related("school__bestuur", "school__regio", "leerling", "swv")
-        .get(pk=aanmelding.pk)
-    )
+    return vergrendel(aanmelding, select_related=("school__bestuur", "school__regio", "leerling", "swv"))
 
 
 def _termijn(aanmelding: Aanmelding):

@@ -8,8 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from cases.models import Gebruiker
-from cases.models.audit import AuditActie
-from cases.services.audit import log
 from cases.services.inschrijving import schrijf_in
 from cases.termijnen import bezwaartermijn_einde
 from cases.termijnen import services as termijn_service
@@ -67,20 +65,19 @@ def neem_besluit(
         gekozen = aanmelding.baobao_voorstellen.filter(gekozen_op__isnull=False).first()
         aanmelding.gekozen_school_id = gekozen.school_id if gekozen else None
     stand = termijnen.stand(aanmelding, op)
-    _overgang(aanmelding, "besluit", door, "Het besluit vastleggen")
+    _overgang(
+        aanmelding,
+        "besluit",
+        door,
+        "Het besluit vastleggen",
+        request=request,
+        omschrijving=f"besluit zorgplicht: uitkomst {uitkomst}",
+    )
     termijn = _termijn(aanmelding)
     if termijn is not None:
         termijn_service.voldaan(
             termijn=termijn, op=op, reden=f"besluit: uitkomst {uitkomst}", door=door, request=request
         )
-    log(
-        actie=AuditActie.OVERGANG,
-        request=request,
-        user=door,
-        obj=aanmelding,
-        leerling=aanmelding.leerling,
-        omschrijving=f"besluit zorgplicht: uitkomst {uitkomst}",
-    )
     tlv_id = _start_tlv(aanmelding, door, request) if uitkomst == Uitkomst.TLV else None
     if tlv_id:
         Aanmelding.objects.filter(pk=aanmelding.pk).update(tlv_aanvraag_id=tlv_id)
@@ -173,13 +170,12 @@ def sluit_af(
         aanmelding.ingeschreven_school = school
         aanmelding.leerling.refresh_from_db()
     aanmelding.afgesloten_op = ingeschreven_op or _vandaag()
-    _overgang(aanmelding, "sluit_af", door, "Afsluiten")
-    log(
-        actie=AuditActie.OVERGANG,
+    _overgang(
+        aanmelding,
+        "sluit_af",
+        door,
+        "Afsluiten",
         request=request,
-        user=door,
-        obj=aanmelding,
-        leerling=aanmelding.leerling,
         omschrijving="zorgplichtaanmelding afgesloten",
     )
     return aanmelding
@@ -208,7 +204,14 @@ def zorgplicht_geldt_niet(
     aanmelding.vol_voor_iedereen = vol_voor_iedereen
     aanmelding.cluster_instelling = cluster_instelling
     aanmelding.geadviseerd_niveau = geadviseerd_niveau
-    _overgang(aanmelding, "zorgplicht_geldt_niet", door, "Vastleggen dat de zorgplicht niet geldt")
+    _overgang(
+        aanmelding,
+        "zorgplicht_geldt_niet",
+        door,
+        "Vastleggen dat de zorgplicht niet geldt",
+        request=request,
+        omschrijving=f"zorgplicht niet van toepassing: {NietVanToepassing(reden).label}",
+    )
     termijn = _termijn(aanmelding)
     if termijn is not None:
         termijn_service.stop(
@@ -218,14 +221,6 @@ def zorgplicht_geldt_niet(
             door=door,
             request=request,
         )
-    log(
-        actie=AuditActie.OVERGANG,
-        request=request,
-        user=door,
-        obj=aanmelding,
-        leerling=aanmelding.leerling,
-        omschrijving=f"zorgplicht niet van toepassing: {NietVanToepassing(reden).label}",
-    )
     bestuur = aanmelding.school.bestuur
     vandaag = _vandaag()
     _brief(

@@ -7,8 +7,6 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from cases.models.audit import AuditActie
-from cases.services.audit import log
 from cases.termijnen import formatteer_datum
 from cases.termijnen import services as termijn_service
 from zorgplicht import termijnen
@@ -27,16 +25,15 @@ from zorgplicht.services.basis import (
 @transaction.atomic
 def start_onderzoek(*, aanmelding: Aanmelding, door, request=None) -> Aanmelding:
     aanmelding = _lock(aanmelding)
-    _overgang(aanmelding, "start_onderzoek", door, "Het onderzoek starten")
-    Aanmelding.objects.filter(pk=aanmelding.pk).update(onderzoek_gestart_op=_vandaag())
-    log(
-        actie=AuditActie.OVERGANG,
+    _overgang(
+        aanmelding,
+        "start_onderzoek",
+        door,
+        "Het onderzoek starten",
         request=request,
-        user=door,
-        obj=aanmelding,
-        leerling=aanmelding.leerling,
         omschrijving="onderzoek gestart",
     )
+    Aanmelding.objects.filter(pk=aanmelding.pk).update(onderzoek_gestart_op=_vandaag())
     return aanmelding
 
 
@@ -88,7 +85,14 @@ def vraag_informatie(
                 "gevraagd_op": f"De termijn eindigde op {formatteer_datum(einde)}; een later verzoek schort niets meer op."  # noqa: E501
             }
         )
-    _overgang(aanmelding, "vraag_informatie", door, "Informatie opvragen")
+    _overgang(
+        aanmelding,
+        "vraag_informatie",
+        door,
+        "Informatie opvragen",
+        request=request,
+        omschrijving="extra informatie opgevraagd; termijn opgeschort",
+    )
     verzoek = InformatieVerzoek.objects.create(
         aanmelding=aanmelding,
         gevraagd_op=gevraagd_op,
@@ -97,14 +101,6 @@ def vraag_informatie(
         toestemming_ouders_op=toestemming_ouders_op,
         antwoord_uiterlijk=antwoord_uiterlijk,
         aangemaakt_door=door,
-    )
-    log(
-        actie=AuditActie.OVERGANG,
-        request=request,
-        user=door,
-        obj=aanmelding,
-        leerling=aanmelding.leerling,
-        omschrijving="extra informatie opgevraagd; termijn opgeschort",
     )
     termijn = _termijn(aanmelding)
     if termijn is not None:
@@ -140,13 +136,12 @@ def registreer_informatie_ontvangen(
     verzoek.niet_ontvangen = niet_ontvangen
     verzoek.save(update_fields=["ontvangen_op", "niet_ontvangen"])
     aanmelding = _lock(aanmelding)  # forget the prefetched open request
-    _overgang(aanmelding, "informatie_ontvangen", door, "De ontvangst registreren")
-    log(
-        actie=AuditActie.OVERGANG,
+    _overgang(
+        aanmelding,
+        "informatie_ontvangen",
+        door,
+        "De ontvangst registreren",
         request=request,
-        user=door,
-        obj=aanmelding,
-        leerling=aanmelding.leerling,
         omschrijving="informatie niet gekomen" if niet_ontvangen else "informatie ontvangen",
     )
     termijn = _termijn(aanmelding)
@@ -173,19 +168,18 @@ def verleng(*, aanmelding: Aanmelding, door, reden: str, op: date | None = None,
     _niet_in_toekomst(op, "op", "verzenddatum")
     zes_einde = termijnen.zes_weken(aanmelding, op).einde
     aanmelding.voorstel_verlenging(op=op, reden=reden)
-    _overgang(aanmelding, "verleng", door, "Verlengen")
+    _overgang(
+        aanmelding,
+        "verleng",
+        door,
+        "Verlengen",
+        request=request,
+        omschrijving="zorgplichttermijn verlengd met 4 weken",
+    )
     termijn = _termijn(aanmelding)
     if termijn is not None:
         termijn_service.verleng(termijn=termijn, weken=4, op=op, reden=reden, door=door, request=request)
     tien = termijnen.tien_weken(aanmelding, op)
-    log(
-        actie=AuditActie.OVERGANG,
-        request=request,
-        user=door,
-        obj=aanmelding,
-        leerling=aanmelding.leerling,
-        omschrijving="zorgplichttermijn verlengd met 4 weken",
-    )
     _brief(
         aanmelding,
         soort="zorgplicht_verlenging",

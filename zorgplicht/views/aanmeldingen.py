@@ -8,12 +8,14 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from cases import queryparams as qp
+from cases.formvelden import toon_servicefouten
 from cases.models import Brief
 from cases.models.audit import AuditActie
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import log, log_inzage
 from cases.services.brieven import pdf_bytes
+from cases.workflow import kan
 from zorgplicht import forms as f
 from zorgplicht import selectors, services, termijnen
 from zorgplicht.views import LEZERS, OVERZICHT, SCHOOL, aanmelding_voor, behoeften, pagina, vandaag
@@ -65,7 +67,7 @@ def nieuw(request):
         try:
             a = services.registreer_aanmelding(door=request.user, request=request, **form.service_kwargs())
         except ValidationError as exc:
-            f.fouten_naar_form(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(
                 request,
@@ -82,7 +84,7 @@ def detail(request, pk):
     dag = vandaag()
     user = request.user
     # One button per step of the table whose transition the user may take now (named as on the model).
-    acties = {s.overgang: services.kan(a, s.overgang, user) for s in STAPPEN}
+    acties = {s.overgang: kan(a, s.overgang, user, voorwaarden=False) for s in STAPPEN}
     stand = termijnen.stand(a, dag)
     # Extending is offered only while it can still be done: once, up to the last day of the 6 weeks.
     acties["verleng"] = acties["verleng"] and not a.is_verlengd and dag <= stand.zes.einde

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cases.formvelden import toon_servicefouten
 from cases.models import School
 from cases.permissions import rol_vereist
 from zorgplicht import forms as f
@@ -30,7 +31,7 @@ def baobao(request, pk):
         try:
             services.stel_school_voor(aanmelding=a, door=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            f.fouten_naar_form(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "De school is voorgesteld.")
             return redirect("zorgplicht:baobao", pk=a.pk)
@@ -74,7 +75,7 @@ def baobao_antwoord(request, pk):
         try:
             services.registreer_antwoord(voorstel=v, door=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            f.fouten_naar_form(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "Het antwoord van de school is vastgelegd.")
             if services.mag_baobao(v.aanmelding, request.user):
@@ -93,7 +94,7 @@ def baobao_keuze(request, pk):
         try:
             services.registreer_keuze_ouders(voorstel=v, door=request.user, request=request)
         except ValidationError as exc:
-            f.fouten_naar_form(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, f"De ouders kozen voor {v.school}.")
             return redirect("zorgplicht:baobao", pk=v.aanmelding_id)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
+from cases.formvelden import toon_servicefouten
 from cases.models import School
 from cases.models.organisaties import SchoolSoort
 from cases.permissions import rol_vereist
@@ -40,7 +41,7 @@ def sop(request, school_pk):
         try:
             services.bewaar_sop(school=school, door=request.user, request=request, aanbod=form.aanbod())
         except ValidationError as exc:
-            f.fouten_naar_form(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "Het ondersteuningsaanbod is bijgewerkt.")
             return redirect("zorgplicht:sop_lijst")

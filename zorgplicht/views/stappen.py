@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
+from cases.formvelden import toon_servicefouten
 from cases.permissions import rol_vereist
 from zorgplicht import forms as f
 from zorgplicht import services, termijnen
@@ -132,7 +133,7 @@ def stap(request, pk, *, stap: Stap):
         try:
             stap.dienst(aanmelding=a, door=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            f.fouten_naar_form(form, exc)
+            toon_servicefouten(form, exc)
         except PermissionDenied as exc:
             form.add_error(None, str(exc))
         else:

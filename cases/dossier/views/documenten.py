@@ -10,9 +10,10 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from cases.dossier.forms import DocumentForm, voeg_service_fouten_toe
+from cases.dossier.forms import DocumentForm
 from cases.dossier.services import documenten as service
 from cases.dossier.views.leerlingen import SCHRIJVERS, bewerkbare_leerling
+from cases.formvelden import toon_servicefouten
 from cases.models import Document
 from cases.permissions import rol_vereist
 
@@ -28,8 +29,7 @@ def document_nieuw(request, pk):
                     leerling=leerling, door=request.user, request=request, **form.cleaned_data
                 )
             except ValidationError as exc:
-                for tekst in voeg_service_fouten_toe(form, exc):
-                    form.add_error(None, tekst)
+                toon_servicefouten(form, exc)
             else:
                 messages.success(request, "Het document is toegevoegd aan het dossier.")
                 return redirect("dossier", pk=leerling.pk)

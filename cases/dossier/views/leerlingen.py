@@ -15,10 +15,10 @@ from cases.dossier.forms import (
     OuderForm,
     UitschrijvenForm,
     ZoekForm,
-    voeg_service_fouten_toe,
 )
 from cases.dossier.selectors import dossier_queryset, zoek_leerlingen
 from cases.dossier.services import leerlingen as service
+from cases.formvelden import toon_servicefouten
 from cases.models import School
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
@@ -96,8 +96,7 @@ def leerling_nieuw(request):
                 van=form.cleaned_data["van"],
             )
         except ValidationError as exc:
-            for tekst in voeg_service_fouten_toe(form, _bsn_naar_invoer(exc)):
-                form.add_error(None, tekst)
+            toon_servicefouten(form, _bsn_naar_invoer(exc))
         else:
             messages.success(request, "Het dossier is aangemaakt. Voeg nu de ouders/verzorgers toe.")
             return redirect("dossier", pk=leerling.pk)
@@ -126,8 +125,7 @@ def leerling_wijzigen(request, pk):
                 bsn=form.bsn_wijziging(),
             )
         except ValidationError as exc:
-            for tekst in voeg_service_fouten_toe(form, _bsn_naar_invoer(exc)):
-                form.add_error(None, tekst)
+            toon_servicefouten(form, _bsn_naar_invoer(exc))
         else:
             messages.success(request, "De gegevens zijn opgeslagen.")
             return redirect("dossier", pk=leerling.pk)
@@ -149,8 +147,7 @@ def ouder_bewerken(request, pk, ouder_pk=None):
                 leerling=leerling, ouder=ouder, door=request.user, request=request, gegevens=form.cleaned_data
             )
         except ValidationError as exc:
-            for tekst in voeg_service_fouten_toe(form, exc):
-                form.add_error(None, tekst)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "De ouder/verzorger is opgeslagen.")
             return redirect("dossier", pk=leerling.pk)
@@ -181,8 +178,7 @@ def inschrijving_nieuw(request, pk):
                 van=form.cleaned_data["van"],
             )
         except ValidationError as exc:
-            for tekst in voeg_service_fouten_toe(form, exc):
-                form.add_error(None, tekst)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "De inschrijving is vastgelegd.")
             if dossier_queryset(request.user).filter(pk=leerling.pk).exists():
@@ -205,8 +201,7 @@ def uitschrijven(request, pk):
                 leerling=leerling, door=request.user, request=request, tot=uit.cleaned_data["tot"]
             )
         except ValidationError as exc:
-            for tekst in voeg_service_fouten_toe(uit, exc):
-                uit.add_error(None, tekst)
+            toon_servicefouten(uit, exc)
         else:
             messages.success(
                 request, "De leerling is uitgeschreven. Uw school heeft geen toegang meer tot dit dossier."

@@ -10,12 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases.dossier.forms import AkkoordForm, InterventieFormSet, OPPForm, voeg_service_fouten_toe
+from cases.dossier.forms import AkkoordForm, InterventieFormSet, OPPForm
 from cases.dossier.models.opp import FACTOREN
 from cases.dossier.selectors import opp_leeftijd_waarschuwing
 from cases.dossier.services import opp as service
 from cases.dossier.services.leerlingen import eis_bewerkrecht, mag_dossier_bewerken
 from cases.dossier.views.leerlingen import SCHRIJVERS, bewerkbare_leerling
+from cases.formvelden import toon_servicefouten
 from cases.models import OPP
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
@@ -106,7 +107,7 @@ def opp_bewerken(request, pk):
             try:
                 service.vaststellen(opp=opp, door=request.user, request=request)
             except ValidationError as exc:
-                fouten = voeg_service_fouten_toe(form, exc)
+                fouten = toon_servicefouten(form, exc, apart=True)
                 messages.warning(
                     request,
                     "Het concept is opgeslagen, maar kan nog niet worden vastgesteld. "
@@ -155,8 +156,7 @@ def opp_akkoord(request, pk):
         try:
             service.leg_akkoord_vast(opp=opp, door=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            for tekst in voeg_service_fouten_toe(form, exc):
-                form.add_error(None, tekst)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "Het akkoord is vastgelegd.")
             return redirect("opp_detail", pk=opp.pk)

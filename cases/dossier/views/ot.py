@@ -15,12 +15,12 @@ from cases.dossier.forms import (
     AddendumForm,
     AfspraakFormSet,
     OTForm,
-    voeg_service_fouten_toe,
 )
 from cases.dossier.models.ot import AanwezigeRol, OTSoort
 from cases.dossier.services import ot as service
 from cases.dossier.services.leerlingen import eis_bewerkrecht, mag_dossier_bewerken
 from cases.dossier.views.leerlingen import SCHRIJVERS, bewerkbare_leerling
+from cases.formvelden import toon_servicefouten
 from cases.models import OTBespreking
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
@@ -107,7 +107,7 @@ def ot_bewerken(request, pk):
                 service.vaststellen(bespreking=bespreking, door=request.user, request=request)
             except ValidationError as exc:
                 # The bound forms still hold exactly what was typed (and saved); add the reasons.
-                fouten = voeg_service_fouten_toe(form, exc)
+                fouten = toon_servicefouten(form, exc, apart=True)
                 messages.warning(
                     request,
                     "Het concept is opgeslagen, maar kan nog niet worden vastgesteld. "
@@ -160,8 +160,7 @@ def ot_addendum(request, pk):
                 bespreking=bespreking, tekst=form.cleaned_data["tekst"], door=request.user, request=request
             )
         except ValidationError as exc:
-            for tekst in voeg_service_fouten_toe(form, exc):
-                form.add_error(None, tekst)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "Het addendum is toegevoegd; de PDF wordt opnieuw aangemaakt.")
             return redirect("ot_detail", pk=bespreking.pk)

@@ -12,7 +12,7 @@ with the criteria of seed 000 recorded on the aanmelding and checked on the way 
 who would sit at the table (the lesson of seed 003), agreements with an owner, a deadline and a
 guard, the plaatsingsstroom in seed 000's order and the evaluation at closing. Every condition is
 a named method whose one-line docstring is the Dutch rule and its source: that docstring is what
-a user reads when a transition is refused (`ontbrekende_voorwaarden`)."""
+a user reads when a transition is refused (`cases.workflow.weigerredenen`)."""
 
 from __future__ import annotations
 
@@ -26,27 +26,10 @@ from django.utils import timezone
 from cases import termijnen as regels
 from cases.models.leerling import Leerling
 from cases.models.organisaties import Samenwerkingsverband, School, SchoolSoort
+from cases.workflow import Weigerteksten
 
-# --- explaining refused transitions ------------------------------------------------------------
-
-
-def ontbrekende_voorwaarden(bound_transition) -> list[str]:
-    """The Dutch rules (condition docstrings) that block this transition now; [] when it may run.
-
-    A transition that does not exist from the current state is explained too, so a page or a
-    service can always tell the user *why* in Dutch."""
-    meta = bound_transition._django_fsm
-    instance = bound_transition.__self__
-    huidige = meta.field.get_state(instance)
-    if not meta.has_transition(huidige):
-        label = dict(meta.field.choices).get(huidige, huidige)
-        return [f"Deze stap kan niet vanuit de status '{label}'."]
-    overgang = meta.get_transition(huidige)
-    return [
-        (conditie.__doc__ or conditie.__name__).strip().splitlines()[0]
-        for conditie in overgang.conditions
-        if not conditie(instance)
-    ]
+# A refused transition is explained by cases.workflow.weigerredenen in these words.
+WEIGERTEKSTEN = Weigerteksten(inleiding="Deze stap kan nog niet: ")
 
 
 def _rollen(user):
@@ -158,6 +141,7 @@ EERSTE_BIJEENKOMST_BASIS = (
 
 
 class Interventietraject(django_fsm.ConcurrentTransitionMixin, models.Model):
+    weigerteksten = WEIGERTEKSTEN
     swv = models.ForeignKey(
         Samenwerkingsverband, on_delete=models.PROTECT, related_name="interventietrajecten"
     )
@@ -426,6 +410,8 @@ class BijeenkomstStatus(models.TextChoices):
 class InterventieBijeenkomst(django_fsm.ConcurrentTransitionMixin, models.Model):
     """One meeting. The casusmanager plans it, sends an agenda and tells the ouders beforehand who
     will attend; afterwards attendance and the verslag are recorded [000; 003]."""
+
+    weigerteksten = WEIGERTEKSTEN
 
     traject = models.ForeignKey(Interventietraject, on_delete=models.CASCADE, related_name="bijeenkomsten")
     datum = models.DateField()

@@ -1,5 +1,5 @@
-# Over 500 lines: moved whole in issue 15 round 1; it is split when the shared workflow toolkit
-# (issue 15 item 2, open) replaces its own transition runner and lock helpers.
+# Over 500 lines: moved whole in issue 15 round 1; splitting it is the open rest of issue 15 now that
+# cases.workflow runs its transitions and locks.
 """The one write path for interventietrajecten [000; 003; domain §8].
 
 Every function is keyword-only and atomic, locks the traject first, checks the role through the
@@ -14,8 +14,8 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django_fsm import TransitionNotAllowed
 
+from cases import workflow
 from cases.interventie.models.traject import (
     Aanleiding,
     BijeenkomstStatus,
@@ -32,7 +32,6 @@ from cases.interventie.models.traject import (
     is_bestuurder_van,
     is_directeur_van,
     is_schoolteam_van,
-    ontbrekende_voorwaarden,
 )
 from cases.models import Leerling, Rol
 from cases.models.organisaties import SchoolSoort
@@ -40,15 +39,7 @@ from cases.services.audit import log
 from cases.services.inschrijving import schrijf_in
 from cases.termijnen import services as termijn_svc
 from cases.termijnen.models.termijnen import OPEN_STATUSSEN, Termijn
-
-
-class OvergangGeweigerd(TransitionNotAllowed):
-    """A refused step, with the Dutch reasons (the rules that are not met) in `redenen`."""
-
-    def __init__(self, redenen: list[str], **kwargs):
-        self.redenen = list(redenen)
-        super().__init__("Deze stap kan nog niet: " + " ".join(self.redenen), **kwargs)
-
+from cases.workflow import vergrendel
 
 # The one-week norm for the first meeting, registered with the shared Termijn machinery (in
 # cases/registraties.py) so that the daily sweep reminds the casusmanager and the SWV's directeur
@@ -86,28 +77,6 @@ OVERGANGEN = {
     "naar_evaluatie": "Naar evaluatie",
     "sluit_af": "Traject afgesloten",
 }
-
-
-def _voer_overgang_uit(obj, naam: str, *, door) -> None:
-    """Run transition `naam` on `obj` (already locked), explaining any refusal in Dutch."""
-    methode = getattr(obj, naam)
-    meta = methode._django_fsm
-    huidige = meta.field.get_state(obj)
-    if not meta.has_transition(huidige):
-        raise OvergangGeweigerd(ontbrekende_voorwaarden(methode), object=obj, method=methode)
-    overgang = meta.get_transition(huidige)
-    if not overgang.has_perm(obj, door):
-        regel = (overgang.permission.__doc__ or "").strip() if callable(overgang.permission) else ""
-        raise PermissionDenied(f"U mag deze stap niet zetten. {regel}".strip())
-    redenen = ontbrekende_voorwaarden(methode)
-    if redenen:
-        raise OvergangGeweigerd(redenen, object=obj, method=methode)
-    methode()
-    obj.save()
-
-
-def _vergrendel(traject: Interventietraject) -> Interventietraject:
-    return Interventietraject.objects.select_for_update().get(pk=traject.pk)
 
 
 def _niet_afgesloten(traject: Interventietraject) -> None:
@@ -234,7 +203,7 @@ def leg_criteria_vast(
     *, traject: Interventietraject, door, criteria: dict, request=None
 ) -> Interventietraject:
     """The casusmanager completes the aanmelding (after a prompt from a schorsing/verwijdering)."""
-    traject = _vergrendel(traject)
+    traject = vergrendel(traject)
     if traject.status != TrajectStatus.AANGEMELD:
         raise ValidationError("De criteria liggen vast zodra het team is samengesteld.")
     if not is_directeur_van(traject.school_id, door):
@@ -335,7 +304,7 @@ def voeg_teamlid_toe(
     request=None,
 ) -> InterventieTeamlid:
     """The SWV's directeur composes the interventieteam [000, bemensing]."""
-    traject = _vergrendel(traject)
+    traject = vergrendel(traject)
     _niet_afgesloten(traject)
     if not is_bestuurder_van(traject.swv_id, door):
         raise PermissionDenied(
@@ -366,7 +335,7 @@ def voeg_teamlid_toe(
 
 @transaction.atomic
 def verwijder_teamlid(*, teamlid: InterventieTeamlid, door, request=None) -> None:
-    traject = _vergrendel(teamlid.traject)
+    traject = vergrendel(teamlid.traject)
     if traject.status != TrajectStatus.AANGEMELD:
         raise ValidationError(
             "Na het samenstellen van het team worden leden niet meer verwijderd; voeg zo nodig iemand toe."
@@ -393,17 +362,13 @@ def voer_overgang_uit(
     """One of OVERGANGEN; refused in Dutch when a rule is not met (OvergangGeweigerd)."""
     if overgang not in OVERGANGEN:
         raise ValidationError("Onbekende stap.")
-    traject = _vergrendel(traject)
-    _voer_overgang_uit(traject, overgang, door=door)
-    log(
-        actie="overgang",
+    return workflow.voer_overgang_uit(
+        traject,
+        overgang,
+        door=door,
         request=request,
-        user=door,
-        obj=traject,
-        leerling=traject.leerling,
-        omschrijving=f"{OVERGANGEN[overgang]} (status {traject.get_status_display()})",
+        omschrijving=lambda t, van: f"{OVERGANGEN[overgang]} (status {t.get_status_display()})",
     )
-    return traject
 
 
 # --- meetings ---------------------------------------------------------------------------------
@@ -451,7 +416,7 @@ def _controleer_bijeenkomst_data(velden: dict) -> None:
 
 @transaction.atomic
 def plan_bijeenkomst(*, traject: Interventietraject, door, request=None, **velden) -> InterventieBijeenkomst:
-    traject = _vergrendel(traject)
+    traject = vergrendel(traject)
     _niet_afgesloten(traject)
     _controleer_schoolteam(traject, door)
     onbekend = set(velden) - set(BIJEENKOMST_VELDEN)
@@ -509,13 +474,15 @@ def houd_bijeenkomst(*, bijeenkomst: InterventieBijeenkomst, door, request=None)
     IB'er present, leerkracht/ouders present or their absence explained, and a verslag [000; 003]."""
     b = InterventieBijeenkomst.objects.select_for_update().select_related("traject").get(pk=bijeenkomst.pk)
     _niet_afgesloten(b.traject)
-    _voer_overgang_uit(b, "houd", door=door)
-    InterventieBijeenkomst.objects.filter(pk=b.pk).update(gehouden_vastgelegd_door=door)
-    log(
-        actie="overgang",
+    workflow.voer_overgang_uit(
+        b,
+        "houd",
+        door=door,
         request=request,
-        user=door,
-        obj=b,
+        vergrendelen=False,
+        na=lambda b, van: InterventieBijeenkomst.objects.filter(pk=b.pk).update(
+            gehouden_vastgelegd_door=door
+        ),
         leerling=b.traject.leerling,
         omschrijving="Bijeenkomst interventieteam als gehouden vastgelegd",
     )
@@ -549,7 +516,7 @@ def voeg_afspraak_toe(
     request=None,
 ) -> InterventieAfspraak:
     """A written agreement: wat, wie, uiterlijk wanneer — all required — and who guards it [003; 000]."""
-    traject = _vergrendel(traject)
+    traject = vergrendel(traject)
     _niet_afgesloten(traject)
     if not (is_schoolteam_van(traject.school_id, door) or is_bestuurder_van(traject.swv_id, door)):
         raise PermissionDenied(
@@ -687,7 +654,7 @@ def registreer_plaatsing(
     """A placement at step `stap`. The steps go in seed 000's order: every earlier step that was not
     tried is recorded as skipped, and skipping needs a reason. Setting, doel, duur, middelen and
     the receiving school's agreement are recorded; the pupil stays enrolled at the school of origin."""
-    traject = _vergrendel(traject)
+    traject = vergrendel(traject)
     _controleer_plaatsing_rechten(traject, door)
     if traject.status not in (TrajectStatus.TEAM_SAMENGESTELD, TrajectStatus.LOPEND):
         raise ValidationError(
@@ -772,12 +739,8 @@ def registreer_plaatsing(
 
 
 def _vergrendel_plaatsing(plaatsing: InterventiePlaatsing) -> InterventiePlaatsing:
-    p = (
-        InterventiePlaatsing.objects.select_for_update(of=("self",))
-        .select_related("traject", "school")
-        .get(pk=plaatsing.pk)
-    )
-    _vergrendel(p.traject)
+    p = vergrendel(plaatsing, select_related=("traject", "school"))
+    vergrendel(p.traject)
     return p
 
 
@@ -870,7 +833,7 @@ def leg_evaluatie_vast(
     request=None,
 ) -> Interventietraject:
     """Record the evaluation (beginsituatie, proces, verloop, oplossing); with `afsluiten` also close."""
-    traject = _vergrendel(traject)
+    traject = vergrendel(traject)
     if traject.status != TrajectStatus.EVALUATIE:
         raise ValidationError("De evaluatie wordt vastgelegd als het traject in de fase evaluatie is.")
     if not (is_directeur_van(traject.school_id, door) or is_bestuurder_van(traject.swv_id, door)):
@@ -890,13 +853,12 @@ def leg_evaluatie_vast(
         omschrijving="Evaluatie interventietraject vastgelegd",
     )
     if afsluiten:
-        _voer_overgang_uit(traject, "sluit_af", door=door)
-        log(
-            actie="overgang",
+        workflow.voer_overgang_uit(
+            traject,
+            "sluit_af",
+            door=door,
             request=request,
-            user=door,
-            obj=traject,
-            leerling=traject.leerling,
+            vergrendelen=False,
             omschrijving="Interventietraject afgesloten",
         )
     return traject

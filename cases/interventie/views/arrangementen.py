@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from cases import queryparams as qp
+from cases.formvelden import toon_servicefouten
 from cases.interventie import selectors as sel
-from cases.interventie.forms import ArrangementForm, BudgetForm, EindeForm, toon_fouten
+from cases.interventie.forms import ArrangementForm, BudgetForm, EindeForm
 from cases.interventie.models.arrangementen import DUURREGELS, ArrangementSoort
 from cases.interventie.services import arrangementen as svc
 from cases.navigatie import Paneel
@@ -71,7 +72,7 @@ def nieuw(request):
         try:
             arr = svc.maak_arrangement(door=request.user, request=request, **d)
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "Het arrangement en het plan van aanpak zijn vastgelegd.")
             return redirect("arrangement_detail", pk=arr.pk)
@@ -112,7 +113,7 @@ def wijzigen(request, pk: int):
                 arrangement=arr, einde=form.cleaned_data["einde"], door=request.user, request=request
             )
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "De einddatum is gewijzigd.")
             return redirect("arrangement_detail", pk=arr.pk)
@@ -127,7 +128,7 @@ def budget(request):
         try:
             b = svc.stel_budget_in(door=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, f"Het budget van regio {b.regio} voor {b.jaar} is vastgesteld.")
             return redirect(f"{request.path}?jaar={b.jaar}")

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from cases import queryparams as qp
+from cases.formvelden import toon_servicefouten
 from cases.interventie import selectors as sel
 from cases.interventie.forms import (
     AanmeldForm,
@@ -23,7 +24,6 @@ from cases.interventie.forms import (
     EvaluatieForm,
     PlaatsingForm,
     TeamlidForm,
-    toon_fouten,
 )
 from cases.interventie.models.traject import (
     BijeenkomstStatus,
@@ -31,13 +31,13 @@ from cases.interventie.models.traject import (
     PlaatsingStap,
     PlaatsingUitkomst,
     TrajectStatus,
-    ontbrekende_voorwaarden,
 )
 from cases.interventie.services import traject as svc
 from cases.interventie.services.arrangementen import mag_arrangementen_beheren
 from cases.navigatie import Paneel
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
+from cases.workflow import OvergangGeweigerd, kan, weigerredenen
 
 # Who works with trajecten at all; which rows each sees is filter_for_user's business.
 LIJST_ROLLEN = (
@@ -58,7 +58,7 @@ CASUS = ("directeur", "bestuurder")
 
 
 def _weigering(request, exc) -> None:
-    if isinstance(exc, svc.OvergangGeweigerd):
+    if isinstance(exc, OvergangGeweigerd):
         for reden in exc.redenen:
             messages.error(request, reden)
     elif isinstance(exc, ValidationError):
@@ -95,7 +95,7 @@ def aanmelden(request):
                 request=request,
             )
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(
                 request, "De leerling is aangemeld bij het interventieteam van het samenwerkingsverband."
@@ -112,15 +112,11 @@ def detail(request, pk: int):
     )
     overgangen = []
     for naam, label in svc.OVERGANGEN.items():
-        methode = getattr(traject, naam)
-        meta = methode._django_fsm
-        if not meta.has_transition(traject.status):
-            continue
-        if not meta.get_transition(traject.status).has_perm(traject, request.user):
+        if not kan(traject, naam, request.user, voorwaarden=False):
             continue
         if naam == "sluit_af":
             continue  # closing happens with the evaluation form
-        overgangen.append({"naam": naam, "label": label, "redenen": ontbrekende_voorwaarden(methode)})
+        overgangen.append({"naam": naam, "label": label, "redenen": weigerredenen(traject, naam)})
     plaatsingen = list(traject.plaatsingen.all())
     lopende = next((p for p in plaatsingen if p.uitkomst == PlaatsingUitkomst.LOPEND), None)
     kan_casus = svc.is_directeur_van(traject.school_id, request.user) or svc.is_bestuurder_van(
@@ -169,7 +165,7 @@ def criteria(request, pk: int):
                 traject=traject, door=request.user, criteria=form.cleaned_data, request=request
             )
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "De criteria zijn vastgelegd.")
             return redirect("interventie_detail", pk=traject.pk)
@@ -193,12 +189,11 @@ def team(request, pk: int):
                 request=request,
             )
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "Het teamlid is toegevoegd.")
             return redirect("interventie_team", pk=traject.pk)
-    methode = traject.stel_team_samen
-    redenen = ontbrekende_voorwaarden(methode) if traject.status == TrajectStatus.AANGEMELD else []
+    redenen = weigerredenen(traject, "stel_team_samen") if traject.status == TrajectStatus.AANGEMELD else []
     return render(
         request,
         "cases/interventie/team.html",
@@ -229,7 +224,7 @@ def overgang(request, pk: int, naam: str):
     traject = _traject_of_404(request, pk)
     try:
         svc.voer_overgang_uit(traject=traject, overgang=naam, door=request.user, request=request)
-    except (svc.OvergangGeweigerd, ValidationError, PermissionDenied) as exc:
+    except (OvergangGeweigerd, ValidationError, PermissionDenied) as exc:
         _weigering(request, exc)
     else:
         messages.success(request, f"{svc.OVERGANGEN[naam]}.")
@@ -247,7 +242,7 @@ def bijeenkomst_nieuw(request, pk: int):
         try:
             b = svc.plan_bijeenkomst(traject=traject, door=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "De bijeenkomst is gepland.")
             return redirect("interventie_bijeenkomst", pk=b.pk)
@@ -273,11 +268,11 @@ def bijeenkomst(request, pk: int):
         try:
             b = svc.werk_bijeenkomst_bij(bijeenkomst=b, door=request.user, request=request, **velden)
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "De bijeenkomst is opgeslagen.")
             return redirect("interventie_bijeenkomst", pk=b.pk)
-    redenen = [] if gehouden else ontbrekende_voorwaarden(b.houd)
+    redenen = [] if gehouden else weigerredenen(b, "houd")
     afspraak_form = AfspraakForm(traject=traject)
     return render(
         request,
@@ -299,7 +294,7 @@ def bijeenkomst_gehouden(request, pk: int):
     b = sel.bijeenkomst_voor(request.user, pk)
     try:
         svc.houd_bijeenkomst(bijeenkomst=b, door=request.user, request=request)
-    except (svc.OvergangGeweigerd, ValidationError, PermissionDenied) as exc:
+    except (OvergangGeweigerd, ValidationError, PermissionDenied) as exc:
         _weigering(request, exc)
         return redirect("interventie_bijeenkomst", pk=b.pk)
     messages.success(request, "De bijeenkomst is als gehouden vastgelegd.")
@@ -326,7 +321,7 @@ def afspraak_nieuw(request, pk: int):
                 request=request,
             )
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "De afspraak is vastgelegd.")
             return (
@@ -391,7 +386,7 @@ def plaatsing_nieuw(request, pk: int):
                 request=request,
             )
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(
                 request,
@@ -418,7 +413,7 @@ def plaatsing_beeindigen(request, pk: int):
         try:
             svc.beeindig_plaatsing(plaatsing=p, door=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(request, "De uitkomst van de plaatsing is vastgelegd.")
             return redirect("interventie_detail", pk=p.traject_id)
@@ -437,7 +432,7 @@ def plaatsing_definitief(request, pk: int):
         try:
             svc.plaats_definitief(plaatsing=p, door=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(
                 request,
@@ -465,11 +460,11 @@ def evaluatie(request, pk: int):
             svc.leg_evaluatie_vast(
                 traject=traject, door=request.user, afsluiten=afsluiten, request=request, **form.cleaned_data
             )
-        except svc.OvergangGeweigerd as exc:
+        except OvergangGeweigerd as exc:
             for reden in exc.redenen:
                 form.add_error(None, reden)
         except ValidationError as exc:
-            toon_fouten(form, exc)
+            toon_servicefouten(form, exc)
         else:
             messages.success(
                 request,
