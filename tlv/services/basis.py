@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django_fsm import TransitionNotAllowed
 
+from cases.models.audit import AuditActie
 from cases.services.audit import log
 from tlv.models import Overgang, Status, TLVAanvraag
 
@@ -83,7 +84,7 @@ def stap(
         door=door,
     )
     log(
-        actie="overgang",
+        actie=AuditActie.OVERGANG,
         request=request,
         user=door,
         obj=aanvraag,

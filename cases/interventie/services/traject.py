@@ -35,7 +35,9 @@ from cases.interventie.models.traject import (
     ontbrekende_voorwaarden,
 )
 from cases.models import Leerling, Rol
+from cases.models.audit import AuditActie
 from cases.models.organisaties import SchoolSoort
+from cases.models.rollen import RolSoort
 from cases.services.audit import log
 from cases.services.inschrijving import schrijf_in
 from cases.termijnen import services as termijn_svc
@@ -218,7 +220,7 @@ def meld_aan(
     _zet_criteria(traject, criteria)
     traject.save()
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=traject,
@@ -247,7 +249,7 @@ def leg_criteria_vast(
         traject.casusmanager = door
     traject.save()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=traject,
@@ -277,7 +279,7 @@ def start_interventie_prompt(
     bestaand = Interventietraject.objects.open().filter(leerling=leerling).first()
     if bestaand is not None:
         log(
-            actie="gewijzigd",
+            actie=AuditActie.GEWIJZIGD,
             request=request,
             user=door,
             obj=bestaand,
@@ -291,7 +293,7 @@ def start_interventie_prompt(
     casusmanager = door if door is not None and is_directeur_van(school.pk, door) else None
     if casusmanager is None:
         rol = (
-            Rol.objects.filter(soort="directeur", school=school, actief=True)
+            Rol.objects.filter(soort=RolSoort.DIRECTEUR, school=school, actief=True)
             .select_related("gebruiker")
             .order_by("pk")
             .first()
@@ -309,7 +311,7 @@ def start_interventie_prompt(
         uit_regulier_onderwijs=school.soort == SchoolSoort.BAO,
     )
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=traject,
@@ -354,7 +356,7 @@ def voeg_teamlid_toe(
         traject=traject, rol=rol, gebruiker=gebruiker, naam=naam.strip(), organisatie=organisatie.strip()
     )
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=traject,
@@ -377,7 +379,7 @@ def verwijder_teamlid(*, teamlid: InterventieTeamlid, door, request=None) -> Non
         )
     teamlid.delete()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=traject,
@@ -396,7 +398,7 @@ def voer_overgang_uit(
     traject = _vergrendel(traject)
     _voer_overgang_uit(traject, overgang, door=door)
     log(
-        actie="overgang",
+        actie=AuditActie.OVERGANG,
         request=request,
         user=door,
         obj=traject,
@@ -464,7 +466,7 @@ def plan_bijeenkomst(*, traject: Interventietraject, door, request=None, **velde
     _controleer_bijeenkomst_data(velden)
     b = InterventieBijeenkomst.objects.create(traject=traject, **velden)
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=b,
@@ -493,7 +495,7 @@ def werk_bijeenkomst_bij(
         raise ValidationError({"datum": "Een bijeenkomst ligt niet vóór de melding."})
     b.save()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=b,
@@ -512,7 +514,7 @@ def houd_bijeenkomst(*, bijeenkomst: InterventieBijeenkomst, door, request=None)
     _voer_overgang_uit(b, "houd", door=door)
     InterventieBijeenkomst.objects.filter(pk=b.pk).update(gehouden_vastgelegd_door=door)
     log(
-        actie="overgang",
+        actie=AuditActie.OVERGANG,
         request=request,
         user=door,
         obj=b,
@@ -585,7 +587,7 @@ def voeg_afspraak_toe(
         aangemaakt_door=door,
     )
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=afspraak,
@@ -612,7 +614,7 @@ def rond_afspraak_af(
     a.afgerond_op = op or timezone.localdate()
     a.save(update_fields=["afgerond_op"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=a,
@@ -761,7 +763,7 @@ def registreer_plaatsing(
         aangemaakt_door=door,
     )
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=plaatsing,
@@ -804,7 +806,7 @@ def beeindig_plaatsing(
     p.uitkomst_toelichting = toelichting.strip()
     p.save(update_fields=["uitkomst", "beeindigd_op", "uitkomst_toelichting"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=p,
@@ -843,7 +845,7 @@ def plaats_definitief(
     p.uitkomst_toelichting = (toelichting or "").strip()
     p.save(update_fields=["uitkomst", "definitief_per", "uitkomst_toelichting"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=p,
@@ -882,7 +884,7 @@ def leg_evaluatie_vast(
     traject.vervolg = (vervolg or "").strip()
     traject.save()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=traject,
@@ -892,7 +894,7 @@ def leg_evaluatie_vast(
     if afsluiten:
         _voer_overgang_uit(traject, "sluit_af", door=door)
         log(
-            actie="overgang",
+            actie=AuditActie.OVERGANG,
             request=request,
             user=door,
             obj=traject,
