@@ -23,7 +23,7 @@ from cases.interventie.views.traject import (
     paneel_mijn_afspraken,
     paneel_nieuwe_meldingen,
 )
-from cases.models.rollen import RolSoort
+from cases.models.rollen import SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.navigatie import paneel, registreer_nav
 from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 from cases.termijnen.views import termijnen_paneel
@@ -35,16 +35,14 @@ from cases.views.home import werkgebied
 registreer_nav("Mijn werk", "home", volgorde=0)
 registreer_nav("Arrangementen", "arrangement_lijst", rollen=list(LEZERS), volgorde=45)
 registreer_nav("Leerlingen", "leerling_lijst", rollen=LEERLING_LEZERS, volgorde=10)
-registreer_nav("Auditlog", "audit_zoeken", rollen=["beheer"], volgorde=90)
+registreer_nav("Auditlog", "audit_zoeken", rollen=[RolSoort.BEHEERDER], volgorde=90)
 registreer_nav(
     "Interventietrajecten",
     "interventie_lijst",
-    rollen=["ib", "directeur", "sc", "sll", "bestuurder"],
+    rollen=SCHOOLLEIDING | SWV_REGIE,
     volgorde=40,
 )
-registreer_nav(
-    "Interventies afgesloten", "interventie_overzicht", rollen=["bestuurder", "sll", "sc"], volgorde=41
-)
+registreer_nav("Interventies afgesloten", "interventie_overzicht", rollen=SWV_REGIE, volgorde=41)
 registreer_nav("Termijncalculator", "termijnen:calculator", volgorde=80)
 registreer_nav("Meldingen", "termijnen:meldingen", volgorde=85)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cases.models.rollen import GEMEENTE_ROLLEN, REGIO_ROLLEN, SCHOOL_ROLLEN, Rol, RolSoort
+from cases.models.rollen import GEMEENTEGEBONDEN, REGIOGEBONDEN, SCHOOLGEBONDEN, SWV_BUREAU, Rol, RolSoort
 
 _CACHE_ATTR = "_passend_scope"
 
@@ -32,9 +32,8 @@ class Scope:
         return frozenset(s for s, _ in self.leerkracht_groepen)
 
 
-# SWV-wide roles that see every dossier of their SWV. A deskundige is SWV-bound but sees
+# SWV-wide roles (SWV_BUREAU) see every dossier of their SWV. A deskundige is SWV-bound but sees
 # nothing by default: access comes per aanvraag (django-guardian) [domain §2].
-SWV_BREED = frozenset({RolSoort.SLL, RolSoort.TLA, RolSoort.BESTUURDER, RolSoort.BEHEERDER})
 
 
 def scope_for(user) -> Scope:
@@ -50,14 +49,14 @@ def scope_for(user) -> Scope:
         scope = Scope(
             soorten=frozenset(r.soort for r in rollen),
             school_ids=frozenset(
-                r.school_id for r in rollen if r.soort in SCHOOL_ROLLEN and r.soort != RolSoort.LEERKRACHT
+                r.school_id for r in rollen if r.soort in SCHOOLGEBONDEN and r.soort != RolSoort.LEERKRACHT
             ),
             leerkracht_groepen=tuple(
                 (r.school_id, tuple(r.groepen_lijst)) for r in rollen if r.soort == RolSoort.LEERKRACHT
             ),
-            regio_ids=frozenset(r.regio_id for r in rollen if r.soort in REGIO_ROLLEN),
-            swv_ids=frozenset(r.swv_id for r in rollen if r.soort in SWV_BREED),
-            gemeente_ids=frozenset(r.gemeente_id for r in rollen if r.soort in GEMEENTE_ROLLEN),
+            regio_ids=frozenset(r.regio_id for r in rollen if r.soort in REGIOGEBONDEN),
+            swv_ids=frozenset(r.swv_id for r in rollen if r.soort in SWV_BUREAU),
+            gemeente_ids=frozenset(r.gemeente_id for r in rollen if r.soort in GEMEENTEGEBONDEN),
             swv_ids_alle=frozenset(r.swv_id for r in rollen),
             rollen=rollen,
         )

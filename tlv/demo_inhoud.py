@@ -19,6 +19,7 @@ from cases.dossier.models.opp import OPP, OPPAkkoord
 from cases.dossier.models.ot import Aanwezige, OTBespreking
 from cases.dossier.models.ot import Status as DossierStatus
 from cases.models import Gebruiker, Leerling, Rol, RolSoort
+from cases.models.rollen import SCHOOLLEIDING
 from tlv import services
 from tlv.models import SC_VRAGEN, TLAVergadering, TLVAanvraag
 
@@ -57,7 +58,7 @@ def _gebruikers(wereld) -> dict[str, Gebruiker]:
             user.set_password(DEMO_WACHTWOORD)
             user.save()
         plaats = {"swv": wereld.swv}
-        if soort in (RolSoort.IB, RolSoort.DIRECTEUR):
+        if soort in SCHOOLLEIDING:
             plaats["school"] = wereld.scholen[waar]
         elif soort == RolSoort.SC:
             plaats["regio"] = wereld.regios[waar]
@@ -307,7 +308,7 @@ def _yara(g, ll) -> None:
 
 
 SCHOOLTEAMS = {
-    "OBS De Regenboog": ("ib", "directeur", "sc"),
+    "OBS De Regenboog": ("ib", "directeur", "sc"),  # geen-rol: gebruikersnamen van de demowereld
     "CBS De Wegwijzer": ("ib_wegwijzer", "directeur_wegwijzer", "sc_veenendaal"),
     "Jenaplanschool De Klimboom": ("ib_klimboom", "directeur_klimboom", "sc_veenendaal"),
 }

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.models.rollen import RolSoort
 from cases.navigatie import Paneel
 from cases.tijdlijn import TijdlijnItem
 from tlv.models import Status, TLVAanvraag
@@ -14,62 +15,62 @@ from tlv.models import Status, TLVAanvraag
 # (role, state, (singular, plural) text, list url): what waits for whom.
 WERK = [
     (
-        "directeur",
+        RolSoort.DIRECTEUR,
         Status.CONCEPT,
         ("aanvraag wacht op uw handtekening", "aanvragen wachten op uw handtekening"),
         "tlv:lijst",
     ),
     (
-        "ib",
+        RolSoort.IB,
         Status.AANGEHOUDEN,
         ("aanvraag wacht op aanvullende informatie", "aanvragen wachten op aanvullende informatie"),
         "tlv:lijst",
     ),
     (
-        "sll",
+        RolSoort.SLL,
         Status.INGEDIEND,
         ("aanvraag voor de formele check", "aanvragen voor de formele check"),
         "tlv:lijst",
     ),
     (
-        "sll",
+        RolSoort.SLL,
         Status.AANGEHOUDEN,
         ("aanvraag aangehouden (informatie opgevraagd)", "aanvragen aangehouden (informatie opgevraagd)"),
         "tlv:lijst",
     ),
-    ("sll", Status.IN_BEZWAAR, ("bezwaar in behandeling", "bezwaren in behandeling"), "tlv:lijst"),
+    (RolSoort.SLL, Status.IN_BEZWAAR, ("bezwaar in behandeling", "bezwaren in behandeling"), "tlv:lijst"),
     (
-        "sc",
+        RolSoort.SC,
         Status.INHOUDELIJKE_CHECK,
         ("aanvraag voor uw inhoudelijke check", "aanvragen voor uw inhoudelijke check"),
         "tlv:lijst",
     ),
     (
-        "tla",
+        RolSoort.TLA,
         Status.DESKUNDIGEN_TOEWIJZEN,
         ("aanvraag wacht op deskundigen", "aanvragen wachten op deskundigen"),
         "tlv:tla_werklijst",
     ),
     (
-        "tla",
+        RolSoort.TLA,
         Status.TLA_VERGADERING,
         ("aanvraag voor de TLA-vergadering", "aanvragen voor de TLA-vergadering"),
         "tlv:tla_werklijst",
     ),
     (
-        "bestuurder",
+        RolSoort.BESTUURDER,
         Status.TER_ONDERTEKENING,
         ("besluit ter ondertekening", "besluiten ter ondertekening"),
         "tlv:ter_ondertekening",
     ),
     (
-        "deskundige",
+        RolSoort.DESKUNDIGE,
         Status.ADVIEZEN,
         ("aanvraag in de adviesfase", "aanvragen in de adviesfase"),
         "tlv:mijn_aanvragen",
     ),
     (
-        "deskundige",
+        RolSoort.DESKUNDIGE,
         Status.EINDADVIES,
         ("aanvraag in de stap eindadvies", "aanvragen in de stap eindadvies"),
         "tlv:mijn_aanvragen",

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from cases import queryparams as qp
 from cases.models import Regio
+from cases.models.audit import AuditActie
+from cases.models.rollen import RolSoort
 from cases.permissions import rol_vereist
 from cases.services.audit import log
 from cases.termijnen import schooljaar_begin
@@ -41,7 +43,15 @@ def _regio(request, *, strikt: bool = False) -> Regio | None:
     )
 
 
-@rol_vereist("sll", "sc", "tla", "bestuurder", "ib", "directeur", "beheer")
+@rol_vereist(
+    RolSoort.SLL,
+    RolSoort.SC,
+    RolSoort.TLA,
+    RolSoort.BESTUURDER,
+    RolSoort.IB,
+    RolSoort.DIRECTEUR,
+    RolSoort.BEHEERDER,
+)
 def herindicaties(request):
     vandaag = timezone.localdate()
     regio = _regio(request)
@@ -103,7 +113,7 @@ def _periode(request, vandaag: date, *, strikt: bool) -> tuple[date | None, date
 FORMATEN = ("csv", "xlsx")
 
 
-@rol_vereist("sll", "bestuurder", "beheer")
+@rol_vereist(RolSoort.SLL, RolSoort.BESTUURDER, RolSoort.BEHEERDER)
 def doorlooptijden(request):
     vandaag = timezone.localdate()
     formaat = qp.keuze(
@@ -126,7 +136,11 @@ def doorlooptijden(request):
     )
     if formaat:
         periode = f"{van or 'begin'} t/m {tot or 'nu'}"
-        log(actie="gedownload", request=request, omschrijving=f"doorlooptijden TLV ({formaat}, {periode})")
+        log(
+            actie=AuditActie.GEDOWNLOAD,
+            request=request,
+            omschrijving=f"doorlooptijden TLV ({formaat}, {periode})",
+        )
         return _export(rijen, formaat)
     per = {k: selectors.samenvatting(rijen, k) for k in ("maand", "regio", "school")}
     aantal = len(rijen)

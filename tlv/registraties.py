@@ -3,7 +3,7 @@ TlvConfig.ready() (see cases/registraties.py for the kinds of registry)."""
 
 from __future__ import annotations
 
-from cases.models.rollen import RolSoort
+from cases.models.rollen import BOVENSCHOOLS, SCHOOLLEIDING, RolSoort
 from cases.navigatie import paneel, registreer_nav
 from cases.termijnen.models.termijnen import SoortDefinitie, TermijnSoort, registreer_soort
 from cases.tijdlijn import registreer_tijdlijn
@@ -14,17 +14,27 @@ from tlv.navigatie import tlv_tijdlijn, tlv_werk
 registreer_nav(
     "TLV-aanvragen",
     "tlv:lijst",
-    rollen=["ib", "directeur", "sc", "cjk", "sll", "tla", "bestuurder", "beheer"],
+    rollen=SCHOOLLEIDING | BOVENSCHOOLS,
     volgorde=20,
 )
-registreer_nav("Ter ondertekening", "tlv:ter_ondertekening", rollen=["bestuurder"], volgorde=21)
-registreer_nav("TLA", "tlv:tla_werklijst", rollen=["tla"], volgorde=21)
-registreer_nav("TLA-vergaderingen", "tlv:vergaderingen", rollen=["tla", "sll", "bestuurder"], volgorde=22)
-registreer_nav("Mijn aanvragen", "tlv:mijn_aanvragen", rollen=["deskundige"], volgorde=20)
+registreer_nav("Ter ondertekening", "tlv:ter_ondertekening", rollen=[RolSoort.BESTUURDER], volgorde=21)
+registreer_nav("TLA", "tlv:tla_werklijst", rollen=[RolSoort.TLA], volgorde=21)
 registreer_nav(
-    "Herindicaties", "tlv:herindicaties", rollen=["sll", "sc", "tla", "ib", "directeur"], volgorde=23
+    "TLA-vergaderingen",
+    "tlv:vergaderingen",
+    rollen=[RolSoort.TLA, RolSoort.SLL, RolSoort.BESTUURDER],
+    volgorde=22,
 )
-registreer_nav("Doorlooptijden", "tlv:doorlooptijden", rollen=["sll", "bestuurder"], volgorde=24)
+registreer_nav("Mijn aanvragen", "tlv:mijn_aanvragen", rollen=[RolSoort.DESKUNDIGE], volgorde=20)
+registreer_nav(
+    "Herindicaties",
+    "tlv:herindicaties",
+    rollen=[RolSoort.SLL, RolSoort.SC, RolSoort.TLA, RolSoort.IB, RolSoort.DIRECTEUR],
+    volgorde=23,
+)
+registreer_nav(
+    "Doorlooptijden", "tlv:doorlooptijden", rollen=[RolSoort.SLL, RolSoort.BESTUURDER], volgorde=24
+)
 
 # --- "Mijn werk" and the dossier timeline --------------------------------------------------------
 

@@ -18,6 +18,7 @@ from cases import queryparams as qp
 from cases.formvelden import toon_servicefouten
 from cases.models import Leerling, Regio
 from cases.models.brieven import Brief
+from cases.models.rollen import SCHOOLLEIDING, SWV_BUREAU, RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.termijnen import plus_werkdagen
@@ -30,9 +31,7 @@ from tlv.services.deskundigen import voorstel_vo, zichtbare_adviezen
 from tlv.termijnen import beslistermijn
 from tlv.volledigheid import evalueer
 
-SCHOOL = ("ib", "directeur")
-SWV_ROLLEN = ("sll", "tla", "bestuurder", "beheer")
-ALLE_TLV_ROLLEN = (*SCHOOL, "sc", "cjk", *SWV_ROLLEN, "deskundige")
+ALLE_TLV_ROLLEN = (*SCHOOLLEIDING, RolSoort.SC, RolSoort.CJK, *SWV_BUREAU, RolSoort.DESKUNDIGE)
 PER_PAGINA = 50
 
 
@@ -69,15 +68,15 @@ def _lijst(request, *, titel: str, uitleg: str, statussen=None, eigen=False):
             "regios": list(Regio.objects.filter_for_user(request.user).order_by("naam"))
             if scope.swv_ids or scope.alles
             else [],
-            "alleen_status": bool({"ib", "directeur"} & scope.soorten)
+            "alleen_status": bool(SCHOOLLEIDING & scope.soorten)
             and not scope.swv_ids
             and not scope.regio_ids,
-            "kan_nieuw": bool({"ib", "directeur"} & scope.soorten),
+            "kan_nieuw": bool(SCHOOLLEIDING & scope.soorten),
         },
     )
 
 
-@rol_vereist(*SCHOOL, "sc", "cjk", *SWV_ROLLEN)
+@rol_vereist(*SCHOOLLEIDING, RolSoort.SC, RolSoort.CJK, *SWV_BUREAU)
 def lijst(request):
     """SLL: every aanvraag of her SWV; SC: her regio; the school: its own (status only)."""
     return _lijst(
@@ -87,7 +86,7 @@ def lijst(request):
     )
 
 
-@rol_vereist("bestuurder")
+@rol_vereist(RolSoort.BESTUURDER)
 def ter_ondertekening(request):
     return _lijst(
         request,
@@ -97,7 +96,7 @@ def ter_ondertekening(request):
     )
 
 
-@rol_vereist("tla")
+@rol_vereist(RolSoort.TLA)
 def tla_werklijst(request):
     return _lijst(
         request,
@@ -107,7 +106,7 @@ def tla_werklijst(request):
     )
 
 
-@rol_vereist("deskundige")
+@rol_vereist(RolSoort.DESKUNDIGE)
 def mijn_aanvragen(request):
     return _lijst(
         request,
@@ -117,7 +116,7 @@ def mijn_aanvragen(request):
     )
 
 
-@rol_vereist(*SCHOOL)
+@rol_vereist(*SCHOOLLEIDING)
 def nieuw(request):
     leerlingen = (
         Leerling.objects.filter_for_user(request.user)
@@ -172,9 +171,9 @@ def _detail(request, aanvraag, gebonden=None, status=200):
     user = request.user
     scope = scope_for(user)
     vandaag = timezone.localdate()
-    toon_adviezen = not (scope.soorten & {"ib", "directeur", "sc", "cjk", "sll"}) or scope.heeft(
-        "tla", "bestuurder"
-    )
+    toon_adviezen = not (
+        scope.soorten & {RolSoort.IB, RolSoort.DIRECTEUR, RolSoort.SC, RolSoort.CJK, RolSoort.SLL}
+    ) or scope.heeft(RolSoort.TLA, RolSoort.BESTUURDER)
     e = aanvraag.eindadvies_of_none()
     ct = ContentType.objects.get_for_model(aanvraag)
     context = {
@@ -189,7 +188,7 @@ def _detail(request, aanvraag, gebonden=None, status=200):
         "adviezen": zichtbare_adviezen(aanvraag, user) if toon_adviezen else [],
         "eindadvies": e if toon_adviezen else None,
         "toewijzingen": aanvraag.actieve_toewijzingen() if toon_adviezen else [],
-        "sc_oordelen": list(aanvraag.sc_oordelen.all()) if not ({"ib", "directeur"} & scope.soorten) else [],
+        "sc_oordelen": list(aanvraag.sc_oordelen.all()) if not (SCHOOLLEIDING & scope.soorten) else [],
         "bezwaren": list(aanvraag.bezwaren.all()),
         "tlv": getattr(aanvraag, "tlv", None),
         "voorstel_vo": voorstel_vo(aanvraag),
@@ -238,7 +237,7 @@ def stap(request, pk: int, naam: str):
     return redirect("tlv:detail", aanvraag.pk)
 
 
-@rol_vereist("tla", "sll", "bestuurder", "beheer")
+@rol_vereist(*SWV_BUREAU)
 def vergaderingen(request):
     """The annual planning of TLA-vergaderingen [002 §1.7] with their agenda and invitees."""
     from tlv.services.deskundigen import genodigden
@@ -247,7 +246,7 @@ def vergaderingen(request):
     swv_ids = list(scope.swv_ids)
     form = forms.VergaderingForm(request.POST or None)
     if request.method == "POST":
-        if not scope.heeft("tla") or not swv_ids:
+        if not scope.heeft(RolSoort.TLA) or not swv_ids:
             messages.error(request, "Alleen de TLA-voorzitter plant vergaderingen.")
             return redirect("tlv:vergaderingen")
         if form.is_valid():
@@ -276,5 +275,5 @@ def vergaderingen(request):
     return render(
         request,
         "tlv/vergaderingen.html",
-        {"vergaderingen": lijst_, "form": form, "mag_plannen": scope.heeft("tla")},
+        {"vergaderingen": lijst_, "form": form, "mag_plannen": scope.heeft(RolSoort.TLA)},
     )

@@ -7,12 +7,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from cases.models.rollen import GEMEENTEGEBONDEN, SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.navigatie import Paneel
 
 
 def meldplicht(user, scope):
     """School: pupils whose 16 hours in 4 lesweken arose and were not yet reported (constant queries)."""
-    if not scope.heeft("ib", "directeur") or scope.alles:
+    if not scope.heeft(*SCHOOLLEIDING) or scope.alles:
         return None
     from cases.models import School
     from verzuim import regels
@@ -64,7 +65,7 @@ def meldplicht(user, scope):
 
 
 def lpa_meldingen(user, scope):
-    if not scope.heeft("lpa") or scope.alles:
+    if not scope.heeft(RolSoort.LPA) or scope.alles:
         return None
     from verzuim.models import Verzuimmelding
     from verzuim.models.meldingen import MeldingStatus
@@ -86,7 +87,7 @@ def lpa_meldingen(user, scope):
 
 def thuiszitters(user, scope):
     """SWV roles: thuiszitters nearing or past three months; escalations at the directeur-bestuurder."""
-    if not scope.heeft("sc", "sll", "bestuurder") or scope.alles:
+    if not scope.heeft(*SWV_REGIE) or scope.alles:
         return None
     from verzuim.models import Escalatie
     from verzuim.selectors import register_queryset
@@ -138,7 +139,7 @@ def tijdlijn_providers() -> tuple:
                 datum=d,
                 soort="Verzuim",
                 titel=f"Verzuimmelding: {soorten[s]}",
-                url=_url(user, "verzuim:melding", pk, "ib", "directeur", "lpa"),
+                url=_url(user, "verzuim:melding", pk, RolSoort.IB, RolSoort.DIRECTEUR, RolSoort.LPA),
                 status=statussen[st],
             )
             for pk, lid, d, s, st in rows
@@ -152,7 +153,7 @@ def tijdlijn_providers() -> tuple:
                 datum=d,
                 soort="Maatregel",
                 titel="Time-out",
-                url=_url(user, "verzuim:time_out", pk, "ib", "directeur", "sc", "sll", "bestuurder"),
+                url=_url(user, "verzuim:time_out", pk, *(SCHOOLLEIDING | SWV_REGIE)),
             )
             for pk, lid, d in rows
         ]
@@ -167,7 +168,7 @@ def tijdlijn_providers() -> tuple:
                 datum=van,
                 soort="Maatregel",
                 titel=f"Schorsing t/m {tot:%d-%m-%Y} ({(tot - van).days + 1} dagen)",
-                url=_url(user, "verzuim:schorsing", pk, "ib", "directeur", "sc", "sll", "bestuurder"),
+                url=_url(user, "verzuim:schorsing", pk, *(SCHOOLLEIDING | SWV_REGIE)),
             )
             for pk, lid, van, tot in rows
         ]
@@ -183,7 +184,7 @@ def tijdlijn_providers() -> tuple:
                 datum=d,
                 soort="Maatregel",
                 titel="Voornemen tot verwijdering",
-                url=_url(user, "verzuim:verwijdering", pk, "ib", "directeur", "sc", "sll", "bestuurder"),
+                url=_url(user, "verzuim:verwijdering", pk, *(SCHOOLLEIDING | SWV_REGIE)),
                 status=statussen[st],
             )
             for pk, lid, d, st in rows
@@ -200,7 +201,7 @@ def tijdlijn_providers() -> tuple:
                 datum=d,
                 soort="Thuiszitter",
                 titel=f"Thuis: {soorten[s]}",
-                url=_url(user, "verzuim:thuiszitter", pk, "sc", "sll", "bestuurder", "lpa"),
+                url=_url(user, "verzuim:thuiszitter", pk, *(SWV_REGIE | GEMEENTEGEBONDEN)),
                 status="beëindigd" if eind else "loopt",
             )
             for pk, lid, d, s, eind in rows

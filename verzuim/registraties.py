@@ -3,7 +3,7 @@ VerzuimConfig.ready() (see cases/registraties.py for the kinds of registry)."""
 
 from __future__ import annotations
 
-from cases.models.rollen import RolSoort
+from cases.models.rollen import GEMEENTEGEBONDEN, SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.navigatie import paneel, registreer_nav
 from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 from cases.tijdlijn import registreer_tijdlijn
@@ -12,12 +12,17 @@ from verzuim.termijnen import BESLISTERMIJN_BEZWAAR_VERWIJDERING, MELDING_16_UUR
 
 # --- menu ----------------------------------------------------------------------------------------
 
-registreer_nav("Verzuim", "verzuim:leerlingen", rollen=["ib", "directeur"], volgorde=40)
-registreer_nav("Verzuimmeldingen", "verzuim:meldingen", rollen=["lpa"], volgorde=40)
-registreer_nav("Maatregelen", "verzuim:maatregelen", rollen=["sc", "sll", "bestuurder", "lpa"], volgorde=42)
-registreer_nav("Thuiszitters", "verzuim:thuiszitters", rollen=["sc", "sll", "bestuurder", "lpa"], volgorde=44)
-registreer_nav("Escalaties", "verzuim:escalaties", rollen=["sc", "sll", "bestuurder"], volgorde=45)
-registreer_nav("Vrijstellingen", "verzuim:vrijstellingen", rollen=["lpa", "sll", "bestuurder"], volgorde=46)
+registreer_nav("Verzuim", "verzuim:leerlingen", rollen=SCHOOLLEIDING, volgorde=40)
+registreer_nav("Verzuimmeldingen", "verzuim:meldingen", rollen=[RolSoort.LPA], volgorde=40)
+registreer_nav("Maatregelen", "verzuim:maatregelen", rollen=SWV_REGIE | GEMEENTEGEBONDEN, volgorde=42)
+registreer_nav("Thuiszitters", "verzuim:thuiszitters", rollen=SWV_REGIE | GEMEENTEGEBONDEN, volgorde=44)
+registreer_nav("Escalaties", "verzuim:escalaties", rollen=SWV_REGIE, volgorde=45)
+registreer_nav(
+    "Vrijstellingen",
+    "verzuim:vrijstellingen",
+    rollen=[RolSoort.LPA, RolSoort.SLL, RolSoort.BESTUURDER],
+    volgorde=46,
+)
 
 # --- "Mijn werk" ---------------------------------------------------------------------------------
 
@@ -45,7 +50,7 @@ registreer_soort(
         start_omschrijving="het bereiken van 16 uur ongeoorloofd verzuim",
         werkdagen=5,
         atw=False,
-        rollen=(RolSoort.IB, RolSoort.DIRECTEUR),
+        rollen=SCHOOLLEIDING,
     )
 )
 registreer_soort(

@@ -7,6 +7,7 @@ from django import forms
 from cases.formvelden import DatumInvoer, DatumVeld
 from cases.models import Gebruiker, Leerling, School
 from cases.models.leerling import Geslacht
+from cases.models.rollen import SCHOOLLEIDING, RolSoort
 from cases.scope import scope_for
 from zorgplicht.models import Antwoord, NietVanToepassing, OndersteuningSoort, TLVSoort, Uitkomst
 from zorgplicht.services import LEERLING_VELDEN
@@ -111,7 +112,7 @@ class AanmeldingForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         scope = scope_for(user)
-        eigen = {r.school_id for r in scope.rollen if r.soort in ("directeur", "ib")}
+        eigen = {r.school_id for r in scope.rollen if r.soort in SCHOOLLEIDING}
         scholen = School.objects.filter_for_user(user)
         if not scope.alles:
             scholen = scholen.filter(pk__in=eigen)
@@ -241,7 +242,7 @@ class BesluitForm(forms.Form):
     def __init__(self, *args, aanmelding, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sc"].queryset = Gebruiker.objects.filter(
-            rollen__soort="sc", rollen__regio_id=aanmelding.school.regio_id, rollen__actief=True
+            rollen__soort=RolSoort.SC, rollen__regio_id=aanmelding.school.regio_id, rollen__actief=True
         ).distinct()
 
 

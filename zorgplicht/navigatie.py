@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from cases.models.rollen import RolSoort
 from cases.navigatie import Paneel
 
 PANEEL_MAX = 10
@@ -13,7 +14,7 @@ PANEEL_MAX = 10
 def zorgplicht_aandacht(user, scope) -> Paneel | None:
     """Directeur, IB'er and SC: running zorgplicht terms with plaatsingsplicht, an expired term, or
     an end within a week — computed from the dates on every page view, so no worker is needed."""
-    if not scope.heeft("directeur", "ib", "sc"):
+    if not scope.heeft(RolSoort.DIRECTEUR, RolSoort.IB, RolSoort.SC):
         return None
     from zorgplicht.selectors import lopende_op_urgentie
 
@@ -26,7 +27,7 @@ def zorgplicht_aandacht(user, scope) -> Paneel | None:
             "rijen": aandacht[:PANEEL_MAX],
             "meer": max(0, len(aandacht) - PANEEL_MAX),
             "lopend": len(rijen),
-            "lijst_url": "zorgplicht:overzicht" if scope.heeft("sc") else "zorgplicht:lijst",
+            "lijst_url": "zorgplicht:overzicht" if scope.heeft(RolSoort.SC) else "zorgplicht:lijst",
         },
         volgorde=20,
         aantal=len(aandacht) or None,

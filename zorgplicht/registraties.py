@@ -3,7 +3,7 @@ ZorgplichtConfig.ready() (see cases/registraties.py for the kinds of registry)."
 
 from __future__ import annotations
 
-from cases.models.rollen import RolSoort
+from cases.models.rollen import BOVENSCHOOLS, SCHOOLLEIDING, RolSoort
 from cases.navigatie import paneel, registreer_nav
 from cases.termijnen.models.termijnen import SoortDefinitie, TermijnSoort, registreer_soort
 from cases.tijdlijn import registreer_tijdlijn
@@ -14,16 +14,16 @@ from zorgplicht.navigatie import tijdlijn_providers, zorgplicht_aandacht
 registreer_nav(
     "Zorgplicht",
     "zorgplicht:lijst",
-    rollen=["ib", "directeur", "sc", "cjk", "sll", "tla", "bestuurder", "beheer"],
+    rollen=SCHOOLLEIDING | BOVENSCHOOLS,
     volgorde=30,
 )
 registreer_nav(
     "Zorgplicht regio",
     "zorgplicht:overzicht",
-    rollen=["sc", "cjk", "sll", "tla", "bestuurder", "beheer"],
+    rollen=BOVENSCHOOLS,
     volgorde=31,
 )
-registreer_nav("SOP's", "zorgplicht:sop_lijst", rollen=["sc"], volgorde=32)
+registreer_nav("SOP's", "zorgplicht:sop_lijst", rollen=[RolSoort.SC], volgorde=32)
 
 # --- "Mijn werk" and the dossier timeline --------------------------------------------------------
 

@@ -24,7 +24,7 @@ from cases.models import (
     Schoolbestuur,
 )
 from cases.models.organisaties import Denominatie, SchoolSoort, VakantieRegio
-from cases.models.rollen import Discipline
+from cases.models.rollen import REGIOGEBONDEN, SCHOOLGEBONDEN, Discipline
 
 DEMO_WACHTWOORD = "demo"
 DEMO_SWV_CODE = "PO 99-01"
@@ -197,9 +197,9 @@ def bouw_gebruikers(w: DemoWereld) -> None:
             user.save()
         w.gebruikers[username] = user
         plaats = {"swv": w.swv}
-        if soort in (RolSoort.IB, RolSoort.LEERKRACHT, RolSoort.DIRECTEUR):
+        if soort in SCHOOLGEBONDEN:
             plaats["school"] = school
-        elif soort in (RolSoort.SC, RolSoort.CJK):
+        elif soort in REGIOGEBONDEN:
             plaats["regio"] = w.regios[DEMO_REGIO]
         elif soort == RolSoort.LPA:
             plaats["gemeente"] = w.gemeenten[DEMO_GEMEENTE]

@@ -27,6 +27,7 @@ from cases.dossier.models.opp import OPP, OPPAkkoord, plus_maanden
 from cases.dossier.models.ot import ARRANGEMENT_UITKOMSTEN, Aanwezige, Afspraak, OTSoort, OTUitkomst, Status
 from cases.models import Document, Leerling, OTBespreking, Rol
 from cases.models.audit import AuditActie, AuditRegel
+from cases.models.rollen import REGIOGEBONDEN, SCHOOLGEBONDEN, RolSoort
 from cases.tijdlijn import CHECKLIST_STAPPEN, TijdlijnItem, huidige_stap, tijdlijn
 
 OPP_MAX_MAANDEN = 6  # "recent (niet ouder dan een half jaar)" [002 §1.4]
@@ -278,13 +279,12 @@ def betrokken_medewerkers(leerling: Leerling) -> list[Rol]:
     rollen = (
         Rol.objects.filter(actief=True)
         .filter(
-            Q(school=school, soort__in=["ib", "directeur", "leerkracht"])
-            | Q(regio_id=school.regio_id, soort__in=["sc", "cjk"])
+            Q(school=school, soort__in=SCHOOLGEBONDEN) | Q(regio_id=school.regio_id, soort__in=REGIOGEBONDEN)
         )
         .select_related("gebruiker")
         .order_by("soort", "gebruiker__last_name")
     )
-    return [r for r in rollen if r.soort != "leerkracht" or leerling.huidige_groep in r.groepen_lijst]
+    return [r for r in rollen if r.soort != RolSoort.LEERKRACHT or leerling.huidige_groep in r.groepen_lijst]
 
 
 def aanwezigen_ot(leerling: Leerling) -> list[dict]:

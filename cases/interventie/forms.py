@@ -19,6 +19,7 @@ from cases.interventie.models.traject import (
     TeamRol,
 )
 from cases.models import Gebruiker, Leerling, Regio, School
+from cases.models.rollen import RolSoort
 from cases.scope import scope_for
 
 
@@ -91,7 +92,7 @@ class AanmeldForm(CriteriaForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         scope = scope_for(user)
-        eigen = [r.school_id for r in scope.rollen if r.soort == "directeur"]
+        eigen = [r.school_id for r in scope.rollen if r.soort == RolSoort.DIRECTEUR]
         self.fields["leerling"].queryset = (
             Leerling.objects.filter_for_user(user)
             .filter(huidige_school_id__in=eigen)

@@ -7,6 +7,7 @@ from django.db import models
 
 from .leerling import Leerling
 from .organisaties import Samenwerkingsverband
+from .rollen import RolSoort
 
 
 class AuditActie(models.TextChoices):
@@ -32,8 +33,8 @@ class AuditQuerySet(models.QuerySet):
         scope = scope_for(user)
         if scope.alles:
             return self
-        if scope.heeft("beheer"):
-            beheer_swv = {r.swv_id for r in scope.rollen if r.soort == "beheer"}
+        if scope.heeft(RolSoort.BEHEERDER):
+            beheer_swv = {r.swv_id for r in scope.rollen if r.soort == RolSoort.BEHEERDER}
             return self.filter(
                 models.Q(swv_id__in=beheer_swv)
                 | models.Q(leerling__in=Leerling.objects.filter_for_user(user))

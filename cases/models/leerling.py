@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models.functions import Cast
 
 from .organisaties import Gemeente, Samenwerkingsverband, School
+from .rollen import RolSoort
 
 
 def elfproef(nummer: str) -> bool:
@@ -40,7 +41,7 @@ class Geslacht(models.TextChoices):
 
 
 # Roles whose access to a dossier comes from an object permission (django-guardian) per case.
-DEEL_ROLLEN = ("deskundige", "lpa")
+DEEL_ROLLEN = (RolSoort.DESKUNDIGE, RolSoort.LPA)
 
 
 class LeerlingQuerySet(models.QuerySet):

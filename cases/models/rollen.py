@@ -38,12 +38,24 @@ class RolSoort(models.TextChoices):
     BEHEERDER = "beheer", "beheerder"
 
 
-SCHOOL_ROLLEN = frozenset({RolSoort.LEERKRACHT, RolSoort.IB, RolSoort.DIRECTEUR})
-REGIO_ROLLEN = frozenset({RolSoort.SC, RolSoort.CJK})
-SWV_ROLLEN = frozenset(
+# Where a role is scoped [domain §2]: Rol.clean() asks for the matching school / regio / gemeente.
+SCHOOLGEBONDEN = frozenset({RolSoort.LEERKRACHT, RolSoort.IB, RolSoort.DIRECTEUR})  # rol op een school
+REGIOGEBONDEN = frozenset({RolSoort.SC, RolSoort.CJK})  # rol in een regio
+# rol voor het hele SWV (de deskundige ook, al ziet die alleen wat per aanvraag gedeeld is)
+SWVGEBONDEN = frozenset(
     {RolSoort.SLL, RolSoort.TLA, RolSoort.DESKUNDIGE, RolSoort.BESTUURDER, RolSoort.BEHEERDER}
 )
-GEMEENTE_ROLLEN = frozenset({RolSoort.LPA})
+GEMEENTEGEBONDEN = frozenset({RolSoort.LPA})  # rol bij een gemeente
+
+# Named groups of roles that the views, services and menus check again and again; defined once here.
+SCHOOLLEIDING = frozenset({RolSoort.IB, RolSoort.DIRECTEUR})  # IB'er en directeur: de hele school
+SWV_BUREAU = frozenset(
+    {RolSoort.SLL, RolSoort.TLA, RolSoort.BESTUURDER, RolSoort.BEHEERDER}
+)  # elk dossier van het SWV
+SWV_REGIE = frozenset(
+    {RolSoort.SC, RolSoort.SLL, RolSoort.BESTUURDER}
+)  # regie op arrangement, maatregel, escalatie
+BOVENSCHOOLS = REGIOGEBONDEN | SWV_BUREAU  # wie boven de school meekijkt: regio en SWV-bureau
 
 
 class Discipline(models.TextChoices):
@@ -96,11 +108,11 @@ class Rol(models.Model):
     def clean(self) -> None:
         super().clean()
         fouten: dict[str, str] = {}
-        if self.soort in SCHOOL_ROLLEN and not self.school_id:
+        if self.soort in SCHOOLGEBONDEN and not self.school_id:
             fouten["school"] = "Deze rol hoort bij een school: kies de school."
-        if self.soort in REGIO_ROLLEN and not self.regio_id:
+        if self.soort in REGIOGEBONDEN and not self.regio_id:
             fouten["regio"] = "Deze rol hoort bij een regio: kies de regio."
-        if self.soort in GEMEENTE_ROLLEN and not self.gemeente_id:
+        if self.soort in GEMEENTEGEBONDEN and not self.gemeente_id:
             fouten["gemeente"] = "Deze rol hoort bij een gemeente: kies de gemeente."
         if self.soort == RolSoort.DESKUNDIGE and not self.discipline:
             fouten["discipline"] = "Geef de discipline van de deskundige op."

@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from cases.models import Leerling
+from cases.models.audit import AuditActie
 from cases.models.brieven import Brief
 from cases.services.audit import log
 
@@ -96,7 +97,7 @@ def maak_brief(
     # Render the HTML now, inside the decision's transaction: a letter that may not be produced
     # (no bezwaarclausule, a template error) stops the decision with a clear message.
     brief_html(brief)
-    log(actie="aangemaakt", user=door, obj=brief, leerling=leerling, omschrijving=f"brief {soort}")
+    log(actie=AuditActie.AANGEMAAKT, user=door, obj=brief, leerling=leerling, omschrijving=f"brief {soort}")
     # The PDF is work still to do, recorded in this transaction: a broker that is down cannot
     # fail the decision, nor lose the letter [issue 13].
     from cases.services.uitgaand import plan_taak
@@ -167,7 +168,7 @@ def render_brief(brief_id: int) -> Brief:
         brief.gerenderd_op = timezone.now()
         brief.fout = ""
         brief.save(update_fields=["pdf", "sha256", "gerenderd_op", "fout"])
-        log(actie="gewijzigd", obj=brief, leerling=brief.leerling, omschrijving=RENDER_OMSCHRIJVING)
+        log(actie=AuditActie.GEWIJZIGD, obj=brief, leerling=brief.leerling, omschrijving=RENDER_OMSCHRIJVING)
         return brief
 
 
@@ -182,7 +183,7 @@ def markeer_verzonden(*, brief: Brief, door, request=None) -> Brief:
     brief.verzonden_door = door
     brief.save(update_fields=["verzonden_op", "verzonden_door"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=brief,

@@ -9,12 +9,13 @@ from django.shortcuts import render
 
 from cases.dossier.forms import AuditZoekForm
 from cases.models import AuditRegel
+from cases.models.rollen import RolSoort
 from cases.permissions import rol_vereist
 
 PER_PAGINA = 50
 
 
-@rol_vereist("beheer")
+@rol_vereist(RolSoort.BEHEERDER)
 def audit_zoeken(request):
     form = AuditZoekForm(request.GET or None)
     regels = AuditRegel.objects.filter_for_user(request.user).select_related("gebruiker", "leerling")

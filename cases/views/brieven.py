@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from cases.models.audit import AuditActie
 from cases.models.brieven import Brief
 from cases.services.audit import log
 from cases.services.brieven import pdf_bytes
@@ -15,7 +16,7 @@ def brief_download(request, pk: int):
         return render(request, "cases/brief_wacht.html", {"brief": brief})
     data = pdf_bytes(brief)
     log(
-        actie="gedownload",
+        actie=AuditActie.GEDOWNLOAD,
         request=request,
         obj=brief,
         leerling=brief.leerling,

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 
 from cases.models import Leerling, Regio, Samenwerkingsverband, School
+from cases.models.rollen import SCHOOLLEIDING, RolSoort
 from cases.scope import scope_for
 from cases.termijnen import plus_werkdagen
 from cases.workflow import Weigerteksten
@@ -79,22 +80,22 @@ def _scope(user):
 
 def school_directeur(aanvraag, user) -> bool:
     s = _scope(user)
-    return s.alles or ("directeur" in s.soorten and aanvraag.school_id in s.school_ids)
+    return s.alles or (RolSoort.DIRECTEUR in s.soorten and aanvraag.school_id in s.school_ids)
 
 
 def school_medewerker(aanvraag, user) -> bool:
     s = _scope(user)
-    return s.alles or (bool({"ib", "directeur"} & s.soorten) and aanvraag.school_id in s.school_ids)
+    return s.alles or (bool(SCHOOLLEIDING & s.soorten) and aanvraag.school_id in s.school_ids)
 
 
 def sll(aanvraag, user) -> bool:
     s = _scope(user)
-    return s.alles or ("sll" in s.soorten and aanvraag.swv_id in s.swv_ids)
+    return s.alles or (RolSoort.SLL in s.soorten and aanvraag.swv_id in s.swv_ids)
 
 
 def sc(aanvraag, user) -> bool:
     s = _scope(user)
-    return s.alles or ("sc" in s.soorten and aanvraag.regio_id in s.regio_ids)
+    return s.alles or (RolSoort.SC in s.soorten and aanvraag.regio_id in s.regio_ids)
 
 
 def sll_of_sc(aanvraag, user) -> bool:
@@ -103,12 +104,12 @@ def sll_of_sc(aanvraag, user) -> bool:
 
 def tla_voorzitter(aanvraag, user) -> bool:
     s = _scope(user)
-    return s.alles or ("tla" in s.soorten and aanvraag.swv_id in s.swv_ids)
+    return s.alles or (RolSoort.TLA in s.soorten and aanvraag.swv_id in s.swv_ids)
 
 
 def bestuurder(aanvraag, user) -> bool:
     s = _scope(user)
-    return s.alles or ("bestuurder" in s.soorten and aanvraag.swv_id in s.swv_ids)
+    return s.alles or (RolSoort.BESTUURDER in s.soorten and aanvraag.swv_id in s.swv_ids)
 
 
 def deskundige(aanvraag, user) -> bool:
@@ -139,9 +140,9 @@ class AanvraagQuerySet(models.QuerySet):
         if s.alles:
             return self
         q = models.Q(swv_id__in=s.swv_ids) | models.Q(regio_id__in=s.regio_ids)
-        if {"ib", "directeur"} & s.soorten:
+        if SCHOOLLEIDING & s.soorten:
             q |= models.Q(school_id__in=s.school_ids)
-        if user.is_authenticated and "deskundige" in s.soorten:
+        if user.is_authenticated and RolSoort.DESKUNDIGE in s.soorten:
             toegewezen = (
                 UserObjectPermission.objects.filter(
                     user_id=user.pk,

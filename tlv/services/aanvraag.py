@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Leerling, School
+from cases.models.audit import AuditActie
+from cases.models.rollen import SCHOOLLEIDING, RolSoort
 from cases.scope import scope_for
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
@@ -59,7 +61,7 @@ def maak_aanvraag(
             "Kies de school die de TLV aanvraagt (bij onderinstroom: de school van aanmelding)."
         )
     s = scope_for(door)
-    if not (s.alles or ({"ib", "directeur"} & s.soorten and school.pk in s.school_ids)):
+    if not (s.alles or (SCHOOLLEIDING & s.soorten and school.pk in s.school_ids)):
         raise PermissionDenied(
             "Alleen de intern begeleider of directeur van de school kan een TLV aanvragen."
         )
@@ -82,7 +84,7 @@ def maak_aanvraag(
     aanvraag.full_clean(exclude=["status"])
     aanvraag.save()
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=aanvraag,
@@ -110,11 +112,11 @@ def wijzig_aanvraag(*, aanvraag: TLVAanvraag, door, request=None, **velden) -> T
         raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
     for k, v in velden.items():
         setattr(aanvraag, k, v)
-    aanvraag.voorbereid_door = door if "ib" in scope_for(door).soorten else aanvraag.voorbereid_door
+    aanvraag.voorbereid_door = door if RolSoort.IB in scope_for(door).soorten else aanvraag.voorbereid_door
     aanvraag.full_clean(exclude=["status"])
     aanvraag.save()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,
@@ -171,7 +173,7 @@ def leg_sc_oordeel_vast(
             defaults={"voldoet": voldoet, "toelichting": toelichting or "", "door": door},
         )
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,
@@ -207,7 +209,7 @@ def leg_ingangsdatum_afwijking_vast(
     aanvraag.tweede_deskundige_voorkeur = tweede_deskundige_voorkeur
     aanvraag.save()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,
@@ -289,7 +291,7 @@ def vraag_informatie(
         },
         door=door,
         ondertekenaar=_ondertekenaar(door, "secretaresse leerlingenzaken")
-        if "sll" in scope_for(door).soorten
+        if RolSoort.SLL in scope_for(door).soorten
         else _ondertekenaar(door, "steunpuntcoördinator"),
     )
     opschorting.save(update_fields=["brief"])
@@ -387,7 +389,7 @@ def verdaag(
     )
     verdaging.save(update_fields=["brief"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,

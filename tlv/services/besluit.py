@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from cases.models.audit import AuditActie
 from cases.services.audit import log
 from cases.services.brieven import brief_html, maak_brief
 from cases.termijnen import bezwaartermijn_einde
@@ -165,7 +166,7 @@ def onderteken(*, aanvraag: TLVAanvraag, door, wachtwoord: str, request=None, op
         request=request,
     )
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,

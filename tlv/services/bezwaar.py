@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from cases.models.audit import AuditActie
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
 from cases.termijnen import bezwaartermijn_einde
@@ -92,7 +93,7 @@ def beoordeel_termijnoverschrijding(
     bezwaar.verschoonbaar, bezwaar.verschoonbaar_reden = verschoonbaar, reden
     bezwaar.save(update_fields=["verschoonbaar", "verschoonbaar_reden"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,
@@ -140,7 +141,7 @@ def bevestig_ontvangst(*, bezwaar: Bezwaar, door, op: date | None = None, reques
         request=request,
     )
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,
@@ -175,7 +176,7 @@ def leg_bemiddeling_vast(
     )
     bezwaar.save(update_fields=["bemiddeling_op", "bemiddeling_advies_op", "bemiddeling_advies"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,
@@ -200,7 +201,7 @@ def leg_landelijk_advies_vast(
     bezwaar.landelijk_advies_op, bezwaar.landelijk_advies = advies_op, advies
     bezwaar.save(update_fields=["landelijke_commissie", "landelijk_advies_op", "landelijk_advies"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from guardian.shortcuts import assign_perm, remove_perm
 
 from cases.models import Gebruiker, Rol, RolSoort
+from cases.models.audit import AuditActie
 from cases.models.rollen import GEDRAGSDESKUNDIGEN, Discipline
 from cases.scope import scope_for
 from cases.services.audit import log
@@ -49,7 +50,7 @@ def _geef_toegang(toewijzing: Toewijzing, door, request=None) -> None:
         assign_perm(perm, user, aanvraag)
     assign_perm("cases.view_leerling", user, aanvraag.leerling)
     log(
-        actie="gedeeld",
+        actie=AuditActie.GEDEELD,
         request=request,
         user=door,
         obj=aanvraag,
@@ -73,7 +74,7 @@ def _trek_toegang_in(toewijzing: Toewijzing, door, request=None) -> None:
     if not nog_actief:
         remove_perm("cases.view_leerling", user, aanvraag.leerling)
     log(
-        actie="ingetrokken",
+        actie=AuditActie.INGETROKKEN,
         request=request,
         user=door,
         obj=aanvraag,
@@ -94,7 +95,7 @@ def wijs_deskundigen_toe(
             [f"Deskundigen toewijzen kan niet in de status '{Status(aanvraag.status).label}'."]
         )
     if (
-        not scope_for(door).heeft("tla")
+        not scope_for(door).heeft(RolSoort.TLA)
         or aanvraag.swv_id not in scope_for(door).swv_ids
         and not scope_for(door).alles
     ):
@@ -137,7 +138,7 @@ def vervang_deskundige(
     [002 §1.6; domain §2 'only while the assignment lasts']."""
     aanvraag = vergrendel(aanvraag)
     s = scope_for(door)
-    if not (s.alles or (s.heeft("tla") and aanvraag.swv_id in s.swv_ids)):
+    if not (s.alles or (s.heeft(RolSoort.TLA) and aanvraag.swv_id in s.swv_ids)):
         raise PermissionDenied("Alleen de TLA-voorzitter vervangt een deskundige.")
     if aanvraag.status != Status.ADVIEZEN:
         raise OvergangGeweigerd(["Vervangen kan alleen terwijl de deskundigen adviseren."])
@@ -233,7 +234,7 @@ def sla_advies_op(
         advies.ingediend_op = timezone.now()
     advies.save()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,
@@ -262,7 +263,7 @@ def zichtbare_adviezen(aanvraag: TLVAanvraag, user) -> list[Advies]:
         )
     s = scope_for(user)
     beide = sum(1 for a in adviezen if a.ingediend_op) >= 2
-    if s.alles or (aanvraag.swv_id in s.swv_ids and s.heeft("tla", "bestuurder")):
+    if s.alles or (aanvraag.swv_id in s.swv_ids and s.heeft(RolSoort.TLA, RolSoort.BESTUURDER)):
         return [a for a in adviezen if a.ingediend_op]
     eigen = [a for a in adviezen if a.toewijzing.deskundige_id == user.pk]
     if not eigen or not user.has_perm("tlv.adviseren_tlvaanvraag", aanvraag):
@@ -298,7 +299,7 @@ def schrijf_eindadvies(*, aanvraag: TLVAanvraag, door, request=None, **velden) -
         ).exists()
     ) or (
         aanvraag.status == Status.TLA_VERGADERING
-        and s.heeft("tla")
+        and s.heeft(RolSoort.TLA)
         and (s.alles or aanvraag.swv_id in s.swv_ids)
     )
     if not mag:
@@ -319,7 +320,7 @@ def schrijf_eindadvies(*, aanvraag: TLVAanvraag, door, request=None, **velden) -
         eindadvies.einddatum_afwijkend = None
     eindadvies.save()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,
@@ -342,13 +343,13 @@ def plan_vergadering(
     *, door, swv, datum: date, schooljaar: str, locatie: str = "", request=None
 ) -> TLAVergadering:
     s = scope_for(door)
-    if not (s.alles or (s.heeft("tla") and swv.pk in s.swv_ids)):
+    if not (s.alles or (s.heeft(RolSoort.TLA) and swv.pk in s.swv_ids)):
         raise PermissionDenied("Alleen de TLA-voorzitter plant de vergaderingen.")
     if TLAVergadering.objects.filter(swv=swv, datum=datum).exists():
         raise ValidationError({"datum": "Op deze dag staat al een TLA-vergadering gepland."})
     vergadering = TLAVergadering.objects.create(swv=swv, datum=datum, schooljaar=schooljaar, locatie=locatie)
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=vergadering,
@@ -362,7 +363,7 @@ def plan_vergadering(
 def agendeer(*, aanvraag: TLVAanvraag, door, vergadering: TLAVergadering, request=None) -> TLVAanvraag:
     aanvraag = vergrendel(aanvraag)
     s = scope_for(door)
-    if not (s.alles or (s.heeft("tla") and aanvraag.swv_id in s.swv_ids)):
+    if not (s.alles or (s.heeft(RolSoort.TLA) and aanvraag.swv_id in s.swv_ids)):
         raise PermissionDenied("Alleen de TLA-voorzitter zet aanvragen op de agenda.")
     if aanvraag.status != Status.TLA_VERGADERING:
         raise ValidationError("Alleen een niet-unaniem (of teruggestuurd) advies komt op de agenda.")
@@ -371,7 +372,7 @@ def agendeer(*, aanvraag: TLVAanvraag, door, vergadering: TLAVergadering, reques
     aanvraag.vergadering = vergadering
     aanvraag.save(update_fields=["vergadering", "gewijzigd_op"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=aanvraag,

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import School
+from cases.models.audit import AuditActie
+from cases.models.rollen import RolSoort
 from cases.services.audit import log
 from verzuim.models import Doorzettingskracht, Procesverslag, Schoolvoorstel, Thuiszitter
 from verzuim.services import eis_in_scope, eis_rol, weiger
@@ -57,7 +59,7 @@ def start_doorzettingskracht(
     vandaag = vandaag or timezone.localdate()
     eis_rol(
         door,
-        "bestuurder",
+        RolSoort.BESTUURDER,
         melding="De directeur-bestuurder van het SWV neemt de regie bij doorzettingskracht.",
     )
     eis_in_scope(door, thuiszitter)
@@ -78,7 +80,7 @@ def start_doorzettingskracht(
     log(
         request=request,
         user=door,
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         obj=d,
         leerling=thuiszitter.leerling,
         omschrijving="doorzettingskracht gestart",
@@ -108,7 +110,7 @@ def leg_instemming_ouders_vast(
     log(
         request=request,
         user=door,
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         obj=d,
         leerling=d.thuiszitter.leerling,
         omschrijving="instemming ouders doorzettingskracht",
@@ -127,7 +129,7 @@ def stel_scholen_voor(
 ) -> list[Schoolvoorstel]:
     """After the ouders' consent the SC names three schools of the regio that can meet the need."""
     vandaag = vandaag or timezone.localdate()
-    eis_rol(door, "sc", melding="De steunpuntcoördinator noemt de drie scholen [002 bijlage 2.4.2].")
+    eis_rol(door, RolSoort.SC, melding="De steunpuntcoördinator noemt de drie scholen [002 bijlage 2.4.2].")
     d = (
         Doorzettingskracht.objects.select_for_update(of=("self",))
         .select_related("thuiszitter__regio")
@@ -167,7 +169,7 @@ def stel_scholen_voor(
     log(
         request=request,
         user=door,
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         obj=d,
         leerling=d.thuiszitter.leerling,
         omschrijving="drie scholen voorgesteld",
@@ -222,7 +224,7 @@ def leg_antwoord_bestuur_vast(
     log(
         request=request,
         user=door,
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         obj=v,
         leerling=d.thuiszitter.leerling,
         omschrijving=f"antwoord bestuur: {antwoord}",

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Leerling
+from cases.models.audit import AuditActie
+from cases.models.rollen import SCHOOLLEIDING, RolSoort
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
 from cases.termijnen import bezwaartermijn_einde, plus_werkdagen
@@ -21,7 +23,7 @@ from verzuim import regels
 from verzuim.models import Schorsing, TimeOut
 from verzuim.services import eis_rol, eis_school, weiger
 
-DIRECTIE = ("directeur",)
+DIRECTIE = (RolSoort.DIRECTEUR,)
 
 
 def start_interventie(*, leerling, aanleiding: str, door, request=None) -> bool:
@@ -113,7 +115,7 @@ def registreer_time_out(
     log(
         request=request,
         user=door,
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         obj=time_out,
         leerling=leerling,
         omschrijving="time-out",
@@ -137,7 +139,7 @@ def verleng_time_out(*, time_out: TimeOut, door, request=None) -> TimeOut:
     log(
         request=request,
         user=door,
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         obj=time_out,
         leerling=time_out.leerling,
         omschrijving="time-out verlengd met 1 dag",
@@ -157,7 +159,7 @@ def rond_time_out_af(
 ) -> TimeOut:
     """Verslag of incident and conversation, signed 'voor gezien' by the ouders; the bevoegd gezag
     informed in writing [004 §3]."""
-    eis_rol(door, "directeur", "ib")
+    eis_rol(door, *SCHOOLLEIDING)
     time_out = TimeOut.objects.select_for_update().get(pk=time_out.pk)
     eis_school(door, time_out.school_id)
     fouten = {}
@@ -178,7 +180,7 @@ def rond_time_out_af(
     log(
         request=request,
         user=door,
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         obj=time_out,
         leerling=time_out.leerling,
         omschrijving="verslag time-out",
@@ -293,7 +295,7 @@ def schors(
     log(
         request=request,
         user=door,
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         obj=schorsing,
         leerling=leerling,
         omschrijving=f"schorsing {schorsing.dagen} dagen"

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Leerling
+from cases.models.audit import AuditActie
+from cases.models.rollen import SCHOOLLEIDING, RolSoort
 from cases.scope import scope_for
 from cases.services.audit import log
 from cases.termijnen.models.termijnen import OPEN_STATUSSEN, Termijn
@@ -22,8 +24,6 @@ from verzuim.models.meldingen import UREN_MELDINGEN, MeldingSoort, MeldingStatus
 from verzuim.selectors import verzuimbeeld
 from verzuim.services import eis_rol, eis_school, weiger
 from verzuim.termijnen import MELDING_16_UUR
-
-SCHOOL_ROLLEN = ("ib", "directeur")
 
 
 @transaction.atomic
@@ -41,7 +41,7 @@ def registreer_verzuim(
 ) -> VerzuimRegistratie:
     """The school registers absence on a date (hours), a te laat, or a ziekmelding (first and last day)."""
     vandaag = vandaag or timezone.localdate()
-    eis_rol(door, *SCHOOL_ROLLEN, melding="Alleen de intern begeleider of de directeur registreert verzuim.")
+    eis_rol(door, *SCHOOLLEIDING, melding="Alleen de intern begeleider of de directeur registreert verzuim.")
     leerling = Leerling.objects.select_for_update().get(pk=leerling.pk)
     if leerling.huidige_school_id is None:
         raise weiger(
@@ -81,7 +81,7 @@ def registreer_verzuim(
     log(
         request=request,
         user=door,
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         obj=registratie,
         leerling=leerling,
         omschrijving=f"verzuim geregistreerd: {registratie.get_soort_display()}",
@@ -180,7 +180,7 @@ def meld_verzuim(
     """Send a melding to the LPA of the SCHOOL's gemeente; the ouders are told about it
     [002 verzuimkaart: 'Ouders op de hoogte stellen van de melding']."""
     vandaag = vandaag or timezone.localdate()
-    eis_rol(door, *SCHOOL_ROLLEN, melding="Alleen de intern begeleider of de directeur meldt verzuim.")
+    eis_rol(door, *SCHOOLLEIDING, melding="Alleen de intern begeleider of de directeur meldt verzuim.")
     leerling = (
         Leerling.objects.select_for_update(of=("self",))
         .select_related("huidige_school__gemeente")
@@ -223,7 +223,7 @@ def meld_verzuim(
     log(
         request=request,
         user=door,
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         obj=melding,
         leerling=leerling,
         omschrijving=f"verzuimmelding {melding.get_soort_display()} aan leerplicht "
@@ -234,7 +234,7 @@ def meld_verzuim(
 
 def _eis_lpa(door, melding: Verzuimmelding) -> None:
     scope = scope_for(door)
-    if not (scope.alles or (scope.heeft("lpa") and melding.gemeente_id in scope.gemeente_ids)):
+    if not (scope.alles or (scope.heeft(RolSoort.LPA) and melding.gemeente_id in scope.gemeente_ids)):
         raise PermissionDenied(
             "Alleen de leerplichtambtenaar van de gemeente van de school behandelt deze melding."
         )
@@ -251,7 +251,7 @@ def neem_in_behandeling(*, melding: Verzuimmelding, door, request=None) -> Verzu
     log(
         request=request,
         user=door,
-        actie="overgang",
+        actie=AuditActie.OVERGANG,
         obj=melding,
         leerling=melding.leerling,
         omschrijving="verzuimmelding in behandeling genomen",
@@ -276,7 +276,7 @@ def handel_af(*, melding: Verzuimmelding, reactie: str, door, request=None, vand
     log(
         request=request,
         user=door,
-        actie="overgang",
+        actie=AuditActie.OVERGANG,
         obj=melding,
         leerling=melding.leerling,
         omschrijving="verzuimmelding afgehandeld door leerplicht",

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Leerling, School
+from cases.models.audit import AuditActie
+from cases.models.rollen import GEMEENTEGEBONDEN, SWV_REGIE, RolSoort
 from cases.scope import scope_for
 from cases.services.audit import log
 from verzuim import regels
@@ -21,7 +23,7 @@ from verzuim.models import (
 from verzuim.models.thuiszitters import STAP_VEREIST, StapSoort, ThuiszitterSoort
 from verzuim.services import eis_in_scope, eis_rol, weiger
 
-REGISTER_ROLLEN = ("sc", "sll", "bestuurder", "lpa")
+REGISTER_ROLLEN = SWV_REGIE | GEMEENTEGEBONDEN
 
 
 @transaction.atomic
@@ -41,7 +43,7 @@ def registreer_thuiszitter(
 ) -> Thuiszitter:
     vandaag = vandaag or timezone.localdate()
     eis_rol(
-        door, "sc", "sll", "bestuurder", "lpa", melding="Alleen SC, SWV of leerplicht houdt het register bij."
+        door, *(SWV_REGIE | GEMEENTEGEBONDEN), melding="Alleen SC, SWV of leerplicht houdt het register bij."
     )
     school = school or leerling.huidige_school
     fouten = {}
@@ -83,7 +85,14 @@ def registreer_thuiszitter(
         aangemaakt_door=door,
     )
     eis_in_scope(door, t)
-    log(request=request, user=door, actie="aangemaakt", obj=t, leerling=leerling, omschrijving="thuiszitter")
+    log(
+        request=request,
+        user=door,
+        actie=AuditActie.AANGEMAAKT,
+        obj=t,
+        leerling=leerling,
+        omschrijving="thuiszitter",
+    )
     return t
 
 
@@ -115,7 +124,7 @@ def werk_thuiszitter_bij(
     log(
         request=request,
         user=door,
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         obj=t,
         leerling=t.leerling,
         omschrijving="thuiszitter bijgewerkt",
@@ -176,7 +185,12 @@ def signaleer_drie_maanden(*, peildatum: date | None = None) -> list[Escalatie]:
             toelichting="De drie-maandengrens nadert: gemeld aan de directeur-bestuurder "
             f"(regie nu: {t.regie_bij}).",
         )
-        log(actie="aangemaakt", obj=e, leerling=t.leerling, omschrijving="escalatie thuiszitter drie maanden")
+        log(
+            actie=AuditActie.AANGEMAAKT,
+            obj=e,
+            leerling=t.leerling,
+            omschrijving="escalatie thuiszitter drie maanden",
+        )
         nieuw.append(e)
     return nieuw
 
@@ -196,9 +210,7 @@ def open_escalatie(
     vandaag = vandaag or timezone.localdate()
     eis_rol(
         door,
-        "sc",
-        "sll",
-        "bestuurder",
+        *SWV_REGIE,
         melding="Een escalatie wordt gesignaleerd door een functionaris van het SWV.",
     )
     if not aanleiding.strip():
@@ -215,7 +227,7 @@ def open_escalatie(
     EscalatieStap.objects.create(
         escalatie=e, stap=StapSoort.SIGNAAL, datum=vandaag, door=door, toelichting=aanleiding
     )
-    log(request=request, user=door, actie="aangemaakt", obj=e, omschrijving="escalatie geopend")
+    log(request=request, user=door, actie=AuditActie.AANGEMAAKT, obj=e, omschrijving="escalatie geopend")
     return e
 
 
@@ -225,7 +237,7 @@ def zet_escalatiestap(
 ) -> EscalatieStap:
     """Record a step; each step needs the one before it, an interventie needs the Raad van Toezicht
     informed first [002 bijlage 2.4.1]."""
-    eis_rol(door, "sc", "sll", "bestuurder")
+    eis_rol(door, *SWV_REGIE)
     e = Escalatie.objects.select_for_update().get(pk=escalatie.pk)
     eis_in_scope(door, e)
     if e.gesloten_op:
@@ -237,7 +249,7 @@ def zet_escalatiestap(
         StapSoort.PLAN,
         StapSoort.DISPENSATIE,
         StapSoort.INTERVENTIE,
-    ) and not scope_for(door).heeft("bestuurder"):
+    ) and not scope_for(door).heeft(RolSoort.BESTUURDER):
         raise weiger("Het vervolg na de melding bepaalt de directeur-bestuurder.", "stap")
     gezet = set(e.stappen.values_list("stap", flat=True))
     if stap in STAP_VEREIST:
@@ -247,7 +259,7 @@ def zet_escalatiestap(
     if stap == StapSoort.SIGNAAL and gezet:
         raise weiger("Het signaal is al vastgelegd.", "stap")
     s = EscalatieStap.objects.create(escalatie=e, stap=stap, datum=datum, toelichting=toelichting, door=door)
-    log(request=request, user=door, actie="aangemaakt", obj=s, omschrijving=f"escalatiestap {stap}")
+    log(request=request, user=door, actie=AuditActie.AANGEMAAKT, obj=s, omschrijving=f"escalatiestap {stap}")
     return s
 
 
@@ -255,12 +267,12 @@ def zet_escalatiestap(
 def sluit_escalatie(*, escalatie: Escalatie, door, request=None, vandaag: date | None = None) -> Escalatie:
     """The directeur-bestuurder closes the escalation once the desired situation is reached."""
     vandaag = vandaag or timezone.localdate()
-    eis_rol(door, "bestuurder", melding="Alleen de directeur-bestuurder sluit een escalatie af.")
+    eis_rol(door, RolSoort.BESTUURDER, melding="Alleen de directeur-bestuurder sluit een escalatie af.")
     e = Escalatie.objects.select_for_update().get(pk=escalatie.pk)
     eis_in_scope(door, e)
     if e.gesloten_op:
         raise weiger("Deze escalatie is al gesloten.")
     e.gesloten_op = vandaag
     e.save(update_fields=["gesloten_op"])
-    log(request=request, user=door, actie="gewijzigd", obj=e, omschrijving="escalatie gesloten")
+    log(request=request, user=door, actie=AuditActie.GEWIJZIGD, obj=e, omschrijving="escalatie gesloten")
     return e

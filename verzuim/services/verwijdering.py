@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Leerling
+from cases.models.audit import AuditActie
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
 from cases.termijnen import bezwaartermijn_einde
@@ -80,7 +81,7 @@ def start_verwijdering(
     log(
         request=request,
         user=door,
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         obj=verwijdering,
         leerling=leerling,
         omschrijving="voornemen tot verwijdering",
@@ -126,7 +127,7 @@ def hoor(
     log(
         request=request,
         user=door,
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         obj=v,
         leerling=v.leerling,
         omschrijving=f"{wie} gehoord",
@@ -164,7 +165,7 @@ def leg_zoekpoging_vast(
     log(
         request=request,
         user=door,
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         obj=poging,
         leerling=v.leerling,
         omschrijving=f"zoekpoging: {poging.get_antwoord_display()}",
@@ -220,7 +221,7 @@ def besluit_verwijdering(
     log(
         request=request,
         user=door,
-        actie="overgang",
+        actie=AuditActie.OVERGANG,
         obj=v,
         leerling=v.leerling,
         omschrijving="besluit tot verwijdering; gemeld aan leerplicht en inspectie",
@@ -253,7 +254,7 @@ def maak_verwijdering_definitief(
     log(
         request=request,
         user=door,
-        actie="overgang",
+        actie=AuditActie.OVERGANG,
         obj=v,
         leerling=v.leerling,
         omschrijving="verwijdering definitief; andere school bereid tot toelating",
@@ -296,7 +297,7 @@ def registreer_bezwaar(
     log(
         request=request,
         user=door,
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         obj=v,
         leerling=v.leerling,
         omschrijving="bezwaar ontvangen",

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Leerling
+from cases.models.audit import AuditActie
+from cases.models.rollen import GEMEENTEGEBONDEN, SWV_REGIE, RolSoort
 from cases.scope import scope_for
 from cases.services.audit import log
 from cases.workflow import kan
@@ -24,7 +26,7 @@ from verzuim.services import eis_in_scope, eis_rol, weiger
 def dien_vrijstelling_in(
     *, leerling: Leerling, gemeente, regio, ingediend_op: date | None, door, request=None
 ) -> Vrijstellingsverzoek:
-    eis_rol(door, "lpa", "sll", "bestuurder", "sc")
+    eis_rol(door, *(SWV_REGIE | GEMEENTEGEBONDEN))
     if ingediend_op is None:
         raise ValidationError({"ingediend_op": "Leg vast wanneer het beroep op vrijstelling is gedaan."})
     v = Vrijstellingsverzoek.objects.create(
@@ -39,7 +41,7 @@ def dien_vrijstelling_in(
     log(
         request=request,
         user=door,
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         obj=v,
         leerling=leerling,
         omschrijving="vrijstelling 5a",
@@ -58,7 +60,7 @@ def leg_advies_vast(
     door,
     request=None,
 ) -> PartijAdvies:
-    eis_rol(door, "lpa", "sll", "bestuurder", "sc")
+    eis_rol(door, *(SWV_REGIE | GEMEENTEGEBONDEN))
     v = Vrijstellingsverzoek.objects.select_for_update().get(pk=verzoek.pk)
     eis_in_scope(door, v)
     if v.status != VrijstellingStatus.IN_BEHANDELING:
@@ -80,7 +82,7 @@ def leg_advies_vast(
     log(
         request=request,
         user=door,
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         obj=v,
         leerling=v.leerling,
         omschrijving=f"advies {partij}",
@@ -104,7 +106,7 @@ def besluit_vrijstelling(
     vandaag = vandaag or timezone.localdate()
     v = Vrijstellingsverzoek.objects.select_for_update().get(pk=verzoek.pk)
     scope = scope_for(door)
-    if not (scope.alles or (scope.heeft("lpa") and v.gemeente_id in scope.gemeente_ids)):
+    if not (scope.alles or (scope.heeft(RolSoort.LPA) and v.gemeente_id in scope.gemeente_ids)):
         raise PermissionDenied(
             "Het besluit over vrijstelling ligt bij de leerplichtambtenaar van de gemeente."
         )
@@ -153,7 +155,7 @@ def besluit_vrijstelling(
     log(
         request=request,
         user=door,
-        actie="overgang",
+        actie=AuditActie.OVERGANG,
         obj=v,
         leerling=v.leerling,
         omschrijving="vrijstelling toegekend" if toekennen else "vrijstelling niet toegekend",

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from cases import queryparams as qp
 from cases.formvelden import toon_servicefouten
 from cases.models import Regio, School
+from cases.models.rollen import SWV_REGIE, RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from verzuim.forms import (
@@ -19,10 +20,8 @@ from verzuim.models import Escalatie
 from verzuim.services import thuiszitters as svc
 from verzuim.views import pagina
 
-SWV_FUNCTIONARIS = ("sc", "sll", "bestuurder")
 
-
-@rol_vereist(*SWV_FUNCTIONARIS)
+@rol_vereist(*SWV_REGIE)
 def escalaties(request):
     qs = Escalatie.objects.filter_for_user(request.user).select_related(
         "regio", "school", "thuiszitter__leerling"
@@ -37,7 +36,7 @@ def escalaties(request):
     )
 
 
-@rol_vereist(*SWV_FUNCTIONARIS)
+@rol_vereist(*SWV_REGIE)
 def escalatie_nieuw(request):
     form = EscalatieForm(
         request.POST or None,
@@ -67,7 +66,7 @@ def escalatie_nieuw(request):
     return render(request, "verzuim/escalatie_nieuw.html", {"form": form})
 
 
-@rol_vereist(*SWV_FUNCTIONARIS)
+@rol_vereist(*SWV_REGIE)
 def escalatie(request, pk: int):
     e = get_object_or_404(
         Escalatie.objects.filter_for_user(request.user).select_related(
@@ -101,6 +100,6 @@ def escalatie(request, pk: int):
             "e": e,
             "form": form,
             "stappen": e.stappen.select_related("door"),
-            "is_bestuurder": scope_for(request.user).heeft("bestuurder"),
+            "is_bestuurder": scope_for(request.user).heeft(RolSoort.BESTUURDER),
         },
     )

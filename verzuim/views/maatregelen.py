@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from cases.formvelden import toon_servicefouten
 from cases.models import Leerling
 from cases.models.brieven import Brief
+from cases.models.rollen import SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import log_inzage
@@ -26,7 +27,7 @@ from verzuim.models import Schorsing, TimeOut, Verwijdering
 from verzuim.services import maatregelen as svc
 from verzuim.services import verwijdering as vsvc
 
-ZIEN = ("ib", "directeur", "sc", "sll", "bestuurder")
+ZIEN = SCHOOLLEIDING | SWV_REGIE
 
 
 def _eigen_leerling(request, leerling_id):
@@ -48,7 +49,7 @@ def _brieven(request, obj):
     )
 
 
-@rol_vereist(*ZIEN, "lpa")
+@rol_vereist(*ZIEN, RolSoort.LPA)
 def maatregelen(request):
     u = request.user
     return render(
@@ -78,7 +79,7 @@ def _nieuw(request, leerling_id, form_cls, template, maak):
     return render(request, template, {"leerling": ll, "form": form})
 
 
-@rol_vereist("directeur")
+@rol_vereist(RolSoort.DIRECTEUR)
 def time_out_nieuw(request, leerling_id: int):
     return _nieuw(
         request,
@@ -96,7 +97,7 @@ def time_out_nieuw(request, leerling_id: int):
     )
 
 
-@rol_vereist("directeur")
+@rol_vereist(RolSoort.DIRECTEUR)
 def schorsing_nieuw(request, leerling_id: int):
     return _nieuw(
         request,
@@ -107,7 +108,7 @@ def schorsing_nieuw(request, leerling_id: int):
     )
 
 
-@rol_vereist("directeur")
+@rol_vereist(RolSoort.DIRECTEUR)
 def verwijdering_nieuw(request, leerling_id: int):
     return _nieuw(
         request,
@@ -164,7 +165,7 @@ def time_out(request, pk: int):
     )
 
 
-@rol_vereist(*ZIEN, "lpa")
+@rol_vereist(*ZIEN, RolSoort.LPA)
 def schorsing(request, pk: int):
     s = get_object_or_404(
         Schorsing.objects.filter_for_user(request.user).select_related("leerling", "school"), pk=pk
@@ -173,14 +174,15 @@ def schorsing(request, pk: int):
     return render(request, "verzuim/schorsing.html", {"s": s, "brieven": _brieven(request, s)})
 
 
-@rol_vereist(*ZIEN, "lpa")
+@rol_vereist(*ZIEN, RolSoort.LPA)
 def verwijdering(request, pk: int):
     v = get_object_or_404(
         Verwijdering.objects.filter_for_user(request.user).select_related("leerling", "school__bestuur"),
         pk=pk,
     )
     is_directeur = (
-        scope_for(request.user).heeft("directeur") and v.school_id in scope_for(request.user).school_ids
+        scope_for(request.user).heeft(RolSoort.DIRECTEUR)
+        and v.school_id in scope_for(request.user).school_ids
     )
     forms = {
         "hoor": HoorForm(prefix="h"),

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from cases import queryparams as qp
 from cases.formvelden import toon_servicefouten
 from cases.models import Leerling
+from cases.models.rollen import SCHOOLLEIDING, RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import log_inzage
@@ -21,7 +22,7 @@ from verzuim.services import meldingen as svc
 from verzuim.views import pagina, peildatum
 
 
-@rol_vereist("ib", "directeur")
+@rol_vereist(*SCHOOLLEIDING)
 def leerlingen(request):
     """The school's pupils with their registered absence this school year."""
     qs = (
@@ -44,7 +45,7 @@ def leerlingen(request):
     return render(request, "verzuim/leerlingen.html", {"pagina": pagina(request, qs), "zoek": zoek})
 
 
-@rol_vereist("ib", "directeur")
+@rol_vereist(*SCHOOLLEIDING)
 def leerling(request, leerling_id: int):
     ll = get_object_or_404(
         Leerling.objects.filter_for_user(request.user)
@@ -103,12 +104,12 @@ def leerling(request, leerling_id: int):
             "beeld": beeld,
             "registratie_form": registratie_form,
             "melding_form": melding_form,
-            "is_directeur": scope_for(request.user).heeft("directeur"),
+            "is_directeur": scope_for(request.user).heeft(RolSoort.DIRECTEUR),
         },
     )
 
 
-@rol_vereist("ib", "directeur", "lpa")
+@rol_vereist(RolSoort.IB, RolSoort.DIRECTEUR, RolSoort.LPA)
 def meldingen(request):
     qs = Verzuimmelding.objects.filter_for_user(request.user).select_related("leerling", "school", "gemeente")
     status = qp.keuze(request, "status", MeldingStatus.values, label="de status") or ""
@@ -121,12 +122,12 @@ def meldingen(request):
             "pagina": pagina(request, qs),
             "status": status,
             "statussen": MeldingStatus.choices,
-            "is_lpa": scope_for(request.user).heeft("lpa"),
+            "is_lpa": scope_for(request.user).heeft(RolSoort.LPA),
         },
     )
 
 
-@rol_vereist("ib", "directeur", "lpa")
+@rol_vereist(RolSoort.IB, RolSoort.DIRECTEUR, RolSoort.LPA)
 def melding(request, pk: int):
     m = get_object_or_404(
         Verzuimmelding.objects.filter_for_user(request.user).select_related(
@@ -135,7 +136,7 @@ def melding(request, pk: int):
         pk=pk,
     )
     scope = scope_for(request.user)
-    is_lpa = scope.heeft("lpa") and m.gemeente_id in scope.gemeente_ids
+    is_lpa = scope.heeft(RolSoort.LPA) and m.gemeente_id in scope.gemeente_ids
     form = LpaReactieForm(initial={"reactie": m.lpa_reactie})
     if request.method == "POST" and is_lpa:
         actie = request.POST.get("actie")

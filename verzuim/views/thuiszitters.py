@@ -15,6 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from cases import queryparams as qp
 from cases.formvelden import toon_servicefouten
 from cases.models import Leerling, Regio, School
+from cases.models.audit import AuditActie
+from cases.models.rollen import GEMEENTEGEBONDEN, SWV_REGIE, RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import log, log_inzage
@@ -34,8 +36,7 @@ from verzuim.services import doorzetting as dsvc
 from verzuim.services import thuiszitters as svc
 from verzuim.views import pagina, peildatum
 
-REGISTER = ("sc", "sll", "bestuurder", "lpa")
-SWV_FUNCTIONARIS = ("sc", "sll", "bestuurder")
+REGISTER = SWV_REGIE | GEMEENTEGEBONDEN
 
 
 def _filters(request, *, strikt: bool = False) -> tuple[int | None, str]:
@@ -63,7 +64,7 @@ def register(request):
             "regios": Regio.objects.filter_for_user(request.user),
             "regio_id": regio_id,
             "categorie": categorie,
-            "mag_registreren": scope_for(request.user).heeft(*SWV_FUNCTIONARIS),
+            "mag_registreren": scope_for(request.user).heeft(*SWV_REGIE),
             # The export links repeat the filters as understood, never an ignored value.
             "querystring": urlencode(
                 {
@@ -128,7 +129,7 @@ def export(request):
     naam = f"thuiszitters-{dag:%Y-%m-%d}"
     log(
         request=request,
-        actie="gedownload",
+        actie=AuditActie.GEDOWNLOAD,
         omschrijving=f"thuiszittersregister {formaat} peildatum {dag:%d-%m-%Y}",
         swv=None,
     )
@@ -165,7 +166,7 @@ def export(request):
     return resp
 
 
-@rol_vereist(*SWV_FUNCTIONARIS)
+@rol_vereist(*SWV_REGIE)
 def thuiszitter_nieuw(request):
     leerlingen = Leerling.objects.filter_for_user(request.user).select_related("huidige_school")
     form = ThuiszitterForm(request.POST or None, leerlingen=leerlingen)
@@ -298,8 +299,8 @@ def thuiszitter(request, pk: int):
             .prefetch_related("stappen"),
             "voorstellen": d.voorstellen.select_related("school__bestuur") if d else [],
             "verslagen": d.verslagen.all() if d else [],
-            "is_sc": scope.heeft("sc"),
-            "is_bestuurder": scope.heeft("bestuurder"),
-            "is_functionaris": scope.heeft(*SWV_FUNCTIONARIS),
+            "is_sc": scope.heeft(RolSoort.SC),
+            "is_bestuurder": scope.heeft(RolSoort.BESTUURDER),
+            "is_functionaris": scope.heeft(*SWV_REGIE),
         },
     )

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from cases.formvelden import toon_servicefouten
 from cases.models import Gemeente, Leerling, Regio
+from cases.models.rollen import RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import log_inzage
@@ -20,7 +21,7 @@ from verzuim.models import Vrijstellingsverzoek
 from verzuim.services import vrijstelling as vrsvc
 from verzuim.views import pagina
 
-VRIJSTELLING = ("lpa", "sll", "bestuurder")
+VRIJSTELLING = (RolSoort.LPA, RolSoort.SLL, RolSoort.BESTUURDER)
 
 
 @rol_vereist(*VRIJSTELLING)
@@ -29,11 +30,14 @@ def vrijstellingen(request):
     return render(
         request,
         "verzuim/vrijstellingen.html",
-        {"pagina": pagina(request, qs), "mag_indienen": scope_for(request.user).heeft("sll", "bestuurder")},
+        {
+            "pagina": pagina(request, qs),
+            "mag_indienen": scope_for(request.user).heeft(RolSoort.SLL, RolSoort.BESTUURDER),
+        },
     )
 
 
-@rol_vereist("sll", "bestuurder")
+@rol_vereist(RolSoort.SLL, RolSoort.BESTUURDER)
 def vrijstelling_nieuw(request):
     """The SWV records the beroep on vrijstelling for a pupil it knows; the LPA decides on it."""
     form = VrijstellingForm(
@@ -61,7 +65,7 @@ def vrijstelling(request, pk: int):
         pk=pk,
     )
     scope = scope_for(request.user)
-    is_lpa = scope.heeft("lpa") and v.gemeente_id in scope.gemeente_ids
+    is_lpa = scope.heeft(RolSoort.LPA) and v.gemeente_id in scope.gemeente_ids
     advies_form, besluit_form = AdviesForm(prefix="a"), VrijstellingBesluitForm(prefix="b")
     if request.method == "POST":
         actie = request.POST.get("actie")

@@ -17,6 +17,7 @@ from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transitio
 
 from cases.models import Leerling, School
 from cases.models.organisaties import SchoolSoort
+from cases.models.rollen import SCHOOLLEIDING
 from cases.workflow import Weigerteksten
 from zorgplicht.models.keuzes import (
     LOPENDE_STATUSSEN,
@@ -44,7 +45,7 @@ class AanmeldingQuerySet(models.QuerySet):
             return self
         # Only directeur and IB'er act for the school in the zorgplicht; a leerkracht does not.
         school_ids = {
-            r.school_id for r in scope.rollen if r.soort in ("directeur", "ib") and r.school_id is not None
+            r.school_id for r in scope.rollen if r.soort in SCHOOLLEIDING and r.school_id is not None
         }
         q = (
             models.Q(school_id__in=school_ids)

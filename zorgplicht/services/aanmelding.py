@@ -10,6 +10,7 @@ from django.db import transaction
 
 from cases.models import Leerling, Ouder, School
 from cases.models.audit import AuditActie
+from cases.models.rollen import SCHOOLLEIDING
 from cases.scope import scope_for
 from cases.services.audit import log
 from cases.termijnen import services as termijn_service
@@ -41,9 +42,7 @@ OUDER_VELDEN = (
 def mag_aanmelden(user, school: School) -> bool:
     """Directeur or IB'er of the school of aanmelding registers [002 bijlage 2.2.1 stap 1]."""
     scope = scope_for(user)
-    return scope.alles or any(
-        r.soort in ("directeur", "ib") and r.school_id == school.pk for r in scope.rollen
-    )
+    return scope.alles or any(r.soort in SCHOOLLEIDING and r.school_id == school.pk for r in scope.rollen)
 
 
 def _maak_leerling(*, school: School, gegevens: dict, ouders: Iterable[dict]) -> Leerling:

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from cases.models import School
 from cases.models.audit import AuditActie
+from cases.models.rollen import SCHOOLLEIDING, RolSoort
 from cases.scope import scope_for
 from cases.services.audit import log
 from zorgplicht.models import OndersteuningSoort, SopAanbod
@@ -17,8 +18,8 @@ def mag_sop_bewerken(user, school: School) -> bool:
     """The school's directeur/IB'er, or the SC of its regio, keep the key offers of its SOP."""
     scope = scope_for(user)
     return scope.alles or any(
-        (r.soort in ("directeur", "ib") and r.school_id == school.pk)
-        or (r.soort == "sc" and r.regio_id == school.regio_id)
+        (r.soort in SCHOOLLEIDING and r.school_id == school.pk)
+        or (r.soort == RolSoort.SC and r.regio_id == school.regio_id)
         for r in scope.rollen
     )
 

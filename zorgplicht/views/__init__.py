@@ -9,14 +9,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from cases.models.rollen import BOVENSCHOOLS, SCHOOLLEIDING, RolSoort
 from zorgplicht import selectors
 from zorgplicht.models import Aanmelding, OndersteuningSoort
 
-LEZERS = ("ib", "directeur", "sc", "cjk", "sll", "tla", "bestuurder", "beheer")
-SCHOOL = ("ib", "directeur")
-BESLISSERS = ("directeur",)
-BAOBAO = ("sc", "directeur")
-OVERZICHT = ("sc", "cjk", "sll", "tla", "bestuurder", "beheer")
+LEZERS = SCHOOLLEIDING | BOVENSCHOOLS
+BESLISSERS = (RolSoort.DIRECTEUR,)
+BAOBAO = (RolSoort.SC, RolSoort.DIRECTEUR)
+OVERZICHT = BOVENSCHOOLS
 PER_PAGINA = 25
 
 

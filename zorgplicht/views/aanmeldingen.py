@@ -11,6 +11,7 @@ from cases import queryparams as qp
 from cases.formvelden import toon_servicefouten
 from cases.models import Brief
 from cases.models.audit import AuditActie
+from cases.models.rollen import SCHOOLLEIDING
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import log, log_inzage
@@ -18,7 +19,7 @@ from cases.services.brieven import pdf_bytes
 from cases.workflow import kan
 from zorgplicht import forms as f
 from zorgplicht import selectors, services, termijnen
-from zorgplicht.views import LEZERS, OVERZICHT, SCHOOL, aanmelding_voor, behoeften, pagina, vandaag
+from zorgplicht.views import LEZERS, OVERZICHT, aanmelding_voor, behoeften, pagina, vandaag
 from zorgplicht.views.stappen import STAPPEN
 
 
@@ -39,7 +40,7 @@ def lijst(request):
         {
             "pagina": pagina(request, rijen),
             "alle": alle,
-            "kan_aanmelden": scope_for(request.user).heeft(*SCHOOL),
+            "kan_aanmelden": scope_for(request.user).heeft(*SCHOOLLEIDING),
         },
     )
 
@@ -60,7 +61,7 @@ def overzicht(request):
     )
 
 
-@rol_vereist(*SCHOOL)
+@rol_vereist(*SCHOOLLEIDING)
 def nieuw(request):
     form = f.AanmeldingForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -105,7 +106,7 @@ def detail(request, pk):
             "voorstellen": list(a.baobao_voorstellen.all()),
             "leeftijd": f"{a.leerling.leeftijd_op(dag)} jaar",
             "behoeften": behoeften(a),
-            "eigen_scholen": {r.school_id for r in scope_for(user).rollen if r.soort in SCHOOL},
+            "eigen_scholen": {r.school_id for r in scope_for(user).rollen if r.soort in SCHOOLLEIDING},
         },
     )
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from cases.formvelden import toon_servicefouten
 from cases.models import School
+from cases.models.rollen import RolSoort
 from cases.permissions import rol_vereist
 from zorgplicht import forms as f
 from zorgplicht import selectors, services, termijnen
@@ -67,7 +68,7 @@ def _voorstel(request, pk, *, antwoord: bool = False) -> BaoBaoVoorstel:
     return v
 
 
-@rol_vereist("sc", "directeur", "ib")
+@rol_vereist(RolSoort.SC, RolSoort.DIRECTEUR, RolSoort.IB)
 def baobao_antwoord(request, pk):
     v = _voorstel(request, pk, antwoord=True)
     form = f.AntwoordForm(request.POST if request.method == "POST" else None)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from cases.formvelden import toon_servicefouten
 from cases.models import School
 from cases.models.organisaties import SchoolSoort
+from cases.models.rollen import RolSoort
 from cases.permissions import rol_vereist
 from zorgplicht import forms as f
 from zorgplicht import services
@@ -16,7 +17,7 @@ from zorgplicht.models import OndersteuningSoort, SopAanbod
 from zorgplicht.views import pagina
 
 
-@rol_vereist("sc", "directeur", "ib")
+@rol_vereist(RolSoort.SC, RolSoort.DIRECTEUR, RolSoort.IB)
 def sop_lijst(request):
     scholen = (
         School.objects.filter_for_user(request.user)
@@ -28,7 +29,7 @@ def sop_lijst(request):
     return render(request, "zorgplicht/sop_lijst.html", {"pagina": pagina(request, scholen)})
 
 
-@rol_vereist("sc", "directeur", "ib")
+@rol_vereist(RolSoort.SC, RolSoort.DIRECTEUR, RolSoort.IB)
 def sop(request, school_pk):
     school = get_object_or_404(School.objects.filter_for_user(request.user), pk=school_pk)
     if not services.mag_sop_bewerken(request.user, school):

@@ -15,11 +15,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from cases.formvelden import toon_servicefouten
+from cases.models.rollen import SCHOOLLEIDING
 from cases.permissions import rol_vereist
 from zorgplicht import forms as f
 from zorgplicht import services, termijnen
 from zorgplicht.models import Aanmelding
-from zorgplicht.views import BESLISSERS, SCHOOL, aanmelding_voor, vandaag
+from zorgplicht.views import BESLISSERS, aanmelding_voor, vandaag
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ STAPPEN: tuple[Stap, ...] = (
         naam="start_onderzoek",
         pad="onderzoek/",
         overgang="start_onderzoek",
-        rollen=SCHOOL,
+        rollen=SCHOOLLEIDING,
         form=f.LeegForm,
         dienst=services.start_onderzoek,
         titel="Onderzoek starten",
@@ -53,7 +54,7 @@ STAPPEN: tuple[Stap, ...] = (
         naam="informatie",
         pad="informatie/",
         overgang="vraag_informatie",
-        rollen=SCHOOL,
+        rollen=SCHOOLLEIDING,
         form=f.InformatieForm,
         dienst=services.vraag_informatie,
         titel="Extra informatie opvragen",
@@ -65,7 +66,7 @@ STAPPEN: tuple[Stap, ...] = (
         naam="informatie_ontvangen",
         pad="informatie/ontvangen/",
         overgang="informatie_ontvangen",
-        rollen=SCHOOL,
+        rollen=SCHOOLLEIDING,
         form=f.OntvangenForm,
         dienst=services.registreer_informatie_ontvangen,
         titel="Ontvangst van de informatie registreren",

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from cases.models import Leerling, Ouder, School
 from cases.models.audit import AuditActie
+from cases.models.rollen import SCHOOLLEIDING
 from cases.scope import scope_for
 from cases.services import inschrijving
 from cases.services.audit import log
@@ -37,7 +38,7 @@ OUDER_VELDEN = (
     "telefoon",
     "email",
 )
-SCHRIJVERS = ("ib", "directeur")
+SCHRIJVERS = SCHOOLLEIDING
 
 
 def mag_dossier_bewerken(user, leerling: Leerling) -> bool:

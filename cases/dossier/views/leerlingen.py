@@ -20,11 +20,12 @@ from cases.dossier.selectors import dossier_queryset, zoek_leerlingen
 from cases.dossier.services import leerlingen as service
 from cases.formvelden import toon_servicefouten
 from cases.models import School
+from cases.models.rollen import BOVENSCHOOLS, SCHOOLGEBONDEN
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 
 # Roles that work with dossiers of pupils (a deskundige or LPA reaches a dossier through a case).
-LEERLING_LEZERS = ("leerkracht", "ib", "directeur", "sc", "cjk", "sll", "tla", "bestuurder", "beheer")
+LEERLING_LEZERS = SCHOOLGEBONDEN | BOVENSCHOOLS
 SCHRIJVERS = service.SCHRIJVERS
 PER_PAGINA = 25
 

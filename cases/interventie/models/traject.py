@@ -26,6 +26,7 @@ from django.utils import timezone
 from cases import termijnen as regels
 from cases.models.leerling import Leerling
 from cases.models.organisaties import Samenwerkingsverband, School, SchoolSoort
+from cases.models.rollen import SCHOOLLEIDING, RolSoort
 from cases.workflow import Weigerteksten
 
 # A refused transition is explained by cases.workflow.weigerredenen in these words.
@@ -40,19 +41,19 @@ def _rollen(user):
 
 def is_directeur_van(school_id: int, user) -> bool:
     scope = _rollen(user)
-    return scope.alles or any(r.soort == "directeur" and r.school_id == school_id for r in scope.rollen)
+    return scope.alles or any(
+        r.soort == RolSoort.DIRECTEUR and r.school_id == school_id for r in scope.rollen
+    )
 
 
 def is_schoolteam_van(school_id: int, user) -> bool:
     scope = _rollen(user)
-    return scope.alles or any(
-        r.soort in ("directeur", "ib") and r.school_id == school_id for r in scope.rollen
-    )
+    return scope.alles or any(r.soort in SCHOOLLEIDING and r.school_id == school_id for r in scope.rollen)
 
 
 def is_bestuurder_van(swv_id: int, user) -> bool:
     scope = _rollen(user)
-    return scope.alles or any(r.soort == "bestuurder" and r.swv_id == swv_id for r in scope.rollen)
+    return scope.alles or any(r.soort == RolSoort.BESTUURDER and r.swv_id == swv_id for r in scope.rollen)
 
 
 def mag_team_samenstellen(traject, user) -> bool:

@@ -17,6 +17,8 @@ from cases.interventie.models.arrangementen import (
 )
 from cases.interventie.models.traject import Interventietraject
 from cases.models import Leerling, Regio, School
+from cases.models.audit import AuditActie
+from cases.models.rollen import RolSoort
 from cases.scope import scope_for
 from cases.services.audit import log
 
@@ -29,7 +31,9 @@ def mag_arrangementen_beheren(user, *, swv_id: int, regio_id: int | None) -> boo
     for r in scope.rollen:
         if r.swv_id != swv_id:
             continue
-        if r.soort in ("bestuurder", "sll") or (r.soort == "sc" and r.regio_id == regio_id):
+        if r.soort in (RolSoort.BESTUURDER, RolSoort.SLL) or (
+            r.soort == RolSoort.SC and r.regio_id == regio_id
+        ):
             return True
     return False
 
@@ -189,7 +193,7 @@ def maak_arrangement(
         aangemaakt_door=door,
     )
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=arr,
@@ -212,7 +216,7 @@ def wijzig_einde(*, arrangement: Arrangement, einde: date | None, door, request=
     arr.einde = einde
     arr.save(update_fields=["einde"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=arr,
@@ -228,7 +232,9 @@ def stel_budget_in(*, regio: Regio, jaar: int, bedrag: Decimal, door, request=No
     scope = scope_for(door)
     if not (
         scope.alles
-        or any(r.soort in ("bestuurder", "sll") and r.swv_id == regio.swv_id for r in scope.rollen)
+        or any(
+            r.soort in (RolSoort.BESTUURDER, RolSoort.SLL) and r.swv_id == regio.swv_id for r in scope.rollen
+        )
     ):
         raise PermissionDenied(
             "Het budget stelt de directeur-bestuurder of de secretaresse leerlingenzaken vast."
@@ -241,7 +247,7 @@ def stel_budget_in(*, regio: Regio, jaar: int, bedrag: Decimal, door, request=No
         regio=regio, jaar=jaar, defaults={"swv_id": regio.swv_id, "bedrag": bedrag}
     )
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=budget,

@@ -34,7 +34,9 @@ from cases.interventie.models.traject import (
     is_schoolteam_van,
 )
 from cases.models import Leerling, Rol
+from cases.models.audit import AuditActie
 from cases.models.organisaties import SchoolSoort
+from cases.models.rollen import RolSoort
 from cases.services.audit import log
 from cases.services.inschrijving import schrijf_in
 from cases.termijnen import services as termijn_svc
@@ -187,7 +189,7 @@ def meld_aan(
     _zet_criteria(traject, criteria)
     traject.save()
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=traject,
@@ -216,7 +218,7 @@ def leg_criteria_vast(
         traject.casusmanager = door
     traject.save()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=traject,
@@ -246,7 +248,7 @@ def start_interventie_prompt(
     bestaand = Interventietraject.objects.open().filter(leerling=leerling).first()
     if bestaand is not None:
         log(
-            actie="gewijzigd",
+            actie=AuditActie.GEWIJZIGD,
             request=request,
             user=door,
             obj=bestaand,
@@ -260,7 +262,7 @@ def start_interventie_prompt(
     casusmanager = door if door is not None and is_directeur_van(school.pk, door) else None
     if casusmanager is None:
         rol = (
-            Rol.objects.filter(soort="directeur", school=school, actief=True)
+            Rol.objects.filter(soort=RolSoort.DIRECTEUR, school=school, actief=True)
             .select_related("gebruiker")
             .order_by("pk")
             .first()
@@ -278,7 +280,7 @@ def start_interventie_prompt(
         uit_regulier_onderwijs=school.soort == SchoolSoort.BAO,
     )
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=traject,
@@ -323,7 +325,7 @@ def voeg_teamlid_toe(
         traject=traject, rol=rol, gebruiker=gebruiker, naam=naam.strip(), organisatie=organisatie.strip()
     )
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=traject,
@@ -346,7 +348,7 @@ def verwijder_teamlid(*, teamlid: InterventieTeamlid, door, request=None) -> Non
         )
     teamlid.delete()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=traject,
@@ -429,7 +431,7 @@ def plan_bijeenkomst(*, traject: Interventietraject, door, request=None, **velde
     _controleer_bijeenkomst_data(velden)
     b = InterventieBijeenkomst.objects.create(traject=traject, **velden)
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=b,
@@ -458,7 +460,7 @@ def werk_bijeenkomst_bij(
         raise ValidationError({"datum": "Een bijeenkomst ligt niet vóór de melding."})
     b.save()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=b,
@@ -552,7 +554,7 @@ def voeg_afspraak_toe(
         aangemaakt_door=door,
     )
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=afspraak,
@@ -579,7 +581,7 @@ def rond_afspraak_af(
     a.afgerond_op = op or timezone.localdate()
     a.save(update_fields=["afgerond_op"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=a,
@@ -728,7 +730,7 @@ def registreer_plaatsing(
         aangemaakt_door=door,
     )
     log(
-        actie="aangemaakt",
+        actie=AuditActie.AANGEMAAKT,
         request=request,
         user=door,
         obj=plaatsing,
@@ -767,7 +769,7 @@ def beeindig_plaatsing(
     p.uitkomst_toelichting = toelichting.strip()
     p.save(update_fields=["uitkomst", "beeindigd_op", "uitkomst_toelichting"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=p,
@@ -806,7 +808,7 @@ def plaats_definitief(
     p.uitkomst_toelichting = (toelichting or "").strip()
     p.save(update_fields=["uitkomst", "definitief_per", "uitkomst_toelichting"])
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=p,
@@ -845,7 +847,7 @@ def leg_evaluatie_vast(
     traject.vervolg = (vervolg or "").strip()
     traject.save()
     log(
-        actie="gewijzigd",
+        actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=traject,

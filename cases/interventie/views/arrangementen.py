@@ -13,12 +13,13 @@ from cases.interventie import selectors as sel
 from cases.interventie.forms import ArrangementForm, BudgetForm, EindeForm
 from cases.interventie.models.arrangementen import DUURREGELS, ArrangementSoort
 from cases.interventie.services import arrangementen as svc
+from cases.models.rollen import SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.navigatie import Paneel
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
 
-LEZERS = ("directeur", "ib", "sc", "sll", "bestuurder")
-BEHEERDERS = ("sc", "sll", "bestuurder")
+LEZERS = SCHOOLLEIDING | SWV_REGIE
+BEHEERDERS = SWV_REGIE
 
 
 def _jaar(request) -> int:
@@ -48,7 +49,7 @@ def lijst(request):
             "jaar": jaar,
             "budget": sel.budget_overzicht(request.user, jaar=jaar) if toont_budget else None,
             "kan_beheren": _heeft(request, BEHEERDERS),
-            "kan_budget": _heeft(request, ("sll", "bestuurder")),
+            "kan_budget": _heeft(request, (RolSoort.SLL, RolSoort.BESTUURDER)),
             "regels": [(ArrangementSoort(k).label, r.omschrijving) for k, r in DUURREGELS.items()],
         },
     )
@@ -120,7 +121,7 @@ def wijzigen(request, pk: int):
     return render(request, "cases/arrangementen/wijzigen.html", {"arr": arr, "form": form})
 
 
-@rol_vereist("sll", "bestuurder")
+@rol_vereist(RolSoort.SLL, RolSoort.BESTUURDER)
 def budget(request):
     jaar = _jaar(request)
     form = BudgetForm(request.POST or None, user=request.user, initial={"jaar": jaar})

@@ -34,6 +34,7 @@ from cases.interventie.models.traject import (
 )
 from cases.interventie.services import traject as svc
 from cases.interventie.services.arrangementen import mag_arrangementen_beheren
+from cases.models.rollen import SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.navigatie import Paneel
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
@@ -41,20 +42,19 @@ from cases.workflow import OvergangGeweigerd, kan, weigerredenen
 
 # Who works with trajecten at all; which rows each sees is filter_for_user's business.
 LIJST_ROLLEN = (
-    "leerkracht",
-    "ib",
-    "directeur",
-    "sc",
-    "cjk",
-    "sll",
-    "tla",
-    "bestuurder",
-    "beheer",
-    "deskundige",
-    "lpa",
+    RolSoort.LEERKRACHT,
+    RolSoort.IB,
+    RolSoort.DIRECTEUR,
+    RolSoort.SC,
+    RolSoort.CJK,
+    RolSoort.SLL,
+    RolSoort.TLA,
+    RolSoort.BESTUURDER,
+    RolSoort.BEHEERDER,
+    RolSoort.DESKUNDIGE,
+    RolSoort.LPA,
 )
-SCHOOLTEAM = ("directeur", "ib")
-CASUS = ("directeur", "bestuurder")
+CASUS = (RolSoort.DIRECTEUR, RolSoort.BESTUURDER)
 
 
 def _weigering(request, exc) -> None:
@@ -79,7 +79,7 @@ def lijst(request):
     )
 
 
-@rol_vereist("directeur")
+@rol_vereist(RolSoort.DIRECTEUR)
 def aanmelden(request):
     form = AanmeldForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -154,7 +154,7 @@ def _traject_of_404(request, pk):
     return sel.traject_voor(request.user, pk)
 
 
-@rol_vereist("directeur")
+@rol_vereist(RolSoort.DIRECTEUR)
 def criteria(request, pk: int):
     traject = _traject_of_404(request, pk)
     initial = {k: getattr(traject, k) for k in svc.CRITERIA_VELDEN}
@@ -172,7 +172,7 @@ def criteria(request, pk: int):
     return render(request, "cases/interventie/criteria.html", {"traject": traject, "form": form})
 
 
-@rol_vereist("bestuurder")
+@rol_vereist(RolSoort.BESTUURDER)
 def team(request, pk: int):
     traject = _traject_of_404(request, pk)
     form = TeamlidForm(request.POST or None, traject=traject)
@@ -202,7 +202,7 @@ def team(request, pk: int):
 
 
 @require_POST
-@rol_vereist("bestuurder")
+@rol_vereist(RolSoort.BESTUURDER)
 def teamlid_verwijderen(request, pk: int):
     lid = get_object_or_404(
         InterventieTeamlid.objects.filter_for_user(request.user).select_related("traject"), pk=pk
@@ -234,7 +234,7 @@ def overgang(request, pk: int, naam: str):
 # --- meetings ---------------------------------------------------------------------------------
 
 
-@rol_vereist(*SCHOOLTEAM)
+@rol_vereist(*SCHOOLLEIDING)
 def bijeenkomst_nieuw(request, pk: int):
     traject = _traject_of_404(request, pk)
     form = BijeenkomstForm(request.POST or None)
@@ -251,7 +251,7 @@ def bijeenkomst_nieuw(request, pk: int):
     )
 
 
-@rol_vereist(*SCHOOLTEAM)
+@rol_vereist(*SCHOOLLEIDING)
 def bijeenkomst(request, pk: int):
     b = sel.bijeenkomst_voor(request.user, pk)
     traject = sel.traject_voor(request.user, b.traject_id)
@@ -289,7 +289,7 @@ def bijeenkomst(request, pk: int):
 
 
 @require_POST
-@rol_vereist(*SCHOOLTEAM)
+@rol_vereist(*SCHOOLLEIDING)
 def bijeenkomst_gehouden(request, pk: int):
     b = sel.bijeenkomst_voor(request.user, pk)
     try:
@@ -301,7 +301,7 @@ def bijeenkomst_gehouden(request, pk: int):
     return redirect("interventie_detail", pk=b.traject_id)
 
 
-@rol_vereist("directeur", "ib", "bestuurder")
+@rol_vereist(RolSoort.DIRECTEUR, RolSoort.IB, RolSoort.BESTUURDER)
 def afspraak_nieuw(request, pk: int):
     b = sel.bijeenkomst_voor(request.user, pk)
     traject = sel.traject_voor(request.user, b.traject_id)
@@ -474,7 +474,7 @@ def evaluatie(request, pk: int):
     return render(request, "cases/interventie/evaluatie.html", {"traject": traject, "form": form})
 
 
-@rol_vereist("bestuurder", "sll", "sc")
+@rol_vereist(*SWV_REGIE)
 def overzicht(request):
     rijen = sel.afgesloten_overzicht(request.user)
     labels = dict(PlaatsingStap.choices)
@@ -522,7 +522,7 @@ def paneel_mijn_afspraken(user, scope) -> Paneel | None:
 
 def paneel_nieuwe_meldingen(user, scope) -> Paneel | None:
     """The SWV's directeur: new meldingen and prompts after a schorsing/verwijdering [000]."""
-    if not scope.heeft("bestuurder"):
+    if not scope.heeft(RolSoort.BESTUURDER):
         return None
     trajecten = sel.nieuwe_meldingen(user)
     if not trajecten:
@@ -538,7 +538,7 @@ def paneel_nieuwe_meldingen(user, scope) -> Paneel | None:
 
 def paneel_casusmanager(user, scope) -> Paneel | None:
     """The directeur's open trajecten, with the one-week norm for the first meeting [000]."""
-    if not scope.heeft("directeur"):
+    if not scope.heeft(RolSoort.DIRECTEUR):
         return None
     trajecten = sel.als_casusmanager(user)
     if not trajecten:

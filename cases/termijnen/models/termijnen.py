@@ -22,7 +22,7 @@ from django.utils import timezone
 from cases import termijnen as regels
 from cases.models.leerling import Leerling
 from cases.models.organisaties import Samenwerkingsverband, School
-from cases.models.rollen import RolSoort
+from cases.models.rollen import GEMEENTEGEBONDEN, REGIOGEBONDEN, SCHOOLGEBONDEN, SWV_BUREAU
 
 # --- the kinds of term ---------------------------------------------------------------------------
 
@@ -72,10 +72,10 @@ def registreer_soort(definitie: SoortDefinitie) -> SoortDefinitie:
 # Roles that may be made responsible for a term, by how their scope is matched to the term:
 # school roles on the term's school, regio roles on its regio, SWV roles on its SWV, the LPA on
 # the school's gemeente. A deskundige gets access per case, never by role, so is not listed.
-SCHOOL_VERANTWOORDELIJKEN = frozenset({RolSoort.DIRECTEUR, RolSoort.IB, RolSoort.LEERKRACHT})
-REGIO_VERANTWOORDELIJKEN = frozenset({RolSoort.SC, RolSoort.CJK})
-SWV_VERANTWOORDELIJKEN = frozenset({RolSoort.SLL, RolSoort.TLA, RolSoort.BESTUURDER, RolSoort.BEHEERDER})
-GEMEENTE_VERANTWOORDELIJKEN = frozenset({RolSoort.LPA})
+SCHOOL_VERANTWOORDELIJKEN = SCHOOLGEBONDEN
+REGIO_VERANTWOORDELIJKEN = REGIOGEBONDEN
+SWV_VERANTWOORDELIJKEN = SWV_BUREAU
+GEMEENTE_VERANTWOORDELIJKEN = GEMEENTEGEBONDEN
 VERANTWOORDELIJKE_ROLLEN = (
     SCHOOL_VERANTWOORDELIJKEN
     | REGIO_VERANTWOORDELIJKEN
