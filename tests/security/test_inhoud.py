@@ -1,0 +1,124 @@
+"""Content that cannot be turned against the reader [issue 14, part "inhoud"]: a strict
+Content-Security-Policy on every page, WeasyPrint that fetches only the project's own static
+files, exports that never write a live formula, and uploads that cannot bomb or script."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.matrix import alle_entries
+
+# --- 1. Content-Security-Policy -----------------------------------------------------------------
+
+STRIKT = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+}
+
+
+def _directieven(header: str) -> dict[str, str]:
+    uit = {}
+    for deel in header.split(";"):
+        naam, _, waarde = deel.strip().partition(" ")
+        if naam:
+            uit[naam] = waarde.strip()
+    return uit
+
+
+# Inline script (a <script> without src), a <style> block, a style="" attribute, an on...= event
+# handler, a javascript: URL: each is refused by the policy above, so none may be written.
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I)
+STYLE_BLOK = re.compile(r"<style\b", re.I)
+STYLE_ATTR = re.compile(r"<[a-z][^>]*\sstyle\s*=", re.I)
+EVENT_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
+JS_URL = re.compile(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", re.I)
+INLINE = {
+    "inline <script>": INLINE_SCRIPT,
+    "<style>-blok": STYLE_BLOK,
+    "style-attribuut": STYLE_ATTR,
+    "event-handler (on...=)": EVENT_HANDLER,
+    "javascript:-URL": JS_URL,
+}
+# Letters and reports go to WeasyPrint only, never to a browser: they may keep their <style>
+# block (WeasyPrint needs @page rules), but no script, handler or style attribute either.
+PDF_MAPPEN = ("brieven", "pdf")
+
+
+def _inline_vondsten(tekst: str, *, pdf: bool = False) -> list[str]:
+    return [naam for naam, patroon in INLINE.items() if patroon.search(tekst) and not (pdf and patroon is STYLE_BLOK)]
+
+
+def test_policy_is_strikt():
+    """[issue 14] The policy itself: own origin only, nothing inline, no framing, no plugins."""
+    assert settings.CONTENT_SECURITY_POLICY["DIRECTIVES"] == {k: v.split() for k, v in STRIKT.items()}
+    assert "csp.middleware.CSPMiddleware" in settings.MIDDLEWARE
+
+
+def test_geen_template_met_inline_script_of_style():
+    """[issue 14] No template in templates/ holds inline script, event handlers, style attributes
+    or <style> blocks (letter/PDF templates, rendered by WeasyPrint only, may keep <style>)."""
+    wortel = Path(settings.BASE_DIR) / "templates"
+    fouten = []
+    for pad in sorted(wortel.rglob("*.html")):
+        rel = pad.relative_to(wortel)
+        vondsten = _inline_vondsten(pad.read_text(encoding="utf-8"), pdf=rel.parts[0] in PDF_MAPPEN)
+        fouten += [f"{rel}: {v}" for v in vondsten]
+    assert not fouten, fouten
+
+
+def test_scan_vindt_inline_werk():
+    """[issue 14] The scan above can fail: each kind of inline content is found."""
+    assert _inline_vondsten('<input onfocus="this.select()">') == ["event-handler (on...=)"]
+    assert _inline_vondsten("<script>alert(1)</script>") == ["inline <script>"]
+    assert _inline_vondsten('<script src="/static/x.js"></script>') == []
+    assert _inline_vondsten('<p style="margin:0">') == ["style-attribuut"]
+    assert _inline_vondsten("<style>p{}</style>") == ["<style>-blok"]
+    assert _inline_vondsten("<style>p{}</style>", pdf=True) == []
+    assert _inline_vondsten('<a href="javascript:alert(1)">') == ["javascript:-URL"]
+
+
+def test_htmx_injecteert_geen_eigen_style(client, world):
+    """[issue 14] htmx would add a <style> for its indicator; base.html switches that off."""
+    client.force_login(world.users["ib"])
+    html = client.get(reverse("home"), follow=True).content.decode()
+    assert '"includeIndicatorStyles":false' in html
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "passend.css").read_text(encoding="utf-8")
+    assert ".htmx-indicator" in css
+
+
+ENTRIES = alle_entries()
+
+
+@pytest.mark.parametrize("naam", sorted(ENTRIES))
+def test_elke_pagina_heeft_de_csp_header(naam, world, client):
+    """[issue 14] Every URL in the role × URL matrix, opened by a role that may (or anonymously
+    for a public page), answers with the strict CSP header; an HTML answer holds nothing inline."""
+    toegang = ENTRIES[naam]
+    if toegang.ok and not toegang.publiek:
+        client.force_login(world.users[sorted(toegang.ok)[0]])
+    url = reverse(naam, kwargs=toegang.kwargs(world) if toegang.kwargs else None)
+    resp = getattr(client, toegang.methode)(url)
+    assert "Content-Security-Policy" in resp, f"{naam}: geen CSP-header ({resp.status_code})"
+    assert _directieven(resp["Content-Security-Policy"]) == STRIKT
+    if resp.get("Content-Type", "").startswith("text/html") and not naam.startswith("admin:"):
+        inhoud = b"".join(resp.streaming_content) if resp.streaming else resp.content
+        assert not _inline_vondsten(inhoud.decode("utf-8", "replace")), naam
+
+
+def test_csp_ook_op_foutpaginas(client, world):
+    """[issue 14] A 404 (outside DEBUG) carries the policy too."""
+    client.force_login(world.users["ib"])
+    resp = client.get("/bestaat-niet/")
+    assert resp.status_code == 404
+    assert _directieven(resp["Content-Security-Policy"]) == STRIKT
