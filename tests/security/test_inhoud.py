@@ -56,7 +56,11 @@ PDF_MAPPEN = ("brieven", "pdf")
 
 
 def _inline_vondsten(tekst: str, *, pdf: bool = False) -> list[str]:
-    return [naam for naam, patroon in INLINE.items() if patroon.search(tekst) and not (pdf and patroon is STYLE_BLOK)]
+    return [
+        naam
+        for naam, patroon in INLINE.items()
+        if patroon.search(tekst) and not (pdf and patroon is STYLE_BLOK)
+    ]
 
 
 def test_policy_is_strikt():
