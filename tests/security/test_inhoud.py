@@ -126,3 +126,103 @@ def test_csp_ook_op_foutpaginas(client, world):
     resp = client.get("/bestaat-niet/")
     assert resp.status_code == 404
     assert _directieven(resp["Content-Security-Policy"]) == STRIKT
+
+
+# --- 2. WeasyPrint fetches only the project's own static files -----------------------------------
+
+
+@pytest.fixture
+def geen_netwerk(monkeypatch):
+    """Any outbound connection fails the test instead of leaving the machine."""
+    import socket
+
+    def weiger(*args, **kwargs):
+        raise AssertionError("netwerkverbinding geprobeerd")
+
+    monkeypatch.setattr(socket.socket, "connect", weiger)
+    monkeypatch.setattr(socket, "create_connection", weiger)
+
+
+@pytest.fixture
+def fetcher_spion(monkeypatch):
+    """Wraps the project's url_fetcher: records each URL and whether it was served or refused."""
+    from cases.services import brieven
+
+    echt = brieven.pdf_url_fetcher
+    gevraagd: dict[str, str] = {}
+
+    def spion(url, *args, **kwargs):
+        try:
+            resultaat = echt(url, *args, **kwargs)
+        except brieven.PdfBronGeweigerd:
+            gevraagd[url] = "geweigerd"
+            raise
+        gevraagd[url] = "geleverd"
+        return resultaat
+
+    monkeypatch.setattr(brieven, "pdf_url_fetcher", spion)
+    return gevraagd
+
+
+def test_pdf_haalt_geen_lokale_bestanden_of_externe_bronnen(geen_netwerk, fetcher_spion, caplog):
+    """[issue 14] A letter with <img src="file:///etc/hostname"> and an outside stylesheet renders,
+    without reading the file or going out: the fetcher was asked and refused both (and logged it);
+    the project's own stylesheet is still served."""
+    from cases.services.brieven import render_pdf
+
+    html = (
+        '<html><head><link rel="stylesheet" href="http://example.org/x.css">'
+        '<link rel="stylesheet" href="/static/css/fout.css"></head>'
+        '<body><p>Brief</p><img src="file:///etc/hostname"><img src="https://example.org/p.png"></body></html>'
+    )
+    with caplog.at_level("WARNING", logger="cases.services.brieven"):
+        pdf = render_pdf(html)
+    assert pdf.startswith(b"%PDF")
+    assert fetcher_spion["http://example.org/x.css"] == "geweigerd"
+    assert fetcher_spion["file:///etc/hostname"] == "geweigerd"
+    assert fetcher_spion["https://example.org/p.png"] == "geweigerd"
+    assert [s for u, s in fetcher_spion.items() if u.endswith("/static/css/fout.css")] == ["geleverd"]
+    assert sum("bron geweigerd" in r.getMessage() for r in caplog.records) == 3
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/hostname",
+        "file:///etc/passwd",
+        "/etc/hostname",
+        "/static/../../../../etc/hostname",
+        "file:///static/%2e%2e/%2e%2e/%2e%2e/etc/hostname",
+        "http://example.org/x.css",
+        "https://127.0.0.1:8000/static/css/passend.css",
+        "ftp://example.org/x",
+        "data:text/html,<script>alert(1)</script>",
+        "data:image/png;base64," + "A" * 200_000,
+    ],
+)
+def test_url_fetcher_weigert(url, geen_netwerk):
+    """[issue 14] Everything that is not a project static file or a small inline image is refused."""
+    from cases.services.brieven import PdfBronGeweigerd, pdf_url_fetcher
+
+    with pytest.raises(PdfBronGeweigerd):
+        pdf_url_fetcher(url)
+
+
+def test_url_fetcher_levert_eigen_static_bestanden():
+    """[issue 14] The project's own files: by /static/ URL, by file URL inside a static folder, and
+    a small inline image."""
+    from weasyprint.urls import path2url
+
+    from cases.services.brieven import pdf_url_fetcher
+
+    eigen = Path(settings.BASE_DIR) / "static" / "css" / "passend.css"
+    for url in ("/static/css/passend.css", "file:///static/css/passend.css", path2url(str(eigen))):
+        resultaat = pdf_url_fetcher(url)
+        inhoud = resultaat.get("string") or resultaat["file_obj"].read()
+        if "file_obj" in resultaat:
+            resultaat["file_obj"].close()
+        assert b".htmx-indicator" in inhoud, url
+    klein = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+    resultaat = pdf_url_fetcher(klein)
+    assert resultaat["mime_type"] == "image/gif"
+    resultaat["file_obj"].close()
