@@ -4,7 +4,10 @@ files, exports that never write a live formula, and uploads that cannot bomb or 
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -226,3 +229,90 @@ def test_url_fetcher_levert_eigen_static_bestanden():
     resultaat = pdf_url_fetcher(klein)
     assert resultaat["mime_type"] == "image/gif"
     resultaat["file_obj"].close()
+
+
+# --- 3. Exports never write a live formula -------------------------------------------------------
+
+FORMULE = '=HYPERLINK("http://x","y")'
+
+
+def test_veilige_cel():
+    """[issue 14] OWASP: a leading apostrophe before =, +, -, @, tab and CR; numbers stay numbers."""
+    from cases.exports import veilige_cel
+
+    for begin in ("=", "+", "-", "@", "\t", "\r"):
+        assert veilige_cel(begin + "1+1") == "'" + begin + "1+1"
+    assert veilige_cel("Milan") == "Milan"
+    assert veilige_cel("") == ""
+    assert veilige_cel(-3) == -3
+    assert veilige_cel(-2.5) == -2.5
+    assert veilige_cel(None) is None
+
+
+def _formule_leerling(world):
+    from tests.factories.verzuim import leerling_met_ouder
+    from verzuim.services import thuiszitters as svc
+
+    return svc.registreer_thuiszitter(
+        leerling=leerling_met_ouder(school=world.school, voornaam=FORMULE),
+        soort="relatief",
+        thuis_sinds=date(2025, 11, 3),
+        regie_bij="-regie+",
+        door=world.users["sc"],
+        vandaag=date(2026, 3, 1),
+    )
+
+
+def _csv(resp) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(resp.content.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_thuiszitters_export_schrijft_geen_formule(world, client):
+    """[issue 14] A pupil named =HYPERLINK(...) is text in the thuiszitters CSV and XLSX; the day
+    count stays a number."""
+    from openpyxl import load_workbook
+
+    _formule_leerling(world)
+    client.force_login(world.users["sll"])
+    rijen = _csv(client.get("/verzuim/thuiszitters/export/?peildatum=2026-02-03&formaat=csv"))
+    assert rijen[1][0].startswith("'" + FORMULE)
+    assert rijen[1][11] == "'-regie+"
+    assert rijen[1][8] == "93"
+    resp = client.get("/verzuim/thuiszitters/export/?peildatum=2026-02-03&formaat=xlsx")
+    blad = load_workbook(io.BytesIO(resp.content))["Thuiszitters"]
+    assert blad["A2"].value.startswith("'" + FORMULE)
+    assert blad["A2"].data_type == "s"
+    assert blad["I2"].value == 93 and blad["I2"].data_type == "n"
+    for rij in blad.iter_rows():
+        assert all(c.data_type != "f" for c in rij)
+
+
+def test_doorlooptijden_export_schrijft_geen_formule(world, client):
+    """[issue 14] The doorlooptijden export has no pupil names, but school and regio names are
+    typed by people too: a school named =HYPERLINK(...) is text in CSV and XLSX; days stay numbers."""
+    from openpyxl import load_workbook
+
+    from tests.factories.tlv import concept, naar
+    from tlv import services
+    from tlv.models import Status
+
+    world.school.naam = FORMULE
+    world.school.save()
+    world.regio.naam = "@regio"
+    world.regio.save()
+    aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=date(2026, 3, 10))
+    services.onderteken(
+        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+    )
+    client.force_login(world.users["sll"])
+    pad = reverse("tlv:doorlooptijden") + "?schooljaar=2025"
+    rijen = _csv(client.get(pad + "&formaat=csv"))
+    assert rijen[1][1] == "'" + FORMULE
+    assert rijen[1][2] == "'@regio"
+    blad = load_workbook(io.BytesIO(client.get(pad + "&formaat=xlsx").content))["Doorlooptijden"]
+    assert blad["B2"].value == "'" + FORMULE and blad["B2"].data_type == "s"
+    assert blad["C2"].value == "'@regio"
+    netto = blad.cell(row=2, column=blad.max_column - 1)
+    assert netto.value == 37 and netto.data_type == "n"
+    for rij in blad.iter_rows():
+        assert all(c.data_type != "f" for c in rij)
