@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -316,3 +318,141 @@ def test_doorlooptijden_export_schrijft_geen_formule(world, client):
     assert netto.value == 37 and netto.data_type == "n"
     for rij in blad.iter_rows():
         assert all(c.data_type != "f" for c in rij)
+
+
+# --- 4. Uploads that cannot bomb or script -----------------------------------------------------
+
+
+def _zip(delen: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for naam, inhoud in delen.items():
+            z.writestr(naam, inhoud)
+    return buf.getvalue()
+
+
+DOCX_TYPES = (
+    b'<Types><Override PartName="/word/document.xml" ContentType="application/'
+    b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+
+
+def _docx_bom(nullen: int = 60 * 1024 * 1024) -> bytes:
+    # A valid-looking DOCX whose document part inflates from ~60 KB to 60 MB of zeros.
+    return _zip({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": b"\0" * nullen})
+
+
+def _pdf(*objecten: bytes) -> bytes:
+    kern = b"".join(b"%d 0 obj" % (i + 1) + o + b"endobj\n" for i, o in enumerate(objecten))
+    return b"%PDF-1.7\n" + kern + b"trailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def _objstm_pdf(verborgen: bytes) -> bytes:
+    inhoud = zlib.compress(b"4 0 " + verborgen)
+    return _pdf(
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[]/Count 0>>",
+        b"<</Type/ObjStm/N 1/First 4/Filter/FlateDecode/Length %d>>stream\n" % len(inhoud)
+        + inhoud
+        + b"\nendstream\n",
+    )
+
+
+GEWEIGERD = [
+    ("bom.docx", _docx_bom(), "onredelijk groot"),
+    (
+        "bom-klein.docx",  # under 50 MB in all, but a ratio far above 100
+        _zip({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": b"\0" * (20 * 1024 * 1024)}),
+        "onredelijk groot",
+    ),
+    (
+        "veel.odt",
+        _zip(
+            {"mimetype": b"application/vnd.oasis.opendocument.text", **{f"d{i}": b"x" for i in range(1500)}}
+        ),
+        "meer dan 1000 onderdelen",
+    ),
+    (
+        "js.pdf",
+        _pdf(b"<</Type/Catalog/Names<</JavaScript 2 0 R>>>>", b"<</S/JavaScript/JS(app.alert(1))>>"),
+        "JavaScript",
+    ),
+    ("open.pdf", _pdf(b"<</Type/Catalog/OpenAction<</S/Launch/F(calc.exe)>>>>"), "actie bij openen"),
+    ("aa.pdf", _pdf(b"<</Type/Page/AA<</O<</S/URI/URI(http://x)>>>>>>"), "automatische actie"),
+    ("escape.pdf", _pdf(b"<</Type/Catalog/Open#41ction 2 0 R>>"), "actie bij openen"),
+    ("objstm.pdf", _objstm_pdf(b"<</S/JavaScript/JS(app.alert(1))>>"), "JavaScript"),
+    (
+        "polyglot.pdf",
+        b"%PDF-1.4\n<html><script>alert(document.cookie)</script>\n" + _pdf(b"<<>>"),
+        "webpagina",
+    ),
+    ("pdf.html", b"%PDF-1.4\n%\xe2\xe3\n<!doctype html><HTML><body>hoi</body></HTML>", "webpagina"),
+]
+
+
+@pytest.fixture
+def ib_client(world, client):
+    client.force_login(world.users["ib"])
+    return client
+
+
+@pytest.mark.parametrize("naam,inhoud,melding", GEWEIGERD, ids=[g[0] for g in GEWEIGERD])
+def test_onveilige_upload_geweigerd_rest_blijft_staan(world, ib_client, naam, inhoud, melding):
+    """[issue 14] A zip bomb, too many parts, a PDF with JavaScript or an (automatic) action, and a
+    PDF/HTML polyglot are refused on the file field with a Dutch message; what was typed stays."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cases.models import Document
+    from tests.factories.dossier import leerling_met_ouders
+
+    leerling = leerling_met_ouders(world, voornaam="Noor", achternaam="Verhoevendijk", bsn="111222333")
+    resp = ib_client.post(
+        reverse("document_nieuw", args=[leerling.pk]),
+        {
+            "soort": "lvs",
+            "titel": "Mijn getypte omschrijving",
+            "datum": "2026-02-20",
+            "notitie": "Mijn notitie",
+            "bestand": SimpleUploadedFile(naam, inhoud),
+        },
+    )
+    html = resp.content.decode()
+    assert resp.status_code == 200
+    assert melding in html
+    assert "Mijn getypte omschrijving" in html and "Mijn notitie" in html and 'value="2026-02-20"' in html
+    assert not Document.objects.exists()
+
+
+def test_zipbom_wordt_niet_uitgepakt(monkeypatch):
+    """[issue 14] The bound is checked on the zip directory: nothing of the bomb is read."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cases.dossier.services import documenten
+
+    def niet_lezen(*args, **kwargs):
+        raise AssertionError("zip-inhoud gelezen")
+
+    bom = SimpleUploadedFile("bom.docx", GEWEIGERD[0][1])
+    monkeypatch.setattr(zipfile.ZipFile, "read", niet_lezen)
+    monkeypatch.setattr(zipfile.ZipFile, "open", niet_lezen)
+    with pytest.raises(documenten.OnveiligBestand):
+        documenten.herken_bestand(bom)
+
+
+def test_gewone_documenten_blijven_welkom():
+    """[issue 14] The bounds do not hit normal files: a plain PDF, a DOCX with a few MB of text, an
+    ODT, and a PDF with a compressed object stream without script."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cases.dossier.services.documenten import DOCX, ODT, PDF, herken_bestand
+    from tests.factories.dossier import MINI_PDF
+
+    tekst = " ".join(f"woord{i}" for i in range(400_000)).encode()
+    gewoon = [
+        (MINI_PDF, PDF),
+        (_objstm_pdf(b"<</Type/Page/MediaBox[0 0 595 842]>>"), PDF),
+        (_zip({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": tekst}), DOCX),
+        (_zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<o/>"}), ODT),
+    ]
+    for inhoud, soort in gewoon:
+        assert herken_bestand(SimpleUploadedFile("x", inhoud)) == soort
