@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from cases import queryparams as qp
+from cases.exports import veilige_rij
 from cases.models import Regio
 from cases.models.audit import AuditActie
 from cases.models.rollen import RolSoort
@@ -188,9 +189,9 @@ def _export(rijen, formaat: str) -> HttpResponse:
     if formaat == "csv":
         buffer = io.StringIO()
         schrijver = csv.writer(buffer, delimiter=";")
-        schrijver.writerow(KOLOMMEN)
+        schrijver.writerow(veilige_rij(KOLOMMEN))
         for r in rijen:
-            schrijver.writerow(_rij(r))
+            schrijver.writerow(veilige_rij(_rij(r)))
         resp = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
         resp["Content-Disposition"] = 'attachment; filename="doorlooptijden-tlv.csv"'
         return resp
@@ -199,13 +200,13 @@ def _export(rijen, formaat: str) -> HttpResponse:
     boek = Workbook()
     blad = boek.active
     blad.title = "Doorlooptijden"
-    blad.append(KOLOMMEN)
+    blad.append(veilige_rij(KOLOMMEN))
     for r in rijen:
-        blad.append(_rij(r))
+        blad.append(veilige_rij(_rij(r)))
     samen = boek.create_sheet("Per maand")
     samen.append(["maand", "aantal", "binnen termijn", "percentage", "mediaan netto (dagen)"])
     for g in selectors.samenvatting(rijen, "maand"):
-        samen.append([g.sleutel, g.aantal, g.op_tijd, g.percentage, g.mediaan])
+        samen.append(veilige_rij([g.sleutel, g.aantal, g.op_tijd, g.percentage, g.mediaan]))
     uit = io.BytesIO()
     boek.save(uit)
     resp = HttpResponse(

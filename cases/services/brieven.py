@@ -6,9 +6,12 @@ PDF with its SHA-256, exactly once. A sent letter never changes; a correction is
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -21,6 +24,8 @@ from cases.models import Leerling
 from cases.models.audit import AuditActie
 from cases.models.brieven import Brief
 from cases.services.audit import log
+
+logger = logging.getLogger(__name__)
 
 BEZWAAR_MARKER = 'data-bezwaarclausule="ja"'
 _ISO_DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -127,12 +132,79 @@ def brief_html(brief: Brief) -> str:
     return html
 
 
+class PdfBronGeweigerd(Exception):
+    """A resource a letter asked for that is not one of the project's own static files."""
+
+
+_DATA_AFBEELDING = re.compile(r"^data:image/(png|jpeg|gif|webp)[;,]", re.I)
+_DATA_MAX_TEKENS = 96 * 1024  # a small inline image (a logo), not a smuggled document
+
+
+def _static_wortels() -> list[Path]:
+    """Every folder static files come from: STATIC_ROOT and each staticfiles finder's folders."""
+    from django.conf import settings
+    from django.contrib.staticfiles.finders import get_finders
+
+    wortels = [Path(settings.STATIC_ROOT)]
+    for finder in get_finders():
+        for storage in getattr(finder, "storages", {}).values():
+            if getattr(storage, "location", None):
+                wortels.append(Path(storage.location))
+    return [w.resolve() for w in wortels]
+
+
+def _static_bestand(pad: str) -> Path | None:
+    """The static file a path points to (a file path inside a static folder, or /static/...), or
+    None. Resolved first, so neither '..' nor a symlink leads out of the static folders."""
+    from django.conf import settings
+    from django.contrib.staticfiles.finders import find
+    from django.core.exceptions import SuspiciousFileOperation
+
+    wortels = _static_wortels()
+    kandidaten = [Path(unquote(pad))]
+    if pad.startswith(settings.STATIC_URL):  # "/static/css/x.css" resolved against the base URL
+        try:
+            gevonden = find(unquote(pad[len(settings.STATIC_URL) :]))
+        except SuspiciousFileOperation:
+            gevonden = None
+        if gevonden:
+            kandidaten.append(Path(gevonden))
+    for kandidaat in kandidaten:
+        echt = kandidaat.resolve()
+        if echt.is_file() and any(echt.is_relative_to(w) for w in wortels):
+            return echt
+    return None
+
+
+def pdf_url_fetcher(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The only url_fetcher WeasyPrint gets [issue 14]: a letter may use the project's own static
+    files and small inline images, nothing else. A local file elsewhere (file:///etc/hostname), any
+    http(s) address and other data: URLs are refused and logged; WeasyPrint then renders without
+    the resource."""
+    from weasyprint import default_url_fetcher
+    from weasyprint.urls import path2url
+
+    deel = urlsplit(url)
+    if deel.scheme == "data" and _DATA_AFBEELDING.match(url) and len(url) <= _DATA_MAX_TEKENS:
+        return default_url_fetcher(url, *args, **kwargs)
+    if deel.scheme in ("file", "") and not deel.netloc:
+        bestand = _static_bestand(deel.path)
+        if bestand is not None:
+            return default_url_fetcher(path2url(str(bestand)), *args, **kwargs)
+    # Scheme and host only: a path or query could carry what a letter was about.
+    logger.warning("PDF: bron geweigerd (%s:%s)", deel.scheme or "pad", deel.netloc or "lokaal")
+    raise PdfBronGeweigerd(f"Alleen eigen statische bestanden in een PDF, niet {deel.scheme or 'pad'}:")
+
+
 def render_pdf(html: str, *, base_url: str | None = None) -> bytes:
-    """HTML to PDF with WeasyPrint (imported lazily: only workers pay for it)."""
+    """HTML to PDF with WeasyPrint (imported lazily: only workers pay for it). Every WeasyPrint
+    rendering goes through here, with pdf_url_fetcher."""
     from django.conf import settings
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).write_pdf()
+    return HTML(
+        string=html, base_url=base_url or str(settings.BASE_DIR), url_fetcher=pdf_url_fetcher
+    ).write_pdf()
 
 
 RENDER_OMSCHRIJVING = "pdf gemaakt"

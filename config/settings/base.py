@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "guardian",
     "django_htmx",
+    "csp",
     "cases",
     "tlv",
     "zorgplicht",
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # strict Content-Security-Policy [issue 14, docs/adr/0006]
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cases.sessies.SessionRefreshMiddleware",  # directly after SessionMiddleware [issue 13]
@@ -68,6 +70,23 @@ TEMPLATES = [
         },
     },
 ]
+
+# --- Content-Security-Policy (django-csp) [issue 14, docs/adr/0006-content-security-policy.md] -------
+# Only this installation's own files: no inline script, style or event handler, no third-party
+# origin. htmx's own indicator <style> is switched off in base.html (meta htmx-config) and its rules
+# live in static/css/passend.css. Letters rendered by WeasyPrint are never served to a browser.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 # --- database: DATABASE_URL, SQLite in var/ when unset -----------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'passend.sqlite3'}")}

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from cases import queryparams as qp
+from cases.exports import veilige_rij
 from cases.formvelden import toon_servicefouten
 from cases.models import Leerling, Regio, School
 from cases.models.audit import AuditActie
@@ -139,16 +140,16 @@ def export(request):
         wb = Workbook()
         ws = wb.active
         ws.title = "Thuiszitters"
-        ws.append(EXPORT_KOPPEN)
+        ws.append(veilige_rij(EXPORT_KOPPEN))
         for rij in _export_rijen(qs, dag):
-            ws.append(rij)
+            ws.append(veilige_rij(rij))
         tot = wb.create_sheet("Telling")
-        tot.append(["Peildatum", dag])
-        tot.append(["Regio"] + [regels.Categorie.LABELS[c] for c in regels.Categorie.LABELS])
+        tot.append(veilige_rij(["Peildatum", dag]))
+        tot.append(veilige_rij(["Regio"] + [regels.Categorie.LABELS[c] for c in regels.Categorie.LABELS]))
         for regio, tellingen in telling["per_regio"].items():
-            tot.append([regio] + [tellingen[c] for c in regels.Categorie.LABELS])
-        tot.append(["Totaal"] + [telling["totaal"][c] for c in regels.Categorie.LABELS])
-        tot.append(["Thuiszitters (langdurig relatief + absoluut)", telling["thuiszitters"]])
+            tot.append(veilige_rij([regio] + [tellingen[c] for c in regels.Categorie.LABELS]))
+        tot.append(veilige_rij(["Totaal"] + [telling["totaal"][c] for c in regels.Categorie.LABELS]))
+        tot.append(veilige_rij(["Thuiszitters (langdurig relatief + absoluut)", telling["thuiszitters"]]))
         buf = io.BytesIO()
         wb.save(buf)
         resp = HttpResponse(
@@ -158,9 +159,9 @@ def export(request):
         return resp
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";")
-    w.writerow(EXPORT_KOPPEN)
+    w.writerow(veilige_rij(EXPORT_KOPPEN))
     for rij in _export_rijen(qs, dag):
-        w.writerow([v.strftime("%d-%m-%Y") if hasattr(v, "strftime") else v for v in rij])
+        w.writerow(veilige_rij(v.strftime("%d-%m-%Y") if hasattr(v, "strftime") else v for v in rij))
     resp = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
     resp["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
     return resp

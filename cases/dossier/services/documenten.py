@@ -9,7 +9,9 @@ type; downloads get a name made of type and date only (never a name or BSN)."""
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -48,32 +50,122 @@ def max_grootte_tekst() -> str:
     return f"{settings.PASSEND_MAX_UPLOAD_BYTES // (1024 * 1024)} MB"
 
 
+# Bounds for DOCX/ODT, checked on the zip's own directory before anything is unpacked [issue 14]:
+# a 200 KB zip bomb must not inflate to 400 MB in memory. Real documents stay far below these.
+ZIP_MAX_UITGEPAKT = 50 * 1024 * 1024
+ZIP_MAX_DELEN = 1000
+ZIP_MAX_VERHOUDING = 100  # uncompressed : compressed, for members above ZIP_VERHOUDING_VANAF
+ZIP_VERHOUDING_VANAF = 1024 * 1024
+ZIP_MAX_GELEZEN = 1024 * 1024  # at most this much of [Content_Types].xml / mimetype is read
+# Names in a PDF that run script or act on opening [issue 14]; #xx escapes are decoded first.
+PDF_ACTIEF = {
+    b"JS": "JavaScript",
+    b"JavaScript": "JavaScript",
+    b"OpenAction": "een actie bij openen",
+    b"AA": "een automatische actie",
+}
+_PDF_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_PDF_NAAM = re.compile(rb"/((?:[^\s/<>\[\]()%{}#]|#[0-9A-Fa-f]{2})+)")
+_PDF_STREAM = re.compile(rb"\bstream\r?\n")
+PDF_MAX_UITGEPAKT = 50 * 1024 * 1024
+# A PDF that a browser could also read as HTML (or HTML dressed as a PDF).
+_HTML_IN_KOP = re.compile(rb"<\s*(html|script|body|iframe|svg)\b", re.I)
+
+
+class OnveiligBestand(Exception):
+    """A file of an allowed type that is refused for what it contains; the message is Dutch."""
+
+
+def _controleer_zip(z: zipfile.ZipFile) -> None:
+    delen = z.infolist()
+    if len(delen) > ZIP_MAX_DELEN:
+        raise OnveiligBestand(
+            f"Dit document bestaat uit meer dan {ZIP_MAX_DELEN} onderdelen; zo'n bestand nemen we niet aan. "
+            "Sla het opnieuw op als PDF en voeg dat toe."
+        )
+    uitgepakt = sum(d.file_size for d in delen)
+    verdacht = any(
+        d.file_size > ZIP_VERHOUDING_VANAF and d.file_size > ZIP_MAX_VERHOUDING * max(d.compress_size, 1)
+        for d in delen
+    )
+    if uitgepakt > ZIP_MAX_UITGEPAKT or verdacht:
+        raise OnveiligBestand(
+            "Dit document wordt bij het openen onredelijk groot (het is sterk ingepakt); zo'n bestand "
+            "nemen we niet aan. Sla het opnieuw op als PDF en voeg dat toe."
+        )
+
+
 def _zip_soort(bestand) -> Bestandssoort | None:
     bestand.seek(0)
     try:
         with zipfile.ZipFile(bestand) as z:
+            _controleer_zip(z)
             namen = set(z.namelist())
             if "mimetype" in namen:
-                if z.read("mimetype").decode("ascii", "replace").strip() == ODT_MIME:
-                    return ODT
+                with z.open("mimetype") as f:
+                    if f.read(ZIP_MAX_GELEZEN).decode("ascii", "replace").strip() == ODT_MIME:
+                        return ODT
                 return None
             if "[Content_Types].xml" in namen:
-                inhoud = z.read("[Content_Types].xml").decode("utf-8", "replace")
+                with z.open("[Content_Types].xml") as f:
+                    inhoud = f.read(ZIP_MAX_GELEZEN).decode("utf-8", "replace")
                 if "wordprocessingml.document.main+xml" in inhoud and "word/document.xml" in namen:
                     return DOCX
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, EOFError, zlib.error):
         return None
     finally:
         bestand.seek(0)
     return None
 
 
+def _pdf_namen(data: bytes) -> set[bytes]:
+    return {_PDF_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), n) for n in _PDF_NAAM.findall(data)}
+
+
+def _controleer_pdf(bestand, kop: bytes) -> None:
+    """Refuse a PDF that runs JavaScript or an action (also inside compressed object streams), and
+    a PDF/HTML polyglot. Nothing is executed; the bytes are only read."""
+    if _HTML_IN_KOP.search(kop):
+        raise OnveiligBestand(
+            "Dit bestand is tegelijk een PDF en een webpagina; zo'n bestand nemen we niet aan. "
+            "Druk het document opnieuw af als PDF en voeg dat toe."
+        )
+    bestand.seek(0)
+    data = bestand.read()
+    bestand.seek(0)
+    namen = _pdf_namen(data)
+    ruimte = PDF_MAX_UITGEPAKT
+    for m in _PDF_STREAM.finditer(data):
+        # Objects packed in a compressed object stream: unpack within a bound and look there too.
+        woordenboek = data[max(0, m.start() - 1024) : m.start()].rpartition(b" obj")[2]
+        if b"/ObjStm" not in woordenboek or b"/FlateDecode" not in woordenboek:
+            continue
+        uitpakker = zlib.decompressobj()
+        try:
+            stuk = uitpakker.decompress(data[m.end() :], ruimte)
+        except zlib.error:
+            continue
+        ruimte -= len(stuk)
+        namen |= _pdf_namen(stuk)
+        if ruimte <= 0:
+            break
+    gevonden = sorted({PDF_ACTIEF[n] for n in namen if n in PDF_ACTIEF})
+    if gevonden:
+        raise OnveiligBestand(
+            f"Deze PDF bevat {' en '.join(gevonden)}; zo'n PDF nemen we niet aan omdat die bij het openen "
+            "iets kan uitvoeren. Druk het document opnieuw af als PDF (bijvoorbeeld via 'Afdrukken naar "
+            "PDF') en voeg dat toe."
+        )
+
+
 def herken_bestand(bestand) -> Bestandssoort | None:
-    """The type of an uploaded file judged by its content, or None when it is not allowed."""
+    """The type of an uploaded file judged by its content, or None when it is not allowed. Raises
+    OnveiligBestand for an allowed type with dangerous content (zip bomb, PDF script, polyglot)."""
     bestand.seek(0)
     kop = bestand.read(8192)
     bestand.seek(0)
     if kop.startswith(b"%PDF-"):
+        _controleer_pdf(bestand, kop)
         return PDF
     soort = filetype.guess(kop)
     if soort is not None:
@@ -97,7 +189,10 @@ def controleer_bestand(bestand) -> Bestandssoort:
         raise ValidationError(
             {"bestand": f"Dit bestand is {mb:.1f} MB; het mag hooguit {max_grootte_tekst()} zijn."}
         )
-    soort = herken_bestand(bestand)
+    try:
+        soort = herken_bestand(bestand)
+    except OnveiligBestand as exc:
+        raise ValidationError({"bestand": str(exc)}) from exc
     if soort is None:
         raise ValidationError(
             {
