@@ -27,6 +27,7 @@ urlpatterns = [
     path("account/", include(auth_urls)),
     # Django admin: the installation's superuser only (cases/admin.py); the SWV beheerder has /beheer/.
     path("systeembeheer/", admin.site.urls),
+    path("beheer/", include("cases.beheer.urls")),
     path("tlv/", include("tlv.urls")),
     path("zorgplicht/", include("zorgplicht.urls")),
     path("verzuim/", include("verzuim.urls")),
