@@ -267,3 +267,17 @@ def test_menu_toont_beheer_alleen_aan_de_beheerder(world, client):
     assert reverse("beheer:overzicht") in client.get(reverse("home")).content.decode()
     client.force_login(world.users["sll"])
     assert reverse("beheer:overzicht") not in client.get(reverse("home")).content.decode()
+
+
+def test_demobeheerder_beheert_zijn_swv_in_de_productpaginas(client):
+    """[issue 14] The demo's beheer has the Dutch pages, not the admin (no is_staff, no permissions)."""
+    from cases import demo
+
+    w = demo.bouw_organisaties()
+    demo.bouw_gebruikers(w)
+    beheer = w.gebruikers["beheer"]
+    assert not beheer.is_staff and not beheer.user_permissions.exists()
+    client.force_login(beheer)
+    assert demo.DEMO_SCHOOL in client.get(reverse("beheer:scholen")).content.decode()
+    assert "Dorien Eskes" in client.get(reverse("beheer:deskundigen")).content.decode()
+    assert client.get(reverse("admin:index")).status_code == 302
