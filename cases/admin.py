@@ -1,4 +1,9 @@
-"""Admin for the beheerder: organisations, users and roles, scoped to the beheerder's SWV."""
+"""Django's admin, for the installation's superuser only [issue 14].
+
+An SWV's beheerder works in the Dutch product pages under /beheer/ (cases/beheer/), which are scoped
+to his own SWV and offer no superuser, staff or permission fields. The admin lives at /systeembeheer/
+and lets in nobody but an active superuser, whatever is_staff or model permissions a user holds:
+through the admin a beheerder could otherwise give himself a role in another SWV or is_superuser."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
@@ -7,6 +12,15 @@ from django.db import models
 from cases.formvelden import DatumVeld
 from cases.models import Gebruiker, Gemeente, Regio, Rol, Samenwerkingsverband, School, Schoolbestuur
 from cases.scope import scope_for
+
+
+def alleen_superuser(request) -> bool:
+    """AdminSite.has_permission: an active superuser, nobody else (is_staff is not enough)."""
+    user = request.user
+    return bool(user.is_active and user.is_superuser)
+
+
+admin.site.has_permission = alleen_superuser
 
 
 class ScopedAdmin(admin.ModelAdmin):

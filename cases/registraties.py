@@ -36,6 +36,7 @@ registreer_nav("Mijn werk", "home", volgorde=0)
 registreer_nav("Arrangementen", "arrangement_lijst", rollen=list(LEZERS), volgorde=45)
 registreer_nav("Leerlingen", "leerling_lijst", rollen=LEERLING_LEZERS, volgorde=10)
 registreer_nav("Auditlog", "audit_zoeken", rollen=[RolSoort.BEHEERDER], volgorde=90)
+registreer_nav("Beheer", "beheer:overzicht", rollen=[RolSoort.BEHEERDER], volgorde=91)
 registreer_nav(
     "Interventietrajecten",
     "interventie_lijst",

@@ -118,3 +118,22 @@ def _bij_workerstart(sender=None, **kwargs) -> None:
     again, whatever its age (the tasks are idempotent, so duplicates change nothing). Queued as a
     task, so that it runs in a pool process with its time limit, not in the worker's main process."""
     uitgaand_sweep.apply_async(kwargs={"alles": True}, expires=300)
+
+
+@shared_task(
+    base=ViaUitgaand,
+    name="cases.beheer.stuur_uitnodiging",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    retry_backoff_max=60,
+    max_retries=5,
+    soft_time_limit=30,
+    time_limit=45,
+)
+def stuur_uitnodiging_task(gebruiker_id: int) -> bool:
+    """The "stel uw wachtwoord in" mail for a user the beheerder added [issue 14]; nothing once the
+    user has set a password, so a duplicate message sends no second mail after that."""
+    from cases.beheer.services import stuur_uitnodiging
+
+    return stuur_uitnodiging(gebruiker_id)

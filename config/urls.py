@@ -4,8 +4,8 @@ from django.urls import include, path
 
 from cases.forms import InlogForm
 
-admin.site.site_header = "Passend – beheer"
-admin.site.site_title = "Passend beheer"
+admin.site.site_header = "Passend – systeembeheer"
+admin.site.site_title = "Passend systeembeheer"
 admin.site.index_title = "Organisaties en gebruikers"
 
 auth_urls = [
@@ -25,7 +25,9 @@ auth_urls = [
 
 urlpatterns = [
     path("account/", include(auth_urls)),
-    path("beheer/", admin.site.urls),
+    # Django admin: the installation's superuser only (cases/admin.py); the SWV beheerder has /beheer/.
+    path("systeembeheer/", admin.site.urls),
+    path("beheer/", include("cases.beheer.urls")),
     path("tlv/", include("tlv.urls")),
     path("zorgplicht/", include("zorgplicht.urls")),
     path("verzuim/", include("verzuim.urls")),

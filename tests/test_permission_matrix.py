@@ -7,8 +7,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.matrix import ALLE_ROLLEN, alle_entries
 
 ENTRIES = alle_entries()
-# The admin's model pages are Django's own and guarded by model permissions; the matrix holds
-# its index. Everything else in the project must be listed.
+# The admin's model pages are Django's own and open to the superuser only (cases/admin.py,
+# tests/security/test_beheer.py); the matrix holds its index. Everything else must be listed.
 UITGEZONDERD_PREFIX = ("admin:",)
 
 

@@ -83,7 +83,8 @@ def client(client):
 
 
 def _rollen(toegang) -> list[str]:
-    return [r for r in VOORKEUR if r in toegang.ok]
+    # A page no matrix role opens (the admin: superuser only [issue 14]) is asked as the first role.
+    return [r for r in VOORKEUR if r in toegang.ok] or list(VOORKEUR[:1])
 
 
 def _url(naam, world) -> str:

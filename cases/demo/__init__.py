@@ -191,7 +191,6 @@ def bouw_gebruikers(w: DemoWereld) -> None:
                 first_name=voornaam,
                 last_name=achternaam,
                 email=f"{username}@vallei-rijn.example",
-                is_staff=soort == RolSoort.BEHEERDER,
             )
             user.set_password(DEMO_WACHTWOORD)
             user.save()
@@ -204,25 +203,3 @@ def bouw_gebruikers(w: DemoWereld) -> None:
         elif soort == RolSoort.LPA:
             plaats["gemeente"] = w.gemeenten[DEMO_GEMEENTE]
         Rol.objects.get_or_create(gebruiker=user, soort=soort, **plaats, defaults=extra)
-    if w.gebruikers.get("beheer"):
-        _geef_beheerrechten(w.gebruikers["beheer"])
-
-
-def _geef_beheerrechten(user: Gebruiker) -> None:
-    """The beheerder manages organisations, users and roles in the admin (model permissions)."""
-    from django.contrib.auth.models import Permission
-
-    perms = Permission.objects.filter(
-        content_type__app_label="cases",
-        content_type__model__in=[
-            "regio",
-            "gemeente",
-            "schoolbestuur",
-            "school",
-            "gebruiker",
-            "rol",
-            "samenwerkingsverband",
-            "schoolvakantie",
-        ],
-    )
-    user.user_permissions.add(*perms)

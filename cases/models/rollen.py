@@ -74,6 +74,18 @@ class Discipline(models.TextChoices):
 GEDRAGSDESKUNDIGEN = frozenset({Discipline.ORTHOPEDAGOOG, Discipline.PSYCHOLOOG})
 
 
+class RolQuerySet(models.QuerySet):
+    def filter_for_user(self, user):
+        """One's own roles, and the roles in the SWV's where one works SWV-wide (SWV_BUREAU); the
+        beheerder's pages narrow this further to the SWV's he manages (cases/beheer/selectors.py)."""
+        from cases.scope import scope_for
+
+        scope = scope_for(user)
+        if scope.alles:
+            return self
+        return self.filter(models.Q(swv_id__in=scope.swv_ids) | models.Q(gebruiker_id=user.pk))
+
+
 class Rol(models.Model):
     gebruiker = models.ForeignKey(Gebruiker, on_delete=models.CASCADE, related_name="rollen")
     soort = models.CharField(max_length=20, choices=RolSoort.choices)
@@ -90,6 +102,8 @@ class Rol(models.Model):
     )
     discipline = models.CharField(max_length=30, choices=Discipline.choices, blank=True)
     actief = models.BooleanField(default=True)
+
+    objects = RolQuerySet.as_manager()
 
     class Meta:
         verbose_name = "rol"

@@ -12,6 +12,7 @@ MATRIX = {
         ok=ALLE_ROLLEN, publiek=True, kwargs=lambda w: {"uidb64": "MQ", "token": "ongeldig-token"}
     ),
     "password_reset_complete": Toegang(ok=ALLE_ROLLEN, publiek=True),
-    # The admin: only the beheerder (is_staff) gets in; others are sent to the admin login.
-    "admin:index": Toegang(ok=frozenset({"beheer"}), geweigerd=302),
+    # The admin: the installation's superuser only [issue 14]; every role, also the beheerder with
+    # is_staff, is sent to the admin login (tests/security/test_beheer.py has the superuser).
+    "admin:index": Toegang(ok=frozenset(), geweigerd=302),
 }
