@@ -129,6 +129,10 @@ AXES_DISABLE_ACCESS_LOG = True  # successful logins are in our own audit log
 # Password reset [issue 14]: at most this many mails per e-mail address per hour (cache).
 PASSEND_WACHTWOORD_RESET_PER_UUR = env.int("WACHTWOORD_RESET_PER_UUR", default=3)
 OTP_TOTP_ISSUER = "Passend"
+# django-axes is the one lockout (per user and IP, with the Dutch page); django-otp's own growing
+# per-device delay would refuse a right code seconds after a wrong one without saying why.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous user row; anonymous users have no object rights
 GUARDIAN_RAISE_403 = False
 
