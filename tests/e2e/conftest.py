@@ -96,7 +96,7 @@ class Reis:
         self.page.goto(self.base_url + pad)
         return self.page
 
-    def login(self, gebruiker: str, wachtwoord: str = "demo"):
+    def login(self, gebruiker: str, wachtwoord: str = "demo", *, controleer_tweede_stap: bool = False):
         """Log in with the keyboard alone: tab to the fields, type, press Enter."""
         p = self.ga_naar("/account/inloggen/")
         p.get_by_label("Gebruikersnaam").focus()
@@ -106,6 +106,8 @@ class Reis:
         with p.expect_navigation():
             p.keyboard.press("Enter")
         assert "/account/inloggen/" not in p.url, f"inloggen als {gebruiker} mislukte"
+        if controleer_tweede_stap:
+            self.controleer("tweede stap")
         self.tweede_stap(gebruiker)
 
     @staticmethod

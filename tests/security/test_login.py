@@ -272,3 +272,20 @@ def test_absolute_sessieduur(world, client, settings):
         assert "langer dan 10 uur ingelogd" in r.content.decode()
         assert client.get(reverse("home")).status_code == 302
     assert AuditRegel.objects.filter(actie=AuditActie.UITGELOGD).exists()
+
+
+def test_demo_data_geeft_elk_demo_account_een_bekend_apparaat(settings):
+    """[issue 14] Every demo account can pass the second step: a confirmed TOTP device with the
+    documented demo key."""
+    from django.core.management import call_command
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from cases.models import Gebruiker
+
+    settings.PASSEND_DEMO = True
+    call_command("demo_data", leerlingen=0, verbosity=0)
+    met_rol = Gebruiker.objects.filter(rollen__isnull=False).distinct()
+    assert met_rol.count() >= 12
+    for user in met_rol:
+        apparaat = TOTPDevice.objects.get(user=user)
+        assert apparaat.confirmed and apparaat.key == tweefactor.demo_sleutel(user.username)
