@@ -1,5 +1,12 @@
+import hashlib
+import logging
+
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 class InlogForm(AuthenticationForm):
@@ -17,3 +24,47 @@ class InlogForm(AuthenticationForm):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class TweedeStapForm(forms.Form):
+    """The second step of the login [issue 14]: a code from the app or a recovery code."""
+
+    code = forms.CharField(
+        label="Code uit uw authenticator-app of een herstelcode",
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "one-time-code", "inputmode": "text", "size": 10}
+        ),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().replace(" ", "")
+
+
+class InstellenForm(forms.Form):
+    """Link an authenticator app: one code from it confirms the link [issue 14]."""
+
+    code = forms.RegexField(
+        label="Code die de app nu toont (6 cijfers)",
+        regex=r"^\s*\d{6}\s*$",
+        error_messages={"invalid": "Vul de 6 cijfers in die de app toont."},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}),
+    )
+
+
+class WachtwoordResetForm(PasswordResetForm):
+    """At most PASSEND_WACHTWOORD_RESET_PER_UUR mails per address per hour [issue 14]. The
+    answer is the same either way: it never tells whether the address is known."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kw):
+        sleutel = "passend:wachtwoord-reset:" + hashlib.sha256(to_email.strip().lower().encode()).hexdigest()
+        cache.add(sleutel, 0, timeout=3600)  # the hour starts at the first mail
+        try:
+            aantal = cache.incr(sleutel)
+        except ValueError:  # expired between add and incr
+            cache.set(sleutel, 1, timeout=3600)
+            aantal = 1
+        if aantal > settings.PASSEND_WACHTWOORD_RESET_PER_UUR:
+            logger.info("wachtwoordreset: limiet per adres bereikt, geen mail verstuurd")
+            return
+        super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kw)

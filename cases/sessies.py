@@ -37,3 +37,36 @@ class SessionRefreshMiddleware:
         if session.modified or now - refreshed_at >= settings.PASSEND_SESSION_REFRESH_SECONDS:
             session[REFRESHED_AT] = now  # marks it modified: SessionMiddleware saves, new expiry
         return response
+
+
+# --- absolute lifetime [issue 14] -------------------------------------------------------------
+INGELOGD_OP = "_passend_ingelogd_op"  # epoch seconds of the login (set by cases/signals.py)
+
+
+class AbsoluteSessieduurMiddleware:
+    """After AuthenticationMiddleware: a session ends PASSEND_SESSION_ABSOLUTE_SECONDS after the
+    login, however active it was. The user is logged out and sent to the login page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            ingelogd_op = request.session.get(INGELOGD_OP)
+            if ingelogd_op is None:  # a session from before this check: its lifetime starts now
+                request.session[INGELOGD_OP] = int(time.time())
+            elif time.time() - ingelogd_op >= settings.PASSEND_SESSION_ABSOLUTE_SECONDS:
+                from django.contrib import messages
+                from django.contrib.auth import logout
+                from django.shortcuts import redirect
+
+                logout(request)
+                uren = settings.PASSEND_SESSION_ABSOLUTE_SECONDS / 3600
+                messages.info(
+                    request,
+                    f"U was langer dan {uren:g} uur ingelogd. Om uw gegevens te beschermen bent u "
+                    f"uitgelogd. Log opnieuw in om verder te werken.",
+                )
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from cases.forms import InlogForm
+from cases.forms import InlogForm, WachtwoordResetForm
+from cases.views import account
 
 admin.site.site_header = "Passend – systeembeheer"
 admin.site.site_title = "Passend systeembeheer"
@@ -10,10 +11,17 @@ admin.site.index_title = "Organisaties en gebruikers"
 
 auth_urls = [
     path("inloggen/", auth_views.LoginView.as_view(authentication_form=InlogForm), name="login"),
+    path("tweede-stap/", account.tweede_stap, name="tweede_stap"),  # [issue 14]
+    path("tweede-stap/instellen/", account.instellen, name="tweede_stap_instellen"),
+    path("tweede-stap/qr.svg", account.qr, name="tweede_stap_qr"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("wachtwoord/wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path("wachtwoord/vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "wachtwoord/vergeten/",
+        auth_views.PasswordResetView.as_view(form_class=WachtwoordResetForm),
+        name="password_reset",
+    ),
     path("wachtwoord/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "wachtwoord/nieuw/<uidb64>/<token>/",

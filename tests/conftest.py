@@ -106,6 +106,30 @@ def login(client):
     return _login
 
 
+@pytest.fixture
+def zonder_tweede_factor():
+    """Opt-out for tests of the 2FA wall: force_login then gives an unverified session [issue 14]."""
+
+
+@pytest.fixture(autouse=True)
+def _force_login_met_tweede_factor(request, monkeypatch):
+    """Every force_login gives a session verified by a TOTP device, as after the second step of
+    the login [issue 14]; `zonder_tweede_factor` turns this off."""
+    if "zonder_tweede_factor" in request.fixturenames:
+        return
+    from django.test import Client
+
+    from tests.tweefactor import verifieer_sessie
+
+    origineel = Client.force_login
+
+    def force_login(self, user, backend=None):
+        origineel(self, user, backend)
+        verifieer_sessie(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture(autouse=True)
 def _private_opslag_in_tmp(settings, tmp_path_factory):
     """Files a test stores (uploads, PDFs) go to a temporary folder, never into var/private."""

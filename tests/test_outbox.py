@@ -43,6 +43,7 @@ from tests.outbox_werker import (
     redis_client,
     ruim_queue_op,
 )
+from tests.tweefactor import code_voor
 from tlv.models import Status
 
 # Nothing listens on port 1: connection refused. Set as the *write* URL: publishing uses it, and
@@ -98,7 +99,9 @@ def test_a_broker_onbereikbaar_ondertekenen_lukt_en_brief_komt_precies_een_keer(
     ):
         t0 = time.monotonic()
         resp = client.post(
-            reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]), {"wachtwoord": "demo"}, follow=True
+            reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]),
+            {"wachtwoord": "demo", "code": code_voor(world.users["bestuurder"])},
+            follow=True,
         )
         duur = time.monotonic() - t0
     html = resp.content.decode()
@@ -188,7 +191,10 @@ def test_a_hangende_broker_houdt_het_verzoek_niet_vast(world, client, stille_red
         broker_write_url=stille_redis, broker_transport_options=REDIS_OPTIES, task_always_eager=False
     ):
         t0 = time.monotonic()
-        resp = client.post(reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]), {"wachtwoord": "demo"})
+        resp = client.post(
+            reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]),
+            {"wachtwoord": "demo", "code": code_voor(world.users["bestuurder"])},
+        )
         duur = time.monotonic() - t0
     assert resp.status_code == 302
     assert duur < REDIS_OPTIES["socket_timeout"] + 2, f"the request waited {duur:.1f} s for a hung broker"

@@ -178,6 +178,30 @@ class Sessie:
         )
         assert r.status == 302, f"login {username}: {r.status}\n{r.tekst[:2000]}"
         assert "sessionid" in self.cookies, r.set_cookies
+        return self.tweede_stap(username)
+
+    def tweede_stap(self, username: str) -> Antwoord:
+        """[issue 14] The code of the demo device (documented demo key), computed like an app.
+        Replay protection is lifted first: a test may log the same user in twice in 30 seconds."""
+        from django_otp.oath import TOTP
+
+        from cases.tweefactor import demo_sleutel
+
+        with self.server.db() as db:
+            db.execute(
+                "UPDATE otp_totp_totpdevice SET last_t = -1 WHERE user_id = "
+                "(SELECT id FROM cases_gebruiker WHERE username = ?)",
+                [username],
+            )
+            db.commit()
+        pad = "/account/tweede-stap/"
+        pagina = self.get(pad)
+        assert pagina.status == 200, pagina.status
+        code = f"{TOTP(bytes.fromhex(demo_sleutel(username))).token():06d}"
+        assert "Demo: de code van nu" not in pagina.tekst, "production (PASSEND_DEMO off) never shows it"
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', pagina.tekst).group(1)
+        r = self.post(pad, {"csrfmiddlewaretoken": token, "code": code, "next": "/"}, referer=pad)
+        assert r.status == 302, f"tweede stap {username}: {r.status}\n{r.tekst[:2000]}"
         return r
 
 

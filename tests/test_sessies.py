@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.sessies import REFRESHED_AT
+from tests.tweefactor import code_voor
 
 ROOT = Path(__file__).resolve().parent.parent
 START = datetime(2026, 2, 3, 9, 0, tzinfo=UTC)
@@ -32,6 +33,8 @@ def _schrijft(sqls: list[str]) -> list[str]:
 
 def _inloggen(client, user):
     resp = client.post(reverse("login"), {"username": user.username, "password": "demo"})
+    assert resp.status_code == 302, resp.content.decode()[:500]
+    resp = client.post(reverse("tweede_stap"), {"code": code_voor(user), "next": "/"})  # [issue 14]
     assert resp.status_code == 302, resp.content.decode()[:500]
 
 

@@ -67,6 +67,14 @@ def _gebruikers(wereld) -> dict[str, Gebruiker]:
     return g
 
 
+def _onderteken(aanvraag, door, op: date) -> None:
+    """The demo builds history: it signs without the fresh second factor that a person at the
+    screen gives (tlv.services.onderteken checks password and code) [issue 14]."""
+    from tlv.services.besluit import _onderteken as onderteken_zonder_controle
+
+    onderteken_zonder_controle(aanvraag=aanvraag, door=door, op=op)
+
+
 def _pdf(titel: str) -> bytes:
     from cases.demo.inhoud import mini_pdf
 
@@ -193,7 +201,7 @@ def _noor(g, ll) -> None:
         "benoemen en vraagt om hulp.",
     )
     services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
-    services.onderteken(aanvraag=a, door=g["bestuurder"], wachtwoord=DEMO_WACHTWOORD, op=date(2026, 4, 16))
+    _onderteken(a, g["bestuurder"], date(2026, 4, 16))
 
 
 def _daan(g, ll) -> None:
@@ -255,7 +263,7 @@ def _daan(g, ll) -> None:
         aanvraag=a, door=g["tla"], tla_besproken="Besproken op 24-02-2026: de commissie volgt het advies sbo."
     )
     services.leg_tla_advies_vast(aanvraag=a, door=g["tla"])
-    services.onderteken(aanvraag=a, door=g["bestuurder"], wachtwoord=DEMO_WACHTWOORD, op=date(2026, 3, 12))
+    _onderteken(a, g["bestuurder"], date(2026, 3, 12))
     bezwaar = services.registreer_bezwaar(
         aanvraag=a,
         door=g["sll"],
@@ -396,7 +404,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
                 "arrangement voor taal en begeleiding van de leerkracht.",
             )
             services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
-            services.onderteken(aanvraag=a, door=g["bestuurder"], wachtwoord=DEMO_WACHTWOORD, op=vandaag)
+            _onderteken(a, g["bestuurder"], vandaag)
             continue
         services.schrijf_eindadvies(
             aanvraag=a,
@@ -424,7 +432,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
             continue
         if doel == "ter_ondertekening":
             continue
-        services.onderteken(aanvraag=a, door=g["bestuurder"], wachtwoord=DEMO_WACHTWOORD, op=vandaag)
+        _onderteken(a, g["bestuurder"], vandaag)
     stdout.write(f"  TLV: {min(len(leerlingen), len(doelen))} aanvragen in de overige stappen.")
 
 

@@ -212,11 +212,25 @@ class VergaderingForm(forms.Form):
     locatie = forms.CharField(label="Locatie", required=False)
 
 
-class OndertekenForm(forms.Form):
-    wachtwoord = forms.CharField(
+def _wachtwoord_veld():
+    return forms.CharField(
         label="Uw wachtwoord (ter bevestiging van uw handtekening)",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+def _code_veld():
+    """A fresh second factor for a signature [issue 14]: checked by cases.tweefactor."""
+    return forms.CharField(
+        label="Code uit uw authenticator-app (6 cijfers)",
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}),
+    )
+
+
+class OndertekenForm(forms.Form):
+    wachtwoord = _wachtwoord_veld()
+    code = _code_veld()
 
 
 class VragenForm(forms.Form):
@@ -264,3 +278,5 @@ class LandelijkForm(forms.Form):
 class BeslissingBezwaarForm(forms.Form):
     uitkomst = forms.ChoiceField(label="Beslissing op bezwaar", choices=BezwaarUitkomst.choices)
     motivering = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 4}))
+    wachtwoord = _wachtwoord_veld()
+    code = _code_veld()

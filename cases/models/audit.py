@@ -22,6 +22,8 @@ class AuditActie(models.TextChoices):
     INGELOGD = "ingelogd", "ingelogd"
     UITGELOGD = "uitgelogd", "uitgelogd"
     MISLUKT = "inlog_mislukt", "inloggen mislukt"
+    TWEEDE_FACTOR_MISLUKT = "2fa_mislukt", "tweede stap mislukt"  # [issue 14]
+    GEBLOKKEERD = "geblokkeerd", "geblokkeerd na mislukte pogingen"  # [issue 14]
 
 
 class AuditQuerySet(models.QuerySet):

@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "guardian",
     "django_htmx",
     "csp",
+    "django_otp",  # two factors [issue 14, docs/adr/0003]
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "cases",
     "tlv",
     "zorgplicht",
@@ -48,8 +52,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified() [issue 14]
+    "cases.sessies.AbsoluteSessieduurMiddleware",  # logout after SESSION_ABSOLUTE_HOURS [issue 14]
+    "cases.tweefactor.TweeFactorVerplichtMiddleware",  # the 2FA wall [issue 14]
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Dutch page [issue 14]
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,12 +109,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- auth ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "cases.Gebruiker"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked user or IP [issue 14]
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -121,6 +130,28 @@ SESSION_SAVE_EVERY_REQUEST = False
 PASSEND_SESSION_REFRESH_SECONDS = env.int("SESSION_REFRESH_SECONDS", default=60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+# Beside the idle timeout: a session ends SESSION_ABSOLUTE_HOURS after the login, active or not
+# (cases/sessies.py) [issue 14].
+PASSEND_SESSION_ABSOLUTE_SECONDS = int(env.float("SESSION_ABSOLUTE_HOURS", default=10) * 3600)
+# Lockout [issue 14, docs/adr/0003]: AXES_FAILURE_LIMIT failures per username, and separately per
+# IP address, lock for AXES_COOLOFF_MINUTES. Failures counted: the login password, the code of the
+# second step, and the password and code when signing a TLV or deciding on a bezwaar.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=8)
+AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_MINUTES", default=30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each alone locks
+AXES_RESET_ON_SUCCESS = False  # reset only after the second factor (cases/tweefactor.py)
+AXES_CLIENT_IP_CALLABLE = "cases.tweefactor.axes_client_ip"  # the audit log's notion of the client IP
+AXES_LOCKOUT_CALLABLE = "cases.tweefactor.geblokkeerd_antwoord"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "wachtwoord", "code"]
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in our own audit log
+# Password reset [issue 14]: at most this many mails per e-mail address per hour (cache).
+PASSEND_WACHTWOORD_RESET_PER_UUR = env.int("WACHTWOORD_RESET_PER_UUR", default=3)
+OTP_TOTP_ISSUER = "Passend"
+# django-axes is the one lockout (per user and IP, with the Dutch page); django-otp's own growing
+# per-device delay would refuse a right code seconds after a wrong one without saying why.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous user row; anonymous users have no object rights
 GUARDIAN_RAISE_403 = False
 

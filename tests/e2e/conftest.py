@@ -96,7 +96,7 @@ class Reis:
         self.page.goto(self.base_url + pad)
         return self.page
 
-    def login(self, gebruiker: str, wachtwoord: str = "demo"):
+    def login(self, gebruiker: str, wachtwoord: str = "demo", *, controleer_tweede_stap: bool = False):
         """Log in with the keyboard alone: tab to the fields, type, press Enter."""
         p = self.ga_naar("/account/inloggen/")
         p.get_by_label("Gebruikersnaam").focus()
@@ -106,6 +106,45 @@ class Reis:
         with p.expect_navigation():
             p.keyboard.press("Enter")
         assert "/account/inloggen/" not in p.url, f"inloggen als {gebruiker} mislukte"
+        if controleer_tweede_stap:
+            self.controleer("tweede stap")
+        self.tweede_stap(gebruiker)
+
+    @staticmethod
+    def code(gebruiker: str) -> str:
+        """The current code of a demo user's app (demo key), usable again (replay lifted)."""
+        from django_otp.oath import TOTP
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from cases.tweefactor import demo_sleutel
+
+        TOTPDevice.objects.filter(user__username=gebruiker).update(last_t=-1)
+        return f"{TOTP(bytes.fromhex(demo_sleutel(gebruiker))).token():06d}"
+
+    def tweede_stap(self, gebruiker: str):
+        """[issue 14] Type the code of the demo device: computed from the documented demo key, and
+        the same code the demo page shows. Replay protection is lifted first (a journey may log the
+        same user in twice within 30 seconds)."""
+        from django_otp.oath import TOTP
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from cases.tweefactor import demo_sleutel
+
+        p = self.page
+        assert "/account/tweede-stap/" in p.url, p.url
+        TOTPDevice.objects.filter(user__username=gebruiker).update(last_t=-1)
+        code = f"{TOTP(bytes.fromhex(demo_sleutel(gebruiker))).token():06d}"
+        getoond = p.locator(".demo-code").inner_text()
+        if getoond != code:  # the 30-second step turned between page and computation
+            p.reload()
+            code = f"{TOTP(bytes.fromhex(demo_sleutel(gebruiker))).token():06d}"
+            getoond = p.locator(".demo-code").inner_text()
+        assert getoond == code
+        p.get_by_label("Code uit uw authenticator-app", exact=False).focus()
+        p.keyboard.type(code)
+        with p.expect_navigation():
+            p.keyboard.press("Enter")
+        assert "/account/" not in p.url, f"tweede stap als {gebruiker} mislukte: {p.url}"
 
     def logout(self):
         with self.page.expect_navigation():

@@ -109,6 +109,9 @@ def test_bestuurder_tekent_en_downloadt_de_brief(reis):
     assert aanvraag.status == "ter_ondertekening"
     sectie = _sectie(p, "ondertekenen")
     sectie.get_by_label("Uw wachtwoord", exact=False).fill("demo")
+    sectie.get_by_label("Code uit uw authenticator-app", exact=False).fill(
+        reis.code("bestuurder")
+    )  # [issue 14]
     sectie.get_by_role("button").click()
     p.wait_for_load_state()
     aanvraag.refresh_from_db()

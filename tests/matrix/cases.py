@@ -3,6 +3,10 @@ from tests.matrix import ALLE_ROLLEN, Toegang
 MATRIX = {
     "home": Toegang(ok=ALLE_ROLLEN),
     "login": Toegang(ok=ALLE_ROLLEN, publiek=True),
+    # The second step [issue 14]: a verified session is sent on; with a linked app there is no QR.
+    "tweede_stap": Toegang(ok=ALLE_ROLLEN, ok_status=302),
+    "tweede_stap_instellen": Toegang(ok=ALLE_ROLLEN, ok_status=302),
+    "tweede_stap_qr": Toegang(ok=ALLE_ROLLEN, ok_status=404),
     "logout": Toegang(ok=ALLE_ROLLEN, publiek=True, methode="post", ok_status=302),
     "password_change": Toegang(ok=ALLE_ROLLEN),
     "password_change_done": Toegang(ok=ALLE_ROLLEN),

@@ -14,6 +14,7 @@ from django_fsm import TransitionNotAllowed
 from cases.models import Brief
 from cases.services.brieven import brief_html
 from tests.factories.tlv import concept, leerling_met_ouders, naar
+from tests.tweefactor import code_voor
 from tlv import services
 from tlv.models import Bezwaar, Handtekening, Status
 from tlv.termijnen import (
@@ -29,7 +30,12 @@ from tlv.termijnen import (
 def test_ondertekenen_vraagt_wachtwoord(world):
     aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING)
     with pytest.raises(ValidationError, match="wachtwoord klopt niet"):
-        services.onderteken(aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="fout")
+        services.onderteken(
+            aanvraag=aanvraag,
+            door=world.users["bestuurder"],
+            wachtwoord="fout",
+            code=code_voor(world.users["bestuurder"]),
+        )
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.TER_ONDERTEKENING
     assert not Handtekening.objects.exists()
@@ -39,17 +45,28 @@ def test_ondertekenen_vraagt_wachtwoord(world):
 def test_alleen_bestuurder_ondertekent(world):
     aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING)
     with pytest.raises(TransitionNotAllowed, match="hoort niet bij uw rol"):
-        services.onderteken(aanvraag=aanvraag, door=world.users["tla"], wachtwoord="demo")
+        services.onderteken(
+            aanvraag=aanvraag, door=world.users["tla"], wachtwoord="demo", code=code_voor(world.users["tla"])
+        )
 
 
 @pytest.mark.django_db
 def test_tweede_klik_ondertekent_niet_opnieuw(world):
     aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING)
     services.onderteken(
-        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        op=date(2026, 4, 16),
+        code=code_voor(world.users["bestuurder"]),
     )
     with pytest.raises(TransitionNotAllowed):
-        services.onderteken(aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo")
+        services.onderteken(
+            aanvraag=aanvraag,
+            door=world.users["bestuurder"],
+            wachtwoord="demo",
+            code=code_voor(world.users["bestuurder"]),
+        )
     assert Handtekening.objects.count() == 1
     assert Brief.objects.filter(soort="tlv_afgegeven").count() == 1
 
@@ -71,7 +88,9 @@ def test_gelijktijdig_ondertekenen_levert_een_handtekening(world):
     def teken(user):
         try:
             start.wait()
-            services.onderteken(aanvraag=aanvraag, door=user, wachtwoord="demo", op=date(2026, 4, 16))
+            services.onderteken(
+                aanvraag=aanvraag, door=user, wachtwoord="demo", op=date(2026, 4, 16), code=code_voor(user)
+            )
             uitkomsten.append("getekend")
         except TransitionNotAllowed:
             uitkomsten.append("geweigerd")
@@ -96,7 +115,11 @@ def test_besluitbrief_heeft_bezwaarclausule_en_hash(world, tmp_path):
     clause (six weeks, to whom); the signature holds the SHA-256 of the exact letter text."""
     aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING)
     handtekening = services.onderteken(
-        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 3, 12)
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        op=date(2026, 3, 12),
+        code=code_voor(world.users["bestuurder"]),
     )
     brief = Brief.objects.get(pk=handtekening.brief_id)
     assert brief.bezwaarclausule
@@ -134,7 +157,12 @@ def test_andere_besluiten_met_bezwaarclausule(world, besluit, status, soort):
         gemotiveerd_besluit="Regulier met arrangement is passend.",
     )
     services.stuur_eindadvies_door(aanvraag=aanvraag, door=eerste)
-    services.onderteken(aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo")
+    services.onderteken(
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        code=code_voor(world.users["bestuurder"]),
+    )
     aanvraag.refresh_from_db()
     assert aanvraag.status == status
     brief = Brief.objects.get(soort=soort)
@@ -223,7 +251,11 @@ def daan_besluit(world):
         world, concept(world, leerling=leerling), Status.TER_ONDERTEKENING, ontvangen_op=date(2026, 1, 6)
     )
     services.onderteken(
-        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 3, 12)
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        op=date(2026, 3, 12),
+        code=code_voor(world.users["bestuurder"]),
     )
     aanvraag.refresh_from_db()
     return aanvraag
@@ -258,6 +290,8 @@ def test_daan_bezwaar_op_tijd_en_bevestiging(world, daan_besluit):
             uitkomst="ongegrond",
             motivering="x",
             op=date(2026, 5, 20),
+            wachtwoord="demo",
+            code=code_voor(world.users["bestuurder"]),
         )
     services.leg_bemiddeling_vast(
         bezwaar=bezwaar,
@@ -277,6 +311,8 @@ def test_daan_bezwaar_op_tijd_en_bevestiging(world, daan_besluit):
         uitkomst="ongegrond",
         motivering="Het besluit blijft in stand.",
         op=date(2026, 5, 20),
+        wachtwoord="demo",
+        code=code_voor(world.users["bestuurder"]),
     )
     daan_besluit.refresh_from_db()
     assert daan_besluit.status == Status.BEZWAAR_BESLIST
@@ -317,5 +353,7 @@ def test_te_laat_bezwaar_verschoonbaar_of_niet_ontvankelijk(world, daan_besluit)
             door=world.users["bestuurder"],
             uitkomst="niet_ontvankelijk",
             motivering="Te laat.",
+            wachtwoord="demo",
+            code=code_voor(world.users["bestuurder"]),
         )
     assert Bezwaar.objects.count() == 1

@@ -10,6 +10,7 @@ from django.urls import reverse
 from cases.models import Leerling
 from tests.factories import GebruikerFactory, RolFactory
 from tests.factories.tlv import concept, deskundige, leerling_met_ouders, naar
+from tests.tweefactor import code_voor
 from tlv import services
 from tlv.models import BelangenConflict, Status, TLVAanvraag
 from tlv.services.deskundigen import genodigden, voorstel_vo
@@ -87,7 +88,11 @@ def test_toegang_begint_en_eindigt_met_toewijzing(world, klaar, client):
 
     aanvraag = naar(world, klaar, Status.TER_ONDERTEKENING)
     services.onderteken(
-        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        op=date(2026, 4, 16),
+        code=code_voor(world.users["bestuurder"]),
     )
     assert not TLVAanvraag.objects.filter_for_user(d).exists()
     assert not Leerling.objects.filter_for_user(d).filter(pk=klaar.leerling_id).exists()

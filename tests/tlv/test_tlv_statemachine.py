@@ -11,6 +11,7 @@ from django_fsm import TransitionNotAllowed
 from cases.models import AuditRegel
 from cases.workflow import weigerredenen
 from tests.factories.tlv import concept, deskundige, leerling_met_ouders, naar
+from tests.tweefactor import code_voor
 from tlv import services
 from tlv.models import Overgang, Status, TLVAanvraag
 from tlv.services.basis import stap
@@ -154,7 +155,11 @@ def test_noor_gelukkig_pad_unaniem(world):
     assert stand.einde == date(2026, 5, 6)
     assert any("5 mei" in regel for regel in stand.berekening.uitleg)
     handtekening = services.onderteken(
-        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        op=date(2026, 4, 16),
+        code=code_voor(world.users["bestuurder"]),
     )
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.AFGEGEVEN
@@ -295,7 +300,11 @@ def test_beslistermijn_geregistreerd_bij_gedeelde_termijnen(world):
     assert termijn.einde == date(2026, 3, 13) == beslistermijn(aanvraag, vandaag=date(2026, 2, 1)).einde
     aanvraag = naar(world, aanvraag, Status.TER_ONDERTEKENING)
     services.onderteken(
-        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 3, 12)
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        op=date(2026, 3, 12),
+        code=code_voor(world.users["bestuurder"]),
     )
     termijn.refresh_from_db()
     assert termijn.status == "voldaan"

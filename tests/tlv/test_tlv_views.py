@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories.tlv import concept, naar
+from tests.tweefactor import code_voor
 from tlv import services
 from tlv.models import Status, TLVAanvraag
 
@@ -18,7 +19,11 @@ def _aanvragen(world, n, *, besloten=False):
         if besloten:
             a = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=date(2026, 3, 10))
             services.onderteken(
-                aanvraag=a, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+                aanvraag=a,
+                door=world.users["bestuurder"],
+                wachtwoord="demo",
+                op=date(2026, 4, 16),
+                code=code_voor(world.users["bestuurder"]),
             )
         else:
             naar(world, concept(world, compleet=False), Status.INGEDIEND, ontvangen_op=date(2026, 3, 10))
@@ -153,14 +158,21 @@ def test_bestuurder_ondertekent_via_pagina_met_wachtwoord(world, client):
     assert "Heeft een kleine groep en nabijheid nodig." in html
     assert "Dossier compleet?" in html
     assert "Hoe is de beslistermijn berekend?" in html
-    resp = client.post(reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]), {"wachtwoord": "fout"})
+    resp = client.post(
+        reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]), {"wachtwoord": "fout", "code": "000000"}
+    )
     assert resp.status_code == 400
     assert "wachtwoord klopt niet" in resp.content.decode()
-    client.post(reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]), {"wachtwoord": "demo"})
+    b = world.users["bestuurder"]
+    client.post(
+        reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]), {"wachtwoord": "demo", "code": code_voor(b)}
+    )
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.AFGEGEVEN
     resp = client.post(
-        reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]), {"wachtwoord": "demo"}, follow=True
+        reverse("tlv:stap", args=[aanvraag.pk, "ondertekenen"]),
+        {"wachtwoord": "demo", "code": code_voor(b)},
+        follow=True,
     )
     assert "niet mogelijk" in resp.content.decode()
 
@@ -168,7 +180,11 @@ def test_bestuurder_ondertekent_via_pagina_met_wachtwoord(world, client):
 def test_doorlooptijden_export_csv_en_xlsx(world, client):
     aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=date(2026, 3, 10))
     services.onderteken(
-        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        op=date(2026, 4, 16),
+        code=code_voor(world.users["bestuurder"]),
     )
     client.force_login(world.users["sll"])
     pad = reverse("tlv:doorlooptijden") + "?schooljaar=2025"
@@ -185,7 +201,13 @@ def test_doorlooptijden_export_csv_en_xlsx(world, client):
 
 def _besluit_op(world, dag: date) -> TLVAanvraag:
     aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=dag - timedelta(days=30))
-    services.onderteken(aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=dag)
+    services.onderteken(
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        op=dag,
+        code=code_voor(world.users["bestuurder"]),
+    )
     return aanvraag
 
 
@@ -239,7 +261,11 @@ def test_herindicatielijst(world, client):
 
     aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=date(2026, 3, 10))
     services.onderteken(
-        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        op=date(2026, 4, 16),
+        code=code_voor(world.users["bestuurder"]),
     )
     client.force_login(world.users["sll"])
     with time_machine.travel(date(2026, 9, 1), tick=False):
@@ -286,7 +312,11 @@ def test_tijdlijn_toont_aanvraag_en_besluit(world, client):
 
     aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=date(2026, 3, 10))
     services.onderteken(
-        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        op=date(2026, 4, 16),
+        code=code_voor(world.users["bestuurder"]),
     )
     items = tlv_tijdlijn([aanvraag.leerling_id], user=world.users["ib"])
     assert [(i.datum, i.titel, i.stap) for i in items] == [

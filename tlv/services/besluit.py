@@ -18,6 +18,7 @@ from cases.services.audit import log
 from cases.services.brieven import brief_html, maak_brief
 from cases.termijnen import bezwaartermijn_einde
 from cases.termijnen.models.termijnen import TermijnSoort
+from cases.tweefactor import bevestig_handtekening
 from cases.workflow import OvergangGeweigerd, vergrendel
 from tlv import termijnregistratie
 from tlv.models import TLV, Handtekening, Periode, Soort, Status, TLVAanvraag
@@ -104,11 +105,18 @@ def _brief_context(aanvraag: TLVAanvraag, besluit_op: date, tlv: TLV | None) -> 
     return ctx
 
 
+def onderteken(
+    *, aanvraag: TLVAanvraag, door, wachtwoord: str, code: str, request=None, op: date | None = None
+):
+    """Sign the decision the eindadvies proposes, with password and a current code of the
+    signer's authenticator app [issue 14]. Returns the Handtekening. The check runs before the
+    transaction: a refusal keeps its audit row and counts toward the lockout."""
+    bevestig_handtekening(door=door, wachtwoord=wachtwoord, code=code, request=request)
+    return _onderteken(aanvraag=aanvraag, door=door, request=request, op=op)
+
+
 @transaction.atomic
-def onderteken(*, aanvraag: TLVAanvraag, door, wachtwoord: str, request=None, op: date | None = None):
-    """Sign the decision the eindadvies proposes. Returns the Handtekening."""
-    if not door.check_password(wachtwoord or ""):
-        raise ValidationError({"wachtwoord": "Het wachtwoord klopt niet. Er is niets ondertekend."})
+def _onderteken(*, aanvraag: TLVAanvraag, door, request=None, op: date | None = None):
     aanvraag = vergrendel(aanvraag)
     op = op or timezone.localdate()
     e = aanvraag.eindadvies_of_none()

@@ -16,6 +16,7 @@ from cases.services.audit import log
 from cases.services.brieven import maak_brief
 from cases.termijnen import bezwaartermijn_einde
 from cases.termijnen.models.termijnen import TermijnSoort
+from cases.tweefactor import bevestig_handtekening
 from cases.workflow import OvergangGeweigerd, vergrendel
 from tlv import termijnregistratie
 from tlv.models import Bezwaar, BezwaarUitkomst, Status, TLVAanvraag
@@ -211,8 +212,29 @@ def leg_landelijk_advies_vast(
     return bezwaar
 
 
-@transaction.atomic
 def beslis_op_bezwaar(
+    *,
+    bezwaar: Bezwaar,
+    door,
+    uitkomst: str,
+    motivering: str,
+    wachtwoord: str,
+    code: str,
+    op: date | None = None,
+    request=None,
+) -> Bezwaar:
+    """Decide on the bezwaar; like a signature it needs password and a current code of the
+    decider's authenticator app, checked before the transaction [issue 14]."""
+    bevestig_handtekening(
+        door=door, wachtwoord=wachtwoord, code=code, request=request, niets="Er is niets beslist."
+    )
+    return _beslis_op_bezwaar(
+        bezwaar=bezwaar, door=door, uitkomst=uitkomst, motivering=motivering, op=op, request=request
+    )
+
+
+@transaction.atomic
+def _beslis_op_bezwaar(
     *, bezwaar: Bezwaar, door, uitkomst: str, motivering: str, op: date | None = None, request=None
 ) -> Bezwaar:
     bezwaar, aanvraag = _vergrendel_bezwaar(bezwaar)

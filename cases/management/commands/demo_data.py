@@ -7,8 +7,8 @@ import importlib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cases import demo
-from cases.models import Samenwerkingsverband
+from cases import demo, tweefactor
+from cases.models import Gebruiker, Samenwerkingsverband
 
 # Apps that add demo content, in dependency order; each may have a module `<app>.demo_inhoud`
 # with a function `bouw(wereld, *, leerlingen: int, stdout)`. An entry with a dot is a full module
@@ -54,6 +54,10 @@ class Command(BaseCommand):
                     raise
                 continue
             module.bouw(wereld, leerlingen=leerlingen, stdout=self.stdout)
+        # Every demo account gets a TOTP device with the documented demo key [issue 14]; the
+        # second-step page shows its current code while PASSEND_DEMO is on.
+        for user in Gebruiker.objects.filter(rollen__swv=wereld.swv).distinct():
+            tweefactor.geef_demo_apparaat(user)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo '{wereld.swv.naam}' staat klaar: {len(wereld.scholen)} scholen, "
