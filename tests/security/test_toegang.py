@@ -88,3 +88,29 @@ def test_directeur_kan_niet_meer_posten_op_een_vertrokken_leerling_issue14(world
     resp = client.post(reverse("verzuim:time_out", kwargs={"pk": pk}), {"actie": "verleng"})
     assert resp.status_code == 404
     assert TimeOut.objects.get(pk=pk).verlengd_tot == t.verlengd_tot
+
+
+def test_verzuimregistratie_en_thuiszitter_volgen_de_inschrijving_issue14(world):
+    """[issue 14] The school's verzuim rows and thuiszitperiode go with the pupil too."""
+    from decimal import Decimal
+
+    from tests.matrix.verzuim import _thuiszitter
+    from verzuim.models import Thuiszitter, VerzuimRegistratie
+    from verzuim.services.meldingen import registreer_verzuim
+
+    t = _thuiszitter(world)
+    Thuiszitter.objects.filter(pk=t.pk).update(school=world.school)
+    r = registreer_verzuim(
+        leerling=t.leerling,
+        soort="ongeoorloofd",
+        datum=date(2026, 3, 4),
+        uren=Decimal(2),
+        door=world.users["ib"],
+        vandaag=date(2026, 3, 4),
+    )
+    ib = world.users["ib"]
+    assert _zichtbaar(VerzuimRegistratie, ib, r.pk) and _zichtbaar(Thuiszitter, ib, t.pk)
+    schrijf_uit(leerling=t.leerling, tot=date(2026, 3, 13))
+    assert not _zichtbaar(VerzuimRegistratie, ib, r.pk)
+    assert not _zichtbaar(Thuiszitter, ib, t.pk)
+    assert _zichtbaar(Thuiszitter, world.users["sc"], t.pk)
