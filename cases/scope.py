@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from cases.models.rollen import GEMEENTEGEBONDEN, REGIOGEBONDEN, SCHOOLGEBONDEN, SWV_BUREAU, Rol, RolSoort
 
 _CACHE_ATTR = "_passend_scope"
@@ -62,6 +64,28 @@ def scope_for(user) -> Scope:
         )
     setattr(user, _CACHE_ATTR, scope)
     return scope
+
+
+def schooltoegang(
+    scope: Scope, *, school: str = "school", leerling: str = "leerling", leerkracht: bool = False
+) -> Q:
+    """The one rule for school staff on a row that belongs to a pupil at a school (interventietraject,
+    schorsing, time-out, verzuim, thuiszitter) [issue 14]: the row's school is one of theirs *and*
+    the pupil is enrolled at one of their schools now. When the pupil leaves (uitschrijving or a
+    move to another school) the access ends with the reason for it; the SWV-wide roles keep the
+    history. `leerkracht`: a leerkracht also reaches the rows of pupils in their groepen there now.
+    `school`/`leerling`: the lookup paths of the row's school and pupil."""
+    q = Q(**{f"{school}_id__in": scope.school_ids, f"{leerling}__huidige_school_id__in": scope.school_ids})
+    if leerkracht:
+        for school_id, groepen in scope.leerkracht_groepen:
+            q |= Q(
+                **{
+                    f"{school}_id": school_id,
+                    f"{leerling}__huidige_school_id": school_id,
+                    f"{leerling}__huidige_groep__in": groepen,
+                }
+            )
+    return q
 
 
 def reset_scope(user) -> None:

@@ -4,7 +4,7 @@ role gets exactly the answer designed for it."""
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.matrix import ALLE_ROLLEN, alle_entries
+from tests.matrix import ALLE_ROLLEN, alle_entries, alle_situaties
 
 ENTRIES = alle_entries()
 # The admin's model pages are Django's own and open to the superuser only (cases/admin.py,
@@ -62,3 +62,24 @@ def test_rol_per_url(naam, rol, world, client):
     resp = getattr(client, toegang.methode)(_url(naam, toegang, world))
     verwacht = toegang.ok_status if rol in toegang.ok else toegang.geweigerd
     assert resp.status_code == verwacht, f"{rol} op {naam}: {resp.status_code}, verwacht {verwacht}"
+
+
+SITUATIES = alle_situaties()
+
+
+@pytest.mark.parametrize("rol", sorted(ALLE_ROLLEN))
+@pytest.mark.parametrize("situatie", sorted(SITUATIES))
+def test_rol_per_situatie(situatie, rol, world, client):
+    """[issue 14] Access ends when its reason ends: a pupil who left the school, a closed traject."""
+    s = SITUATIES[situatie]
+    assert s.url in ENTRIES, f"{situatie}: {s.url} is geen URL uit de matrix"
+    url = reverse(s.url, kwargs=s.kwargs(world))
+    client.force_login(world.users[rol])
+    resp = getattr(client, s.methode)(url)
+    if rol in s.ok:
+        verwacht = s.ok_status
+    elif rol in s.niet_gevonden:
+        verwacht = 404
+    else:
+        verwacht = s.geweigerd
+    assert resp.status_code == verwacht, f"{rol} in '{situatie}': {resp.status_code}, verwacht {verwacht}"

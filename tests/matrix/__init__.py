@@ -33,6 +33,31 @@ class Toegang:
     methode: str = "get"
 
 
+@dataclass(frozen=True)
+class Situatie:
+    """One URL in a situation that changes the answer (a pupil who left the school, a closed
+    traject) [issue 14]. `ok` get `ok_status`; `niet_gevonden` get 404 (the role fits the page but
+    the object is no longer theirs); every other logged-in role gets `geweigerd`."""
+
+    url: str
+    kwargs: Callable[[Any], dict]
+    ok: frozenset[str]
+    niet_gevonden: frozenset[str] = frozenset()
+    geweigerd: int = 403
+    ok_status: int = 200
+    methode: str = "get"
+
+
+def alle_situaties() -> dict[str, Situatie]:
+    situaties: dict[str, Situatie] = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for naam, situatie in getattr(module, "SITUATIES", {}).items():
+            assert naam not in situaties, f"Situatie {naam} staat in twee matrixbestanden"
+            situaties[naam] = situatie
+    return situaties
+
+
 def alle_entries() -> dict[str, Toegang]:
     entries: dict[str, Toegang] = {}
     for info in pkgutil.iter_modules(__path__):

@@ -19,8 +19,14 @@ from verzuim import regels
 
 
 class MaatregelQuerySet(models.QuerySet):
-    """School staff (IB'er, directeur), the SC of the regio, SWV-wide roles; the LPA of the
-    school's gemeente once the measure was reported to leerplicht."""
+    """School staff (IB'er, directeur) while the pupil is enrolled at their school, the SC of the
+    regio, SWV-wide roles; the LPA of the school's gemeente once the measure was reported to
+    leerplicht."""
+
+    def _schoolstaf(self, scope):
+        from cases.scope import schooltoegang
+
+        return schooltoegang(scope)
 
     def filter_for_user(self, user):
         from cases.scope import scope_for
@@ -29,11 +35,19 @@ class MaatregelQuerySet(models.QuerySet):
         if scope.alles:
             return self
         return self.filter(
-            models.Q(school_id__in=scope.school_ids)
+            self._schoolstaf(scope)
             | models.Q(school__regio_id__in=scope.regio_ids)
             | models.Q(school__swv_id__in=scope.swv_ids)
             | models.Q(school__gemeente_id__in=scope.gemeente_ids, lpa_gemeld_op__isnull=False)
         )
+
+
+class VerwijderingQuerySet(MaatregelQuerySet):
+    """As a measure, but the removing school keeps its verwijdering after the pupil left: its
+    bevoegd gezag still decides on the bezwaar [WPO art. 63]."""
+
+    def _schoolstaf(self, scope):
+        return models.Q(school_id__in=scope.school_ids)
 
 
 class Maatregel(models.Model):
@@ -167,6 +181,8 @@ class Verwijdering(ConcurrentTransitionMixin, Maatregel):
     ontvangende_school = models.CharField(max_length=200, blank=True)
     definitief_op = models.DateField(null=True, blank=True)
     bezwaar_ontvangen_op = models.DateField(null=True, blank=True)
+
+    objects = VerwijderingQuerySet.as_manager()
 
     class Meta:
         verbose_name = "verwijdering"

@@ -31,15 +31,16 @@ ONGEOORLOOFDE_SOORTEN = (RegistratieSoort.ONGEOORLOOFD, RegistratieSoort.LUXE, R
 
 
 class SchoolRijQuerySet(models.QuerySet):
-    """Rows of a school: its IB'er and directeur (and the superuser) see them."""
+    """Rows of a school: its IB'er and directeur (and the superuser) see them while the pupil is
+    enrolled there [issue 14]."""
 
     def filter_for_user(self, user):
-        from cases.scope import scope_for
+        from cases.scope import schooltoegang, scope_for
 
         scope = scope_for(user)
         if scope.alles:
             return self
-        return self.filter(school_id__in=scope.school_ids)
+        return self.filter(schooltoegang(scope))
 
 
 class VerzuimRegistratie(models.Model):
@@ -97,15 +98,14 @@ class MeldingStatus(models.TextChoices):
 
 class VerzuimmeldingQuerySet(models.QuerySet):
     def filter_for_user(self, user):
-        """The school's IB'er and directeur; the LPA of the school's gemeente [domain §2, §10]."""
-        from cases.scope import scope_for
+        """The school's IB'er and directeur while the pupil is enrolled there; the LPA of the
+        school's gemeente [domain §2, §10; issue 14]."""
+        from cases.scope import schooltoegang, scope_for
 
         scope = scope_for(user)
         if scope.alles:
             return self
-        return self.filter(
-            models.Q(school_id__in=scope.school_ids) | models.Q(gemeente_id__in=scope.gemeente_ids)
-        )
+        return self.filter(schooltoegang(scope) | models.Q(gemeente_id__in=scope.gemeente_ids))
 
 
 class Verzuimmelding(ConcurrentTransitionMixin, models.Model):

@@ -25,10 +25,11 @@ class ThuiszitterSoort(models.TextChoices):
 
 
 class ThuiszitterQuerySet(models.QuerySet):
-    """SC: own regio; SWV-wide roles: own SWV; LPA: own gemeente; school staff: own school."""
+    """SC: own regio; SWV-wide roles: own SWV; LPA: own gemeente; school staff: own school while
+    the pupil is enrolled there [issue 14]."""
 
     def filter_for_user(self, user):
-        from cases.scope import scope_for
+        from cases.scope import schooltoegang, scope_for
 
         scope = scope_for(user)
         if scope.alles:
@@ -37,7 +38,7 @@ class ThuiszitterQuerySet(models.QuerySet):
             models.Q(regio_id__in=scope.regio_ids)
             | models.Q(swv_id__in=scope.swv_ids)
             | models.Q(gemeente_id__in=scope.gemeente_ids)
-            | models.Q(school_id__in=scope.school_ids)
+            | schooltoegang(scope)
         )
 
     def lopend(self, peildatum: date):

@@ -103,32 +103,30 @@ class Onderzoeksverslagen(models.TextChoices):
 
 class TrajectQuerySet(models.QuerySet):
     def filter_for_user(self, user):
-        """Directeur/IB'er: trajecten of their school; leerkracht: of pupils in their groepen; SC/CJK:
-        their regio; SWV-wide roles: their SWV; anyone on the team or owning or guarding an
-        afspraak: that traject [domain §2, §8]. Never outside the user's SWV's."""
-        from cases.scope import scope_for
+        """Directeur/IB'er: trajecten of their school while the pupil is enrolled there; leerkracht: of
+        pupils in their groepen; SC/CJK: their regio; SWV-wide roles: their SWV; anyone on the team
+        or owning or guarding an afspraak: that traject until it closes [domain §2, §8; issue 14].
+        Never outside the user's SWV's."""
+        from cases.scope import schooltoegang, scope_for
 
         scope = scope_for(user)
         if scope.alles:
             return self
         q = (
-            models.Q(school_id__in=scope.school_ids)
+            schooltoegang(scope, leerkracht=True)
             | models.Q(school__regio_id__in=scope.regio_ids)
             | models.Q(swv_id__in=scope.swv_ids)
         )
-        for school_id, groepen in scope.leerkracht_groepen:
-            q |= models.Q(
-                school_id=school_id,
-                leerling__huidige_school_id=school_id,
-                leerling__huidige_groep__in=groepen,
-            )
         if user.is_authenticated:
-            q |= models.Q(pk__in=InterventieTeamlid.objects.filter(gebruiker_id=user.pk).values("traject_id"))
-            q |= models.Q(
+            # Team membership and an afspraak are reasons that end when the traject closes [issue 14].
+            persoonlijk = models.Q(
+                pk__in=InterventieTeamlid.objects.filter(gebruiker_id=user.pk).values("traject_id")
+            ) | models.Q(
                 pk__in=InterventieAfspraak.objects.filter(
                     models.Q(eigenaar_id=user.pk) | models.Q(bewaker_id=user.pk)
                 ).values("traject_id")
             )
+            q |= persoonlijk & ~models.Q(status=TrajectStatus.AFGESLOTEN)
         return self.filter(q, swv_id__in=scope.swv_ids_alle)
 
     def open(self):
@@ -532,10 +530,12 @@ class InterventieBijeenkomst(django_fsm.ConcurrentTransitionMixin, models.Model)
 
 class InterventieAfspraakQuerySet(KindQuerySet):
     def filter_for_user(self, user):
-        """As the traject; an owner or guard always sees his own afspraken."""
+        """As the traject; an owner or guard sees his own afspraken while the traject is open."""
         q = models.Q(traject__in=Interventietraject.objects.filter_for_user(user))
         if user.is_authenticated:
-            q |= models.Q(eigenaar_id=user.pk) | models.Q(bewaker_id=user.pk)
+            q |= (models.Q(eigenaar_id=user.pk) | models.Q(bewaker_id=user.pk)) & ~models.Q(
+                traject__status=TrajectStatus.AFGESLOTEN
+            )
         return self.filter(q)
 
     def open(self):
