@@ -18,7 +18,8 @@ from cases.termijnen.models.termijnen import TermijnSoort
 from cases.workflow import OvergangGeweigerd, vergrendel
 from tlv import termijnregistratie
 from tlv.models import Bezwaar, BezwaarUitkomst, Status, TLVAanvraag
-from tlv.models.aanvraag import BESLUITEN, bestuurder, sll
+from tlv.models.keuzes import BESLUITEN
+from tlv.models.rechten import bestuurder, sll
 from tlv.services.basis import stap
 
 
