@@ -198,7 +198,7 @@ def bouw_extra(w: BenchWereld) -> None:
     from cases.models import Leerling, OTBespreking, School
     from cases.termijnen.models.termijnen import SOORTEN, Termijn
     from tlv.models import Opschorting, Overgang, TLVAanvraag
-    from tlv.models.aanvraag import Status
+    from tlv.models.keuzes import Status
 
     rnd = random.Random(11)
     vandaag = date.today()

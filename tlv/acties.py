@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from cases.scope import scope_for
 from tlv import forms, services
 from tlv.models import Status, TLVAanvraag
-from tlv.models.aanvraag import (
-    BESLUITEN,
-    IN_BEHANDELING,
-    OPSCHORTBAAR,
+from tlv.models.keuzes import BESLUITEN, IN_BEHANDELING, OPSCHORTBAAR
+from tlv.models.rechten import (
     bestuurder,
     sc,
     school_directeur,

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from cases.services.audit import log_inzage
 from tlv.models import TLV, Opschorting, Overgang, Status, TLVAanvraag, Toewijzing, Verdaging
-from tlv.models.aanvraag import BESLUITEN
+from tlv.models.keuzes import BESLUITEN
 from tlv.termijnen import beslistermijn, herindicatie_aanvragen_uiterlijk, schooljaar_einde
 
 

@@ -26,7 +26,7 @@ from cases.workflow import OvergangGeweigerd
 from tlv import forms, selectors, services
 from tlv.acties import ACTIES, acties_voor
 from tlv.models import Status, TLAVergadering
-from tlv.models.aanvraag import school_medewerker
+from tlv.models.rechten import school_medewerker
 from tlv.services.deskundigen import voorstel_vo, zichtbare_adviezen
 from tlv.termijnen import beslistermijn
 from tlv.volledigheid import evalueer

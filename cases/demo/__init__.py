@@ -4,8 +4,8 @@ gemeenten with a leerplichtambtenaar, and one user per role (password "demo").
 Every name, BRIN, bestuursnummer and person here is invented. Idempotent: rows are found by
 their natural keys, so a second run changes nothing.
 
-The rest of the core's demo builds on this world: inhoud.py (leerlingen and their dossiers) and
-interventie.py (interventietrajecten and arrangementen); `manage.py demo_data` runs them."""
+The rest of the core's demo builds on this world: inhoud/ (leerlingen and their dossiers) and
+interventie/ (interventietrajecten and arrangementen); `manage.py demo_data` runs them."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Models of the TLV app [002 bijlage 3.11.1, 3.11.2; domain §6]."""
 
-from .aanvraag import HerindicatieOptie, Schoolsoort, Soort, Status, TLVAanvraag
+from .aanvraag import TLVAanvraag
 from .advies import (
     Advies,
     BelangenConflict,
@@ -22,6 +22,7 @@ from .besluit import (
     ScOordeel,
     Verdaging,
 )
+from .keuzes import HerindicatieOptie, Schoolsoort, Soort, Status
 
 __all__ = [
     "SC_VRAGEN",

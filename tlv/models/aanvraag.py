@@ -15,155 +15,61 @@ from django.conf import settings
 from django.db import models
 
 from cases.models import Leerling, Regio, Samenwerkingsverband, School
-from cases.models.rollen import SCHOOLLEIDING, RolSoort
-from cases.scope import scope_for
-from cases.termijnen import plus_werkdagen
-from cases.workflow import Weigerteksten
-
-
-class Status(models.TextChoices):
-    CONCEPT = "concept", "concept (school)"
-    INGEDIEND = "ingediend", "ingediend – formele check"
-    INHOUDELIJKE_CHECK = "inhoudelijke_check", "inhoudelijke check"
-    AANGEHOUDEN = "aangehouden", "aangehouden – informatie opgevraagd"
-    DESKUNDIGEN_TOEWIJZEN = "deskundigen_toewijzen", "deskundigen toewijzen"
-    ADVIEZEN = "adviezen", "deskundigen adviseren"
-    EINDADVIES = "eindadvies", "eindadvies"
-    TLA_VERGADERING = "tla_vergadering", "TLA-vergadering"
-    TER_ONDERTEKENING = "ter_ondertekening", "ter ondertekening"
-    AFGEGEVEN = "afgegeven", "TLV afgegeven"
-    NIET_TOEGEKEND = "niet_toegekend", "TLV niet toegekend"
-    BESLUIT_AANGEHOUDEN = "besluit_aangehouden", "besluit aangehouden"
-    INGETROKKEN = "ingetrokken", "ingetrokken"
-    IN_BEZWAAR = "in_bezwaar", "bezwaar in behandeling"
-    BEZWAAR_BESLIST = "bezwaar_beslist", "beslist op bezwaar"
-
-
-BESLUITEN = (Status.AFGEGEVEN, Status.NIET_TOEGEKEND, Status.BESLUIT_AANGEHOUDEN)
-AFGESLOTEN = (*BESLUITEN, Status.INGETROKKEN, Status.IN_BEZWAAR, Status.BEZWAAR_BESLIST)
-IN_BEHANDELING = (
-    Status.INGEDIEND,
-    Status.INHOUDELIJKE_CHECK,
-    Status.AANGEHOUDEN,
-    Status.DESKUNDIGEN_TOEWIJZEN,
-    Status.ADVIEZEN,
-    Status.EINDADVIES,
-    Status.TLA_VERGADERING,
-    Status.TER_ONDERTEKENING,
+from tlv.models.keuzes import (
+    BESLUITEN,
+    IN_BEHANDELING,
+    OPSCHORTBAAR,
+    HerindicatieOptie,
+    Schoolsoort,
+    Soort,
+    Status,
 )
-# The states from which information can be requested (Awb 4:15) and to which the aanvraag returns.
-OPSCHORTBAAR = (Status.INGEDIEND, Status.INHOUDELIJKE_CHECK, Status.TLA_VERGADERING)
+from tlv.models.rechten import (
+    AanvraagQuerySet,
+    bestuurder,
+    deskundige,
+    eerste_deskundige,
+    sc,
+    school_directeur,
+    school_medewerker,
+    sll,
+    sll_of_sc,
+    tla_voorzitter,
+)
+from tlv.models.voorwaarden import AanvraagVoorwaarden
+
+# The transitions below name their conditions (conditions=[...]) as before; the conditions are
+# methods of AanvraagVoorwaarden (tlv/models/voorwaarden.py). A condition added there gets its
+# line here too.
+aanvraagformulier_ingevuld = AanvraagVoorwaarden.aanvraagformulier_ingevuld
+toestemming_ouders_of_uitzondering = AanvraagVoorwaarden.toestemming_ouders_of_uitzondering
+herindicatie_optie_gekozen = AanvraagVoorwaarden.herindicatie_optie_gekozen
+bestuur_is_geinformeerd = AanvraagVoorwaarden.bestuur_is_geinformeerd
+geen_open_informatieverzoek = AanvraagVoorwaarden.geen_open_informatieverzoek
+formeel_compleet = AanvraagVoorwaarden.formeel_compleet
+dossier_compleet = AanvraagVoorwaarden.dossier_compleet
+sc_oordeel_positief = AanvraagVoorwaarden.sc_oordeel_positief
+afwijking_ingangsdatum_beredeneerd = AanvraagVoorwaarden.afwijking_ingangsdatum_beredeneerd
+informatieverzoek_met_termijn = AanvraagVoorwaarden.informatieverzoek_met_termijn
+informatie_is_ontvangen = AanvraagVoorwaarden.informatie_is_ontvangen
+twee_deskundigen_toegewezen = AanvraagVoorwaarden.twee_deskundigen_toegewezen
+eerste_is_gedragsdeskundige = AanvraagVoorwaarden.eerste_is_gedragsdeskundige
+tweede_andere_discipline = AanvraagVoorwaarden.tweede_andere_discipline
+geen_belangenverstrengeling = AanvraagVoorwaarden.geen_belangenverstrengeling
+beide_adviezen_ingediend = AanvraagVoorwaarden.beide_adviezen_ingediend
+eindadvies_compleet = AanvraagVoorwaarden.eindadvies_compleet
+adviezen_unaniem = AanvraagVoorwaarden.adviezen_unaniem
+adviezen_niet_unaniem = AanvraagVoorwaarden.adviezen_niet_unaniem
+besproken_in_vergadering = AanvraagVoorwaarden.besproken_in_vergadering
+vragen_bestuurder_vastgelegd = AanvraagVoorwaarden.vragen_bestuurder_vastgelegd
+eindadvies_kent_toe = AanvraagVoorwaarden.eindadvies_kent_toe
+eindadvies_wijst_af = AanvraagVoorwaarden.eindadvies_wijst_af
+eindadvies_houdt_aan = AanvraagVoorwaarden.eindadvies_houdt_aan
+bezwaar_is_geregistreerd = AanvraagVoorwaarden.bezwaar_is_geregistreerd
+bezwaar_klaar_voor_beslissing = AanvraagVoorwaarden.bezwaar_klaar_voor_beslissing
 
 
-class Soort(models.TextChoices):
-    ZIJ_INSTROOM = "zij_instroom", "zij-instroom (verwijzende school)"
-    ONDERINSTROOM = "onderinstroom", "onderinstroom (school van aanmelding)"
-    HERINDICATIE = "herindicatie", "herindicatie (verlenging)"
-
-
-class HerindicatieOptie(models.IntegerChoices):
-    DOSSIER = 1, "optie 1: iedereen is het eens, advies op basis van het dossier"
-    GESPREK = 2, "optie 2: eerst een herindicatiegesprek"
-
-
-class Schoolsoort(models.TextChoices):
-    SBO = "sbo", "speciaal basisonderwijs (sbo)"
-    SO = "so", "speciaal onderwijs (so)"
-
-
-# --- permissions: who may take a transition (checked by services with has_transition_perm) -------
-
-
-def _scope(user):
-    return scope_for(user)
-
-
-def school_directeur(aanvraag, user) -> bool:
-    s = _scope(user)
-    return s.alles or (RolSoort.DIRECTEUR in s.soorten and aanvraag.school_id in s.school_ids)
-
-
-def school_medewerker(aanvraag, user) -> bool:
-    s = _scope(user)
-    return s.alles or (bool(SCHOOLLEIDING & s.soorten) and aanvraag.school_id in s.school_ids)
-
-
-def sll(aanvraag, user) -> bool:
-    s = _scope(user)
-    return s.alles or (RolSoort.SLL in s.soorten and aanvraag.swv_id in s.swv_ids)
-
-
-def sc(aanvraag, user) -> bool:
-    s = _scope(user)
-    return s.alles or (RolSoort.SC in s.soorten and aanvraag.regio_id in s.regio_ids)
-
-
-def sll_of_sc(aanvraag, user) -> bool:
-    return sll(aanvraag, user) or sc(aanvraag, user)
-
-
-def tla_voorzitter(aanvraag, user) -> bool:
-    s = _scope(user)
-    return s.alles or (RolSoort.TLA in s.soorten and aanvraag.swv_id in s.swv_ids)
-
-
-def bestuurder(aanvraag, user) -> bool:
-    s = _scope(user)
-    return s.alles or (RolSoort.BESTUURDER in s.soorten and aanvraag.swv_id in s.swv_ids)
-
-
-def deskundige(aanvraag, user) -> bool:
-    """An assigned deskundige, through the object permission granted on assignment."""
-    return user.has_perm("tlv.adviseren_tlvaanvraag", aanvraag)
-
-
-def eerste_deskundige(aanvraag, user) -> bool:
-    return (
-        deskundige(aanvraag, user)
-        and aanvraag.toewijzingen.filter(deskundige=user, volgorde=1, beeindigd_op__isnull=True).exists()
-    )
-
-
-# --- queryset -----------------------------------------------------------------------------------
-
-
-class AanvraagQuerySet(models.QuerySet):
-    def filter_for_user(self, user):
-        """School (ib, directeur): their school's aanvragen; SC/CJK: their regio; SLL, TLA,
-        bestuurder, beheerder: their SWV; a deskundige only the aanvragen assigned to him or her,
-        while the assignment lasts (django-guardian) [domain §2]."""
-        from django.contrib.contenttypes.models import ContentType
-        from django.db.models.functions import Cast
-        from guardian.models import UserObjectPermission
-
-        s = scope_for(user)
-        if s.alles:
-            return self
-        q = models.Q(swv_id__in=s.swv_ids) | models.Q(regio_id__in=s.regio_ids)
-        if SCHOOLLEIDING & s.soorten:
-            q |= models.Q(school_id__in=s.school_ids)
-        if user.is_authenticated and RolSoort.DESKUNDIGE in s.soorten:
-            toegewezen = (
-                UserObjectPermission.objects.filter(
-                    user_id=user.pk,
-                    permission__codename="view_tlvaanvraag",
-                    content_type=ContentType.objects.get_for_model(TLVAanvraag),
-                )
-                .annotate(pk_int=Cast("object_pk", models.BigIntegerField()))
-                .values("pk_int")
-            )
-            q |= models.Q(pk__in=toegewezen)
-        return self.filter(q, swv_id__in=s.swv_ids_alle)
-
-
-class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, models.Model):
-    # A refused step lists every reason, the role included (cases.workflow).
-    weigerteksten = Weigerteksten(
-        status="Deze stap is niet mogelijk in de status '{status}'.",
-        voorwaarde="Niet voldaan: {regel}",
-        rol="Deze stap hoort niet bij uw rol voor deze aanvraag.",
-        rol_is_reden=True,
-    )
+class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, models.Model):
     swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.PROTECT, related_name="tlv_aanvragen")
     leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="tlv_aanvragen")
     school = models.ForeignKey(
@@ -315,220 +221,6 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, models.Model):
         if self.school_id and not self.regio_id:
             self.regio_id = self.school.regio_id
         super().save(*args, **kwargs)
-
-    # --- facts used by the conditions and the UI ------------------------------------------------
-
-    @property
-    def peildatum(self) -> date:
-        from django.utils import timezone
-
-        return timezone.localdate()
-
-    def zonder_toestemming_uiterlijk_indienen(self) -> date | None:
-        """First day the aanvraag may be sent: 5 werkdagen after ouders were informed [002 §1.13]."""
-        if not self.zt_ouders_geinformeerd_op:
-            return None
-        return plus_werkdagen(self.zt_ouders_geinformeerd_op, 5)
-
-    def zonder_toestemming_gebreken(self, op: date | None = None) -> list[str]:
-        """The unmet conditions of §1.13, in Dutch (empty when all six are recorded and met)."""
-        op = op or self.peildatum
-        gebreken = []
-        velden = [
-            "zt_zorgen_gedeeld",
-            "zt_intensieve_ondersteuning",
-            "zt_andere_school_gemeld",
-            "zt_deskundige_aangekondigd",
-        ]
-        for veld in velden:
-            if not getattr(self, veld).strip():
-                gebreken.append(f"Niet vastgelegd: {self._meta.get_field(veld).verbose_name} [002 §1.13].")
-        if not self.zt_ouders_geinformeerd_op:
-            gebreken.append("Niet vastgelegd: wanneer ouders de mededeling en het OPP kregen [002 §1.13].")
-        else:
-            vroegst = self.zonder_toestemming_uiterlijk_indienen()
-            if op < vroegst:
-                gebreken.append(
-                    f"Ouders hebben nog geen 5 werkdagen gehad om te reageren: indienen kan vanaf "
-                    f"{vroegst:%d-%m-%Y} [002 §1.13]."
-                )
-        if not self.zt_verzenddatum_gemeld:
-            gebreken.append(
-                "Niet vastgelegd: de verzenddatum die de school aan ouders heeft genoemd [002 §1.13]."
-            )
-        elif op < self.zt_verzenddatum_gemeld:
-            gebreken.append(
-                f"De school heeft ouders {self.zt_verzenddatum_gemeld:%d-%m-%Y} als verzenddatum genoemd; "
-                "eerder indienen kan niet [002 §1.13]."
-            )
-        return gebreken
-
-    def opschortingen_paren(self, *, tot: date | None = None) -> list[tuple[date, date]]:
-        """(verzoek, ontvangst) pairs for the term; an open request counts up to `tot` (Awb 4:15)."""
-        paren = []
-        for o in self.opschortingen.all():
-            if o.ontvangen_op:
-                paren.append((o.verzoek_op, o.ontvangen_op))
-            elif tot is not None and tot > o.verzoek_op:
-                paren.append((o.verzoek_op, tot))
-        return paren
-
-    def open_opschorting(self):
-        return next((o for o in self.opschortingen.all() if o.ontvangen_op is None), None)
-
-    def actieve_toewijzingen(self):
-        return [t for t in self.toewijzingen.all() if t.beeindigd_op is None]
-
-    def toewijzing(self, volgorde: int):
-        return next((t for t in self.actieve_toewijzingen() if t.volgorde == volgorde), None)
-
-    def adviezen_ingediend(self) -> list:
-        uit = []
-        for t in self.actieve_toewijzingen():
-            advies = getattr(t, "advies", None)
-            if advies is not None and advies.ingediend_op:
-                uit.append(advies)
-        return uit
-
-    def eindadvies_of_none(self):
-        return getattr(self, "eindadvies", None)
-
-    # --- named conditions (one-line docstring = the rule and its source) ------------------------
-
-    def aanvraagformulier_ingevuld(self) -> bool:
-        """Het aanvraagformulier beschrijft de onderwijs- en ondersteuningsbehoeften en de zienswijze van ouders [002 bijlage 3.11.1]."""  # noqa: E501
-        return bool(self.onderwijsbehoeften.strip() and self.zienswijze_ouders.strip())
-
-    def toestemming_ouders_of_uitzondering(self) -> bool:
-        """Ouders hebben de aanvraag ondertekend, of alle zes voorwaarden voor een aanvraag zonder toestemming zijn vastgelegd en vervuld [002 §1.3, §1.13]."""  # noqa: E501
-        if self.zonder_toestemming:
-            return not self.zonder_toestemming_gebreken()
-        return self.ouders_ondertekend_op is not None
-
-    def herindicatie_optie_gekozen(self) -> bool:
-        """Bij een herindicatie is gekozen voor optie 1 (dossier) of optie 2 (herindicatiegesprek) [002 §1.21]."""  # noqa: E501
-        return self.soort != Soort.HERINDICATIE or self.herindicatie_optie is not None
-
-    def bestuur_is_geinformeerd(self) -> bool:
-        """De directeur heeft het schoolbestuur op de hoogte gebracht van de aanvraag [002 §1.3, bijlage 3.11.1]."""  # noqa: E501
-        return self.bestuur_geinformeerd
-
-    def formeel_compleet(self) -> bool:
-        """Het dossier bevat de formele onderdelen: handtekeningen, OPP of overdrachtsdocument en LVS-gegevens [002 bijlage 3.11.1 'Secretaresse']."""  # noqa: E501
-        from tlv.volledigheid import evalueer
-
-        return all(u.voldaan for u in evalueer(self) if u.regel.formeel)
-
-    def dossier_compleet(self) -> bool:
-        """Het dossier is compleet volgens alle regels van §1.4 [002 §1.4: 'Aanvragen die niet aan de criteria voldoen, worden niet in behandeling genomen']."""  # noqa: E501
-        from tlv.volledigheid import evalueer
-
-        return all(u.voldaan for u in evalueer(self))
-
-    def geen_open_informatieverzoek(self) -> bool:
-        """Er staat geen informatieverzoek meer open [Awb 4:15; 002 §1.9]."""
-        return self.open_opschorting() is None
-
-    def informatieverzoek_met_termijn(self) -> bool:
-        """Er is een informatieverzoek vastgelegd met wat ontbreekt en een antwoordtermijn [Awb 4:15; 002 §1.9]."""  # noqa: E501
-        o = self.open_opschorting()
-        return o is not None and bool(o.ontbreekt.strip()) and o.antwoord_uiterlijk is not None
-
-    def informatie_is_ontvangen(self) -> bool:
-        """De opgevraagde informatie is ontvangen en de ontvangstdatum is vastgelegd [Awb 4:15]."""
-        return self.open_opschorting() is None and self.opschortingen.exists()
-
-    def sc_oordeel_positief(self) -> bool:
-        """De steunpuntcoördinator heeft elke vraag van §1.4 beoordeeld en als voldoende aangemerkt [002 §1.4]."""  # noqa: E501
-        from tlv.models.besluit import SC_VRAGEN
-
-        oordelen = {o.vraag: o.voldoet for o in self.sc_oordelen.all()}
-        return all(oordelen.get(code) is True for code, _ in SC_VRAGEN)
-
-    def twee_deskundigen_toegewezen(self) -> bool:
-        """Er zijn twee deskundigen uit de pool toegewezen [002 §1.6, bijlage 3.11.1 'pool van deskundigen']."""  # noqa: E501
-        return self.toewijzing(1) is not None and self.toewijzing(2) is not None
-
-    def eerste_is_gedragsdeskundige(self) -> bool:
-        """De eerste deskundige is een gedragsdeskundige: orthopedagoog of psycholoog [002 §1.6, bijlage 3.11.1]."""  # noqa: E501
-        from cases.models.rollen import GEDRAGSDESKUNDIGEN
-
-        t = self.toewijzing(1)
-        return t is not None and t.discipline in GEDRAGSDESKUNDIGEN
-
-    def tweede_andere_discipline(self) -> bool:
-        """De tweede deskundige adviseert vanuit een andere expertise dan de eerste [002 §1.6, bijlage 3.11.1]."""  # noqa: E501
-        een, twee = self.toewijzing(1), self.toewijzing(2)
-        return (
-            een is not None
-            and twee is not None
-            and een.discipline != twee.discipline
-            and (een.deskundige_id != twee.deskundige_id)
-        )
-
-    def geen_belangenverstrengeling(self) -> bool:
-        """Geen van de deskundigen is betrokken bij de school van de leerling [002 §1.6, bijlage 3.11.1 'Wettelijke kaders']."""  # noqa: E501
-        from tlv.models.advies import conflict_voor
-
-        return not any(conflict_voor(t.deskundige, self) for t in self.actieve_toewijzingen())
-
-    def beide_adviezen_ingediend(self) -> bool:
-        """Beide deskundigen hebben hun advies onafhankelijk van elkaar ingediend [002 bijlage 3.11.1]."""
-        return len(self.adviezen_ingediend()) == 2
-
-    def eindadvies_compleet(self) -> bool:
-        """Het eindadvies bevat het gemotiveerde besluit, de doelen, de schoolsoort, de periode en de bekostigingscategorie [002 §1.11]."""  # noqa: E501
-        e = self.eindadvies_of_none()
-        return e is not None and not e.gebreken()
-
-    def adviezen_unaniem(self) -> bool:
-        """De twee adviezen zijn unaniem: het geschreven eindadvies volstaat voor de directeur-bestuurder [002 §1.7]."""  # noqa: E501
-        adviezen = self.adviezen_ingediend()
-        return len(adviezen) == 2 and adviezen[0].strekking == adviezen[1].strekking
-
-    def adviezen_niet_unaniem(self) -> bool:
-        """De twee adviezen zijn niet unaniem: de aanvraag gaat naar de TLA-vergadering [002 §1.7]."""
-        return len(self.adviezen_ingediend()) == 2 and not self.adviezen_unaniem()
-
-    def besproken_in_vergadering(self) -> bool:
-        """De aanvraag staat op de agenda van een TLA-vergadering die heeft plaatsgevonden [002 §1.7]."""
-        return self.vergadering_id is not None and self.vergadering.datum <= self.peildatum
-
-    def vragen_bestuurder_vastgelegd(self) -> bool:
-        """De directeur-bestuurder heeft zijn vragen aan de commissie vastgelegd [002 §1.7]."""
-        return bool(self.vragen_bestuurder.strip())
-
-    def eindadvies_kent_toe(self) -> bool:
-        """Het eindadvies luidt: TLV afgeven [002 §1.10]."""
-        e = self.eindadvies_of_none()
-        return e is not None and e.besluit == "afgeven"
-
-    def eindadvies_wijst_af(self) -> bool:
-        """Het eindadvies luidt: TLV niet toekennen [002 §1.10]."""
-        e = self.eindadvies_of_none()
-        return e is not None and e.besluit == "niet_toekennen"
-
-    def eindadvies_houdt_aan(self) -> bool:
-        """Het eindadvies luidt: besluit aanhouden [002 §1.10]."""
-        e = self.eindadvies_of_none()
-        return e is not None and e.besluit == "aanhouden"
-
-    def afwijking_ingangsdatum_beredeneerd(self) -> bool:
-        """Een afwijkende ingangsdatum heeft een reden van de steunpuntcoördinator [002 §1.16]."""
-        return self.ingangsdatum_afwijkend is None or bool(self.ingangsdatum_afwijking_reden.strip())
-
-    def bezwaar_is_geregistreerd(self) -> bool:
-        """Er is een bezwaarschrift geregistreerd met de datum van ontvangst [002 §1.12]."""
-        return self.bezwaren.filter(beslist_op__isnull=True).exists()
-
-    def bezwaar_klaar_voor_beslissing(self) -> bool:
-        """Ontvangst is bevestigd en de bemiddelingscommissie heeft geadviseerd, of het bezwaar is te laat zonder verschoonbare reden [002 §1.12; Awb 6:11]."""  # noqa: E501
-        b = self.bezwaren.filter(beslist_op__isnull=True).first()
-        return (
-            b is not None
-            and b.bevestigd_op is not None
-            and (b.bemiddeling_advies_op is not None or b.niet_ontvankelijk)
-        )
 
     # --- transitions ------------------------------------------------------------------------------
 

@@ -272,6 +272,6 @@ class Overgang(models.Model):
 
     @property
     def naar_label(self) -> str:
-        from tlv.models.aanvraag import Status
+        from tlv.models.keuzes import Status
 
         return Status(self.naar).label

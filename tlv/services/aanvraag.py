@@ -20,7 +20,8 @@ from cases.termijnen.models.termijnen import TermijnSoort
 from cases.workflow import vergrendel
 from tlv import termijnregistratie
 from tlv.models import SC_VRAGEN, Opschorting, ScOordeel, Soort, Status, TLVAanvraag, Verdaging
-from tlv.models.aanvraag import IN_BEHANDELING, sc, school_medewerker, sll
+from tlv.models.keuzes import IN_BEHANDELING
+from tlv.models.rechten import sc, school_medewerker, sll
 from tlv.services.basis import stap
 from tlv.termijnen import beslistermijn
 

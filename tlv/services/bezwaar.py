@@ -20,7 +20,8 @@ from cases.tweefactor import bevestig_handtekening
 from cases.workflow import OvergangGeweigerd, vergrendel
 from tlv import termijnregistratie
 from tlv.models import Bezwaar, BezwaarUitkomst, Status, TLVAanvraag
-from tlv.models.aanvraag import BESLUITEN, bestuurder, sll
+from tlv.models.keuzes import BESLUITEN
+from tlv.models.rechten import bestuurder, sll
 from tlv.services.basis import stap
 
 

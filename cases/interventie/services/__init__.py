@@ -1,1 +1,2 @@
-"""Write path of the interventietraject (traject.py) and the arrangementen (arrangementen.py)."""
+"""Write path of the interventietraject (traject/, one module per sub-topic) and the
+arrangementen (arrangementen.py)."""

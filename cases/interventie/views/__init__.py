@@ -1,1 +1,2 @@
-"""Pages of the interventietraject (traject.py) and the arrangementen (arrangementen.py)."""
+"""Pages of the interventietraject (traject/, one module per sub-topic) and the arrangementen
+(arrangementen.py)."""

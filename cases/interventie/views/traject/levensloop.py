@@ -1,6 +1,5 @@
-# Over 500 lines: moved whole in issue 15 round 1; split with the workflow toolkit (issue 15, open).
-"""Pages of the interventietraject [000; 003; domain §8]. Rows come through the selectors
-(filter_for_user); writes go through cases/interventie/services/traject.py; refusals are shown in Dutch."""
+"""Pages of the traject itself: list, aanmelding, detail, criteria, team, the steps, the evaluation
+and the SWV overview [000; domain §8]."""
 
 from __future__ import annotations
 
@@ -16,17 +15,11 @@ from cases.formvelden import toon_servicefouten
 from cases.interventie import selectors as sel
 from cases.interventie.forms import (
     AanmeldForm,
-    AfspraakForm,
-    BeeindigForm,
-    BijeenkomstForm,
     CriteriaForm,
-    DefinitiefForm,
     EvaluatieForm,
-    PlaatsingForm,
     TeamlidForm,
 )
 from cases.interventie.models.traject import (
-    BijeenkomstStatus,
     InterventieTeamlid,
     PlaatsingStap,
     PlaatsingUitkomst,
@@ -35,7 +28,6 @@ from cases.interventie.models.traject import (
 from cases.interventie.services import traject as svc
 from cases.interventie.services.arrangementen import mag_arrangementen_beheren
 from cases.models.rollen import SCHOOLLEIDING, SWV_REGIE, RolSoort
-from cases.navigatie import Paneel
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
 from cases.workflow import OvergangGeweigerd, kan, weigerredenen
@@ -54,6 +46,7 @@ LIJST_ROLLEN = (
     RolSoort.DESKUNDIGE,
     RolSoort.LPA,
 )
+SCHOOLTEAM = SCHOOLLEIDING
 CASUS = (RolSoort.DIRECTEUR, RolSoort.BESTUURDER)
 
 
@@ -231,221 +224,6 @@ def overgang(request, pk: int, naam: str):
     return redirect("interventie_detail", pk=traject.pk)
 
 
-# --- meetings ---------------------------------------------------------------------------------
-
-
-@rol_vereist(*SCHOOLLEIDING)
-def bijeenkomst_nieuw(request, pk: int):
-    traject = _traject_of_404(request, pk)
-    form = BijeenkomstForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            b = svc.plan_bijeenkomst(traject=traject, door=request.user, request=request, **form.cleaned_data)
-        except ValidationError as exc:
-            toon_servicefouten(form, exc)
-        else:
-            messages.success(request, "De bijeenkomst is gepland.")
-            return redirect("interventie_bijeenkomst", pk=b.pk)
-    return render(
-        request, "cases/interventie/bijeenkomst.html", {"traject": traject, "form": form, "bijeenkomst": None}
-    )
-
-
-@rol_vereist(*SCHOOLLEIDING)
-def bijeenkomst(request, pk: int):
-    b = sel.bijeenkomst_voor(request.user, pk)
-    traject = sel.traject_voor(request.user, b.traject_id)
-    log_inzage(
-        request=request, leerling=traject.leerling, obj=b, omschrijving="Bijeenkomst interventieteam bekeken"
-    )
-    gehouden = b.status == BijeenkomstStatus.GEHOUDEN
-    form = BijeenkomstForm(request.POST or None, instance=b)
-    if gehouden:
-        for f in form.fields.values():
-            f.disabled = True
-    if request.method == "POST" and not gehouden and form.is_valid():
-        velden = {k: form.cleaned_data[k] for k in BijeenkomstForm.Meta.fields}
-        try:
-            b = svc.werk_bijeenkomst_bij(bijeenkomst=b, door=request.user, request=request, **velden)
-        except ValidationError as exc:
-            toon_servicefouten(form, exc)
-        else:
-            messages.success(request, "De bijeenkomst is opgeslagen.")
-            return redirect("interventie_bijeenkomst", pk=b.pk)
-    redenen = [] if gehouden else weigerredenen(b, "houd")
-    afspraak_form = AfspraakForm(traject=traject)
-    return render(
-        request,
-        "cases/interventie/bijeenkomst.html",
-        {
-            "traject": traject,
-            "bijeenkomst": b,
-            "form": form,
-            "redenen": redenen,
-            "afspraken": [a for a in traject.afspraken.all() if a.bijeenkomst_id == b.pk],
-            "afspraak_form": afspraak_form,
-        },
-    )
-
-
-@require_POST
-@rol_vereist(*SCHOOLLEIDING)
-def bijeenkomst_gehouden(request, pk: int):
-    b = sel.bijeenkomst_voor(request.user, pk)
-    try:
-        svc.houd_bijeenkomst(bijeenkomst=b, door=request.user, request=request)
-    except (OvergangGeweigerd, ValidationError, PermissionDenied) as exc:
-        _weigering(request, exc)
-        return redirect("interventie_bijeenkomst", pk=b.pk)
-    messages.success(request, "De bijeenkomst is als gehouden vastgelegd.")
-    return redirect("interventie_detail", pk=b.traject_id)
-
-
-@rol_vereist(RolSoort.DIRECTEUR, RolSoort.IB, RolSoort.BESTUURDER)
-def afspraak_nieuw(request, pk: int):
-    b = sel.bijeenkomst_voor(request.user, pk)
-    traject = sel.traject_voor(request.user, b.traject_id)
-    form = AfspraakForm(request.POST or None, traject=traject)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            svc.voeg_afspraak_toe(
-                traject=traject,
-                bijeenkomst=b,
-                door=request.user,
-                wat=d["wat"],
-                eigenaar=d["eigenaar"],
-                eigenaar_naam=d["eigenaar_naam"],
-                uiterlijk=d["uiterlijk"],
-                bewaker=d["bewaker"],
-                request=request,
-            )
-        except ValidationError as exc:
-            toon_servicefouten(form, exc)
-        else:
-            messages.success(request, "De afspraak is vastgelegd.")
-            return (
-                redirect("interventie_bijeenkomst", pk=b.pk)
-                if svc.is_schoolteam_van(traject.school_id, request.user)
-                else redirect("interventie_detail", pk=traject.pk)
-            )
-    return render(
-        request, "cases/interventie/afspraak.html", {"traject": traject, "bijeenkomst": b, "form": form}
-    )
-
-
-@require_POST
-@login_required
-def afspraak_afgerond(request, pk: int):
-    a = sel.afspraak_voor(request.user, pk)
-    try:
-        svc.rond_afspraak_af(afspraak=a, door=request.user, request=request)
-    except (ValidationError, PermissionDenied) as exc:
-        _weigering(request, exc)
-    else:
-        messages.success(request, "De afspraak is afgerond.")
-    volgende = request.POST.get("volgende")
-    if volgende == "home":
-        return redirect("home")
-    return redirect("interventie_detail", pk=a.traject_id)
-
-
-# --- plaatsingsstroom ---------------------------------------------------------------------------------
-
-
-@rol_vereist(*CASUS)
-def plaatsing_nieuw(request, pk: int):
-    traject = _traject_of_404(request, pk)
-    stap_gekozen = qp.keuze(
-        request, "stap", [str(s) for s in PlaatsingStap.values], label="de stap van de plaatsingsstroom"
-    )
-    gehad = {p.stap for p in traject.plaatsingen.all()}
-    form = PlaatsingForm(
-        request.POST or None,
-        traject=traject,
-        gehad=gehad,
-        initial={"stap": stap_gekozen} if stap_gekozen else None,
-    )
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            svc.registreer_plaatsing(
-                traject=traject,
-                door=request.user,
-                stap=d["stap"],
-                school=d["school"],
-                setting=d["setting"],
-                doel=d["doel"],
-                startdatum=d["startdatum"],
-                einddatum=d["einddatum"],
-                middelen=d["middelen"],
-                akkoord_ontvangende_school=d["akkoord_ontvangende_school"],
-                akkoord_door=d["akkoord_door"],
-                akkoord_op=d["akkoord_op"],
-                redenen_overslaan=form.redenen(),
-                request=request,
-            )
-        except ValidationError as exc:
-            toon_servicefouten(form, exc)
-        else:
-            messages.success(
-                request,
-                "De plaatsing is vastgelegd. De leerling blijft ingeschreven op de school van herkomst.",
-            )
-            return redirect("interventie_detail", pk=traject.pk)
-    gehad = {p.stap: p for p in traject.plaatsingen.all()}
-    return render(
-        request,
-        "cases/interventie/plaatsing.html",
-        {
-            "traject": traject,
-            "form": form,
-            "stappen": [(s, lbl, gehad.get(s)) for s, lbl in PlaatsingStap.choices],
-        },
-    )
-
-
-@rol_vereist(*CASUS)
-def plaatsing_beeindigen(request, pk: int):
-    p = sel.plaatsing_voor(request.user, pk)
-    form = BeeindigForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            svc.beeindig_plaatsing(plaatsing=p, door=request.user, request=request, **form.cleaned_data)
-        except ValidationError as exc:
-            toon_servicefouten(form, exc)
-        else:
-            messages.success(request, "De uitkomst van de plaatsing is vastgelegd.")
-            return redirect("interventie_detail", pk=p.traject_id)
-    return render(
-        request,
-        "cases/interventie/plaatsing_uitkomst.html",
-        {"plaatsing": p, "traject": p.traject, "form": form, "definitief": False},
-    )
-
-
-@rol_vereist(*CASUS)
-def plaatsing_definitief(request, pk: int):
-    p = sel.plaatsing_voor(request.user, pk)
-    form = DefinitiefForm(request.POST or None, initial={"groep": p.traject.leerling.huidige_groep})
-    if request.method == "POST" and form.is_valid():
-        try:
-            svc.plaats_definitief(plaatsing=p, door=request.user, request=request, **form.cleaned_data)
-        except ValidationError as exc:
-            toon_servicefouten(form, exc)
-        else:
-            messages.success(
-                request,
-                f"De leerling is ingeschreven op {p.school} en uitgeschreven op {p.traject.school}.",
-            )
-            return redirect("interventie_detail", pk=p.traject_id)
-    return render(
-        request,
-        "cases/interventie/plaatsing_uitkomst.html",
-        {"plaatsing": p, "traject": p.traject, "form": form, "definitief": True},
-    )
-
-
 # --- evaluation and overview --------------------------------------------------------------------
 
 
@@ -500,53 +278,4 @@ def overzicht(request):
             "uitkomsten": sorted(uitkomst_telling.items(), key=lambda kv: (-kv[1], kv[0])),
             "gemiddelde_duur": round(sum(duren) / len(duren)) if duren else None,
         },
-    )
-
-
-# --- "Mijn werk" panels (registered in cases/registraties.py) ----------------------------------------
-
-
-def paneel_mijn_afspraken(user, scope) -> Paneel | None:
-    """Agreements the user owns (and overdue ones the user guards) [003, leerpunt 7]."""
-    afspraken = sel.mijn_afspraken(user)
-    if not afspraken:
-        return None
-    return Paneel(
-        titel="Mijn afspraken in interventietrajecten",
-        template="cases/interventie/paneel_afspraken.html",
-        context={"afspraken": afspraken, "user_id": user.pk},
-        volgorde=20,
-        aantal=sum(1 for a in afspraken if a.te_laat) or None,
-    )
-
-
-def paneel_nieuwe_meldingen(user, scope) -> Paneel | None:
-    """The SWV's directeur: new meldingen and prompts after a schorsing/verwijdering [000]."""
-    if not scope.heeft(RolSoort.BESTUURDER):
-        return None
-    trajecten = sel.nieuwe_meldingen(user)
-    if not trajecten:
-        return None
-    return Paneel(
-        titel="Interventieteam: nieuwe meldingen",
-        template="cases/interventie/paneel_meldingen.html",
-        context={"trajecten": trajecten},
-        volgorde=10,
-        aantal=len(trajecten),
-    )
-
-
-def paneel_casusmanager(user, scope) -> Paneel | None:
-    """The directeur's open trajecten, with the one-week norm for the first meeting [000]."""
-    if not scope.heeft(RolSoort.DIRECTEUR):
-        return None
-    trajecten = sel.als_casusmanager(user)
-    if not trajecten:
-        return None
-    return Paneel(
-        titel="Interventietrajecten waarvan u casusmanager bent",
-        template="cases/interventie/paneel_casusmanager.html",
-        context={"trajecten": trajecten},
-        volgorde=15,
-        aantal=sum(1 for t in trajecten if t.stand["kleur"] == "rood") or None,
     )

@@ -1,0 +1,95 @@
+"""Who may take a step of the TLV-aanvraag (the `permission=` rules of its transitions) and
+which aanvragen a user sees [002 bijlage 3.11.2; domain §2]."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from cases.models.rollen import SCHOOLLEIDING, RolSoort
+from cases.scope import scope_for
+
+# --- permissions: who may take a transition (checked by services with has_transition_perm) -------
+
+
+def _scope(user):
+    return scope_for(user)
+
+
+def school_directeur(aanvraag, user) -> bool:
+    s = _scope(user)
+    return s.alles or (RolSoort.DIRECTEUR in s.soorten and aanvraag.school_id in s.school_ids)
+
+
+def school_medewerker(aanvraag, user) -> bool:
+    s = _scope(user)
+    return s.alles or (bool(SCHOOLLEIDING & s.soorten) and aanvraag.school_id in s.school_ids)
+
+
+def sll(aanvraag, user) -> bool:
+    s = _scope(user)
+    return s.alles or (RolSoort.SLL in s.soorten and aanvraag.swv_id in s.swv_ids)
+
+
+def sc(aanvraag, user) -> bool:
+    s = _scope(user)
+    return s.alles or (RolSoort.SC in s.soorten and aanvraag.regio_id in s.regio_ids)
+
+
+def sll_of_sc(aanvraag, user) -> bool:
+    return sll(aanvraag, user) or sc(aanvraag, user)
+
+
+def tla_voorzitter(aanvraag, user) -> bool:
+    s = _scope(user)
+    return s.alles or (RolSoort.TLA in s.soorten and aanvraag.swv_id in s.swv_ids)
+
+
+def bestuurder(aanvraag, user) -> bool:
+    s = _scope(user)
+    return s.alles or (RolSoort.BESTUURDER in s.soorten and aanvraag.swv_id in s.swv_ids)
+
+
+def deskundige(aanvraag, user) -> bool:
+    """An assigned deskundige, through the object permission granted on assignment."""
+    return user.has_perm("tlv.adviseren_tlvaanvraag", aanvraag)
+
+
+def eerste_deskundige(aanvraag, user) -> bool:
+    return (
+        deskundige(aanvraag, user)
+        and aanvraag.toewijzingen.filter(deskundige=user, volgorde=1, beeindigd_op__isnull=True).exists()
+    )
+
+
+# --- queryset -----------------------------------------------------------------------------------
+
+
+class AanvraagQuerySet(models.QuerySet):
+    def filter_for_user(self, user):
+        """School (ib, directeur): their school's aanvragen; SC/CJK: their regio; SLL, TLA,
+        bestuurder, beheerder: their SWV; a deskundige only the aanvragen assigned to him or her,
+        while the assignment lasts (django-guardian) [domain §2]."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models.functions import Cast
+        from guardian.models import UserObjectPermission
+
+        from tlv.models.aanvraag import TLVAanvraag
+
+        s = scope_for(user)
+        if s.alles:
+            return self
+        q = models.Q(swv_id__in=s.swv_ids) | models.Q(regio_id__in=s.regio_ids)
+        if SCHOOLLEIDING & s.soorten:
+            q |= models.Q(school_id__in=s.school_ids)
+        if user.is_authenticated and RolSoort.DESKUNDIGE in s.soorten:
+            toegewezen = (
+                UserObjectPermission.objects.filter(
+                    user_id=user.pk,
+                    permission__codename="view_tlvaanvraag",
+                    content_type=ContentType.objects.get_for_model(TLVAanvraag),
+                )
+                .annotate(pk_int=Cast("object_pk", models.BigIntegerField()))
+                .values("pk_int")
+            )
+            q |= models.Q(pk__in=toegewezen)
+        return self.filter(q, swv_id__in=s.swv_ids_alle)
