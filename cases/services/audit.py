@@ -2,18 +2,39 @@
 
 from __future__ import annotations
 
+import ipaddress
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
 from cases.models.audit import AuditActie, AuditRegel
 
 
+def _als_ip(waarde: str | None) -> str | None:
+    try:
+        return str(ipaddress.ip_address((waarde or "").strip()))
+    except ValueError:
+        return None
+
+
 def client_ip(request) -> str | None:
+    """The address of the client, as far as this installation can know it [issue 14].
+
+    `REMOTE_ADDR` is the peer of the web server. Only when `PASSEND_TRUSTED_PROXIES` = N > 0
+    proxies of our own sit in front is `X-Forwarded-For` believed, and then only the Nth address
+    from the right: each trusted proxy appends the peer it saw, so everything left of that is what
+    the client wrote itself and may be anything. A header shorter than the proxy chain was not
+    written by our proxies: then REMOTE_ADDR."""
     if request is None:
         return None
-    # Behind the production proxy the first X-Forwarded-For hop is the client.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    ip = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR")
-    return ip or None
+    remote = _als_ip(request.META.get("REMOTE_ADDR"))
+    vertrouwd = int(getattr(settings, "PASSEND_TRUSTED_PROXIES", 0) or 0)
+    if vertrouwd <= 0:
+        return remote
+    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+    if len(hops) < vertrouwd:
+        return remote
+    return _als_ip(hops[-vertrouwd]) or remote
 
 
 def _omschrijving(obj) -> str:
