@@ -22,6 +22,9 @@ class AuditActie(models.TextChoices):
     INGELOGD = "ingelogd", "ingelogd"
     UITGELOGD = "uitgelogd", "uitgelogd"
     MISLUKT = "inlog_mislukt", "inloggen mislukt"
+    LIJST_BEKEKEN = "lijst_bekeken", "lijst bekeken"  # one row per list page view [issue 14]
+    GEWEIGERD = "geweigerd", "toegang geweigerd"  # a 403/404 on a leerling or case id [issue 14]
+    OPGESCHOOND = "opgeschoond", "auditlog opgeschoond"  # manage.py audit_bewaartermijn [issue 14]
 
 
 class AuditQuerySet(models.QuerySet):

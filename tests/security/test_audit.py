@@ -2,9 +2,16 @@
 and logins carry the SWV, refused attempts leave a row, and on PostgreSQL the table is append-only
 in the database itself with one audited retention procedure."""
 
+from datetime import timedelta
+from io import StringIO
+
 import pytest
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory
 
+from cases.models import AuditRegel
+from cases.models.audit import AuditActie
 from cases.services.audit import client_ip
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +60,110 @@ class TestClientIp:
         ib.get(reverse("dossier", args=[leerling.pk]), REMOTE_ADDR="10.9.8.7", HTTP_X_FORWARDED_FOR="6.6.6.6")
         regel = AuditRegel.objects.filter(leerling=leerling).latest("id")
         assert regel.ip == "10.9.8.7"
+
+
+op_postgresql = pytest.mark.skipif(
+    "connection.vendor != 'postgresql'",
+    reason="de trigger bestaat alleen op PostgreSQL (migratie cases 0008); CI draait op PostgreSQL",
+)
+
+
+def _oude_regel(world, jaren_geleden, **kwargs):
+    import time_machine
+    from django.utils import timezone
+
+    from cases.services.audit import log
+
+    with time_machine.travel(timezone.now() - timedelta(days=365 * jaren_geleden + 2), tick=False):
+        return log(actie=AuditActie.BEKEKEN, user=world.users["ib"], **kwargs)
+
+
+@op_postgresql
+class TestAlleenToevoegenOpPostgresql:
+    """[issue 14] The database itself refuses changing or removing audit rows."""
+
+    @pytest.fixture
+    def regel(self, world):
+        from cases.services.audit import log
+
+        return log(actie=AuditActie.BEKEKEN, user=world.users["ib"], swv=world.swv, omschrijving="echt")
+
+    def _weigert(self, sql, params=()):
+        with pytest.raises(DatabaseError, match="alleen-toevoegen"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+
+    def test_update_via_sql_faalt(self, regel):
+        self._weigert("UPDATE cases_auditregel SET omschrijving = 'vervalst' WHERE id = %s", [regel.pk])
+        self._weigert("UPDATE cases_auditregel SET ip = '6.6.6.6' WHERE id = %s", [regel.pk])
+        self._weigert("UPDATE cases_auditregel SET tijdstip = now() - interval '9 years'")
+        regel.refresh_from_db()
+        assert regel.omschrijving == "echt"
+
+    def test_ander_gebruiker_invullen_faalt(self, world, regel):
+        self._weigert(
+            "UPDATE cases_auditregel SET gebruiker_id = %s WHERE id = %s", [world.users["sc"].pk, regel.pk]
+        )
+
+    def test_truncate_faalt(self, db):
+        # No row inserted in this transaction: else PostgreSQL refuses for pending FK checks first.
+        self._weigert("TRUNCATE cases_auditregel")
+
+    def test_delete_via_sql_en_orm_faalt(self, regel):
+        self._weigert("DELETE FROM cases_auditregel WHERE id = %s", [regel.pk])
+        with pytest.raises(DatabaseError), transaction.atomic():
+            AuditRegel.objects.filter(pk=regel.pk).delete()
+        assert AuditRegel.objects.filter(pk=regel.pk).exists()
+
+    def test_verwijderde_gebruiker_laat_zijn_regels_staan(self, world):
+        """on_delete=SET_NULL stays possible: only the key becomes empty, the name is kept."""
+        from cases.services.audit import log
+        from tests.factories import GebruikerFactory
+
+        weg = GebruikerFactory(username="vertrokken")
+        regel = log(actie=AuditActie.INGELOGD, user=weg, swv=world.swv)
+        weg.delete()
+        regel.refresh_from_db()
+        assert (regel.gebruiker_id, regel.gebruikersnaam) == (None, "vertrokken")
+
+
+class TestBewaartermijn:
+    """[issue 14] manage.py audit_bewaartermijn: only old rows go, and only after its own row."""
+
+    def test_proefdraai_verwijdert_niets(self, world):
+        _oude_regel(world, 6, swv=world.swv)
+        uit = StringIO()
+        call_command("audit_bewaartermijn", stdout=uit)
+        assert AuditRegel.objects.count() == 1
+        assert "1 auditregels" in uit.getvalue() and "Niets verwijderd" in uit.getvalue()
+
+    def test_verwijdert_alleen_oude_regels_en_logt_zichzelf(self, world):
+        from cases.services.audit import log
+
+        oud_a = _oude_regel(world, 6, swv=world.swv)
+        _oude_regel(world, 6, swv=world.swv)
+        oud_b = _oude_regel(world, 6, swv=world.swv_b)
+        bijna = _oude_regel(world, 4, swv=world.swv)
+        nieuw = log(actie=AuditActie.BEKEKEN, user=world.users["ib"], swv=world.swv)
+
+        call_command("audit_bewaartermijn", "--ouder-dan", "5", "--uitvoeren", stdout=StringIO())
+
+        assert not AuditRegel.objects.filter(pk__in=[oud_a.pk, oud_b.pk]).exists()
+        assert AuditRegel.objects.filter(pk__in=[bijna.pk, nieuw.pk]).count() == 2
+        eigen = {r.swv_id: r.omschrijving for r in AuditRegel.objects.filter(actie=AuditActie.OPGESCHOOND)}
+        assert set(eigen) == {world.swv.pk, world.swv_b.pk}
+        assert "2 auditregels" in eigen[world.swv.pk] and "bewaartermijn 5 jaar" in eigen[world.swv.pk]
+        assert "1 auditregels" in eigen[world.swv_b.pk]
+        assert "audit_bewaartermijn door" in eigen[world.swv.pk]
+
+    def test_standaardtermijn_uit_de_instelling(self, world, settings):
+        settings.PASSEND_AUDIT_BEWAARTERMIJN_JAREN = 7
+        zes = _oude_regel(world, 6, swv=world.swv)
+        acht = _oude_regel(world, 8, swv=world.swv)
+        call_command("audit_bewaartermijn", "--uitvoeren", stdout=StringIO())
+        assert AuditRegel.objects.filter(pk=zes.pk).exists()
+        assert not AuditRegel.objects.filter(pk=acht.pk).exists()
+
+    def test_onzin_termijn_geeft_nette_fout(self, world):
+        with pytest.raises(CommandError, match="minstens 1 jaar"):
+            call_command("audit_bewaartermijn", "--ouder-dan", "0", "--uitvoeren")
