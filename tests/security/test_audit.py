@@ -167,3 +167,193 @@ class TestBewaartermijn:
     def test_onzin_termijn_geeft_nette_fout(self, world):
         with pytest.raises(CommandError, match="minstens 1 jaar"):
             call_command("audit_bewaartermijn", "--ouder-dan", "0", "--uitvoeren")
+
+
+@pytest.fixture
+def beheer_b(world):
+    """The beheerder of SWV B (the world fixture has only SWV A's)."""
+    from tests.conftest import maak_rol
+    from tests.factories import GebruikerFactory
+
+    user = GebruikerFactory(username="beheer_b", is_staff=True)
+    maak_rol(user, "beheer", swv=world.swv_b)
+    return user
+
+
+def _zichtbaar_voor(user, **filters):
+    return AuditRegel.objects.filter_for_user(user).filter(**filters)
+
+
+class TestGeweigerd:
+    """[issue 14] A 403/404 on a URL with an id leaves a row with user, IP and path, for the
+    user's own SWV (the SWV of a foreign id is not his to know)."""
+
+    def test_vreemd_dossier_laat_regel_achter_voor_eigen_swv(self, world, login, beheer_b):
+        from django.urls import reverse
+
+        from tests.factories.dossier import leerling_met_ouders
+
+        vreemd = leerling_met_ouders(world, school=world.school_b)
+        ib = login(world.users["ib"])
+        pad = reverse("dossier", args=[vreemd.pk])
+        antwoord = ib.get(pad + "?zoek=Jansen", REMOTE_ADDR="10.4.4.4")
+        assert antwoord.status_code in (403, 404)
+        regel = AuditRegel.objects.get(actie=AuditActie.GEWEIGERD)
+        assert (regel.gebruiker, regel.swv, regel.ip, regel.leerling) == (
+            world.users["ib"],
+            world.swv,
+            "10.4.4.4",
+            None,
+        )
+        assert pad in regel.omschrijving and str(antwoord.status_code) in regel.omschrijving
+        assert "Jansen" not in regel.omschrijving  # no query string: no search terms or names
+        assert _zichtbaar_voor(world.users["beheer"], actie=AuditActie.GEWEIGERD).count() == 1
+        assert not _zichtbaar_voor(beheer_b, actie=AuditActie.GEWEIGERD).exists()
+
+    def test_onbestaand_id_en_403_op_eigen_swv(self, world, login):
+        from django.urls import reverse
+
+        from tests.factories.dossier import leerling_met_ouders
+
+        leerkracht = login(world.users["leerkracht"])
+        assert leerkracht.get(reverse("dossier", args=[999999])).status_code == 404
+        ander = leerling_met_ouders(world, school=world.school2)
+        assert leerkracht.get(reverse("dossier", args=[ander.pk])).status_code in (403, 404)
+        assert (
+            AuditRegel.objects.filter(actie=AuditActie.GEWEIGERD, gebruiker=world.users["leerkracht"]).count()
+            == 2
+        )
+
+    def test_geen_regel_zonder_id_of_anoniem(self, world, client, login):
+        from django.urls import reverse
+
+        client.get(reverse("dossier", args=[1]))  # anonymous: to the login page
+        login(world.users["ib"]).get("/bestaat-niet/")
+        assert not AuditRegel.objects.filter(actie=AuditActie.GEWEIGERD).exists()
+
+
+class TestInloggenMetSwv:
+    """[issue 14] Logins, logouts and failed logins carry the SWV of the user's roles."""
+
+    def test_inloggen_uitloggen_en_mislukt(self, world, client, beheer_b):
+        from django.urls import reverse
+
+        ib = world.users["ib"]
+        ib.set_password("Een-lang-genoeg-wachtwoord-1")
+        ib.save()
+        client.post(reverse("login"), {"username": "ib", "password": "fout"})
+        client.post(reverse("login"), {"username": "ib", "password": "Een-lang-genoeg-wachtwoord-1"})
+        client.post(reverse("logout"))
+        rijen = list(
+            AuditRegel.objects.filter(
+                actie__in=[AuditActie.MISLUKT, AuditActie.INGELOGD, AuditActie.UITGELOGD]
+            )
+            .order_by("id")
+            .values_list("actie", "swv_id")
+        )
+        assert rijen == [
+            (AuditActie.MISLUKT, world.swv.pk),
+            (AuditActie.INGELOGD, world.swv.pk),
+            (AuditActie.UITGELOGD, world.swv.pk),
+        ]
+        assert _zichtbaar_voor(world.users["beheer"], actie=AuditActie.INGELOGD).count() == 1
+        assert not _zichtbaar_voor(beheer_b, actie__in=[AuditActie.INGELOGD, AuditActie.MISLUKT]).exists()
+
+    def test_gebruiker_in_twee_swvs_geeft_een_regel_per_swv(self, world, login):
+        from cases.services.audit import log_per_swv
+        from tests.conftest import maak_rol
+
+        maak_rol(world.users["sll"], "sll", swv=world.swv_b)
+        log_per_swv(actie=AuditActie.INGELOGD, user=world.users["sll"])
+        assert set(AuditRegel.objects.values_list("swv_id", flat=True)) == {world.swv.pk, world.swv_b.pk}
+
+
+# Every list page that shows pupils' names [issue 14]. The test below walks them through the matrix.
+LIJSTEN = {
+    "tlv:lijst",
+    "tlv:ter_ondertekening",
+    "tlv:tla_werklijst",
+    "tlv:mijn_aanvragen",
+    "tlv:vergaderingen",
+    "tlv:herindicaties",
+    "zorgplicht:lijst",
+    "zorgplicht:overzicht",
+    "verzuim:leerlingen",
+    "verzuim:meldingen",
+    "verzuim:maatregelen",
+    "verzuim:thuiszitters",
+    "verzuim:escalaties",
+    "verzuim:vrijstellingen",
+    "interventie_lijst",
+    "interventie_overzicht",
+    "arrangement_lijst",
+    "leerling_lijst",
+}
+
+
+class TestLijstenEnExports:
+    """[issue 14] One row per list page view and per export, for the viewer's SWV."""
+
+    def test_elke_lijst_heeft_de_auditdecorator(self):
+        from django.urls import resolve, reverse
+
+        zonder = sorted(n for n in LIJSTEN if not hasattr(resolve(reverse(n)).func, "audit_lijst"))
+        assert not zonder, f"lijsten zonder @lijst_gelogd: {zonder}"
+
+    @pytest.mark.parametrize("naam", sorted(LIJSTEN))
+    def test_lijst_laat_een_regel_achter_voor_de_swv_van_de_kijker(self, naam, world, client, beheer_b):
+        from django.urls import reverse
+
+        from tests.matrix import alle_entries
+
+        toegang = alle_entries()[naam]
+        assert toegang.kwargs is None and toegang.methode == "get"
+        rol = sorted(toegang.ok)[0]
+        client.force_login(world.users[rol])
+        assert client.get(reverse(naam)).status_code == 200
+        regels = list(AuditRegel.objects.filter(actie=AuditActie.LIJST_BEKEKEN))
+        assert [(r.gebruiker, r.swv) for r in regels] == [(world.users[rol], world.swv)]
+        assert regels[0].omschrijving
+        assert not _zichtbaar_voor(beheer_b, actie=AuditActie.LIJST_BEKEKEN).exists()
+
+    def test_geweigerde_lijst_laat_geen_lijstregel(self, world, login):
+        from django.urls import reverse
+
+        assert login(world.users["leerkracht"]).get(reverse("verzuim:escalaties")).status_code == 403
+        assert not AuditRegel.objects.filter(actie=AuditActie.LIJST_BEKEKEN).exists()
+
+    def test_constant_aantal_queries(self, world, login):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+        from django.urls import reverse
+
+        from tests.factories.dossier import leerling_met_ouders
+
+        leerling_met_ouders(world)
+        sll = login(world.users["sll"])
+        sll.get(reverse("leerling_lijst"))
+        with CaptureQueriesContext(connection) as een:
+            sll.get(reverse("leerling_lijst"))
+        for _ in range(5):
+            leerling_met_ouders(world)
+        with CaptureQueriesContext(connection) as zes:
+            sll.get(reverse("leerling_lijst"))
+        assert len(zes) == len(een)
+        assert AuditRegel.objects.filter(actie=AuditActie.LIJST_BEKEKEN).count() == 3
+
+    @pytest.mark.parametrize(
+        "naam,rol,query",
+        [
+            ("verzuim:thuiszitters_export", "sll", {"formaat": "csv"}),
+            ("tlv:doorlooptijden", "sll", {"formaat": "csv"}),
+        ],
+    )
+    def test_export_draagt_de_swv_van_de_kijker(self, naam, rol, query, world, login, beheer_b):
+        from django.urls import reverse
+
+        antwoord = login(world.users[rol]).get(reverse(naam), query)
+        assert antwoord.status_code == 200
+        regels = list(AuditRegel.objects.filter(actie=AuditActie.GEDOWNLOAD))
+        assert [(r.gebruiker, r.swv) for r in regels] == [(world.users[rol], world.swv)]
+        assert _zichtbaar_voor(world.users["beheer"], actie=AuditActie.GEDOWNLOAD).count() == 1
+        assert not _zichtbaar_voor(beheer_b, actie=AuditActie.GEDOWNLOAD).exists()
