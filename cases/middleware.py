@@ -24,3 +24,26 @@ class OngeldigeInvoerMiddleware:
             if "\x00" in sleutel or any("\x00" in w for w in waarden):
                 raise OngeldigeInvoer("De link bevat een teken dat niet in een adres hoort (een NUL-teken).")
         return None
+
+
+class GeweigerdAuditMiddleware:
+    """Every refused attempt on a URL with an id leaves an audit row [issue 14].
+
+    Whatever the view did, a PermissionDenied, an Http404, get_object_or_404 or a rendered 403,
+    arrives here as a response with status 403 or 404; only requests of a logged-in user to a URL
+    pattern with parameters (a leerling, case or document id) count. Anonymous requests are sent
+    to the login page before any id is looked at, and a path that matches no pattern names no id."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code in (403, 404):
+            match = getattr(request, "resolver_match", None)
+            user = getattr(request, "user", None)
+            if match is not None and match.kwargs and getattr(user, "is_authenticated", False):
+                from cases.services.audit import log_geweigerd
+
+                log_geweigerd(request, response.status_code)
+        return response

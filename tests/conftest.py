@@ -136,3 +136,24 @@ def _private_opslag_in_tmp(settings, tmp_path_factory):
     standaard = settings.STORAGES["default"]
     opties = {**standaard.get("OPTIONS", {}), "location": str(tmp_path_factory.mktemp("private"))}
     settings.STORAGES = {**settings.STORAGES, "default": {**standaard, "OPTIONS": opties}}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_mag_auditlog_legen():
+    """On PostgreSQL the audit table refuses TRUNCATE unless passend.audit_opschonen is set
+    (migration cases 0008) [issue 14]; the flush after a transactional test sets it, like the
+    retention command does."""
+    try:
+        from django.db.backends.postgresql.operations import DatabaseOperations
+    except ImportError:  # no psycopg: no PostgreSQL either
+        yield
+        return
+    origineel = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, **kwargs):
+        sql = origineel(self, style, tables, **kwargs)
+        return ["SET LOCAL passend.audit_opschonen = 'ja'", *sql] if sql else sql
+
+    DatabaseOperations.sql_flush = sql_flush
+    yield
+    DatabaseOperations.sql_flush = origineel

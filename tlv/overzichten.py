@@ -19,7 +19,7 @@ from cases.models import Regio
 from cases.models.audit import AuditActie
 from cases.models.rollen import RolSoort
 from cases.permissions import rol_vereist
-from cases.services.audit import log
+from cases.services.audit import lijst_gelogd, log_per_swv
 from cases.termijnen import schooljaar_begin
 from tlv import selectors
 
@@ -53,6 +53,7 @@ def _regio(request, *, strikt: bool = False) -> Regio | None:
     RolSoort.DIRECTEUR,
     RolSoort.BEHEERDER,
 )
+@lijst_gelogd("lijst herindicaties")
 def herindicaties(request):
     vandaag = timezone.localdate()
     regio = _regio(request)
@@ -137,7 +138,7 @@ def doorlooptijden(request):
     )
     if formaat:
         periode = f"{van or 'begin'} t/m {tot or 'nu'}"
-        log(
+        log_per_swv(  # the SWV('s) of the viewer [issue 14]
             actie=AuditActie.GEDOWNLOAD,
             request=request,
             omschrijving=f"doorlooptijden TLV ({formaat}, {periode})",

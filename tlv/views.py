@@ -21,6 +21,7 @@ from cases.models.brieven import Brief
 from cases.models.rollen import SCHOOLLEIDING, SWV_BUREAU, RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
+from cases.services.audit import lijst_gelogd
 from cases.termijnen import plus_werkdagen
 from cases.workflow import OvergangGeweigerd
 from tlv import forms, selectors, services
@@ -77,6 +78,7 @@ def _lijst(request, *, titel: str, uitleg: str, statussen=None, eigen=False):
 
 
 @rol_vereist(*SCHOOLLEIDING, RolSoort.SC, RolSoort.CJK, *SWV_BUREAU)
+@lijst_gelogd("lijst TLV-aanvragen")
 def lijst(request):
     """SLL: every aanvraag of her SWV; SC: her regio; the school: its own (status only)."""
     return _lijst(
@@ -87,6 +89,7 @@ def lijst(request):
 
 
 @rol_vereist(RolSoort.BESTUURDER)
+@lijst_gelogd("lijst TLV's ter ondertekening")
 def ter_ondertekening(request):
     return _lijst(
         request,
@@ -97,6 +100,7 @@ def ter_ondertekening(request):
 
 
 @rol_vereist(RolSoort.TLA)
+@lijst_gelogd("werklijst TLA")
 def tla_werklijst(request):
     return _lijst(
         request,
@@ -107,6 +111,7 @@ def tla_werklijst(request):
 
 
 @rol_vereist(RolSoort.DESKUNDIGE)
+@lijst_gelogd("lijst adviesaanvragen deskundige")
 def mijn_aanvragen(request):
     return _lijst(
         request,
@@ -238,6 +243,7 @@ def stap(request, pk: int, naam: str):
 
 
 @rol_vereist(*SWV_BUREAU)
+@lijst_gelogd("lijst TLA-vergaderingen")
 def vergaderingen(request):
     """The annual planning of TLA-vergaderingen [002 §1.7] with their agenda and invitees."""
     from tlv.services.deskundigen import genodigden

@@ -24,6 +24,9 @@ class AuditActie(models.TextChoices):
     MISLUKT = "inlog_mislukt", "inloggen mislukt"
     TWEEDE_FACTOR_MISLUKT = "2fa_mislukt", "tweede stap mislukt"  # [issue 14]
     GEBLOKKEERD = "geblokkeerd", "geblokkeerd na mislukte pogingen"  # [issue 14]
+    LIJST_BEKEKEN = "lijst_bekeken", "lijst bekeken"  # one row per list page view [issue 14]
+    GEWEIGERD = "geweigerd", "toegang geweigerd"  # a 403/404 on a leerling or case id [issue 14]
+    OPGESCHOOND = "opgeschoond", "auditlog opgeschoond"  # manage.py audit_bewaartermijn [issue 14]
 
 
 class AuditQuerySet(models.QuerySet):

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified() [issue 14]
     "cases.sessies.AbsoluteSessieduurMiddleware",  # logout after SESSION_ABSOLUTE_HOURS [issue 14]
     "cases.tweefactor.TweeFactorVerplichtMiddleware",  # the 2FA wall [issue 14]
+    "cases.middleware.GeweigerdAuditMiddleware",  # a 403/404 on an id leaves an audit row [issue 14]
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Dutch page [issue 14]
@@ -289,3 +290,10 @@ PASSEND_EXTRA_ATW_DAGEN = env.list("PASSEND_EXTRA_ATW_DAGEN", default=[])
 PASSEND_DEMO = env.bool("PASSEND_DEMO", default=False)
 # The address of this installation, for links in e-mails and the iCal feed.
 PASSEND_BASIS_URL = env.str("PASSEND_BASIS_URL", default="http://127.0.0.1:8000")
+# Audit [issue 14]. The number of proxies of our own in front of the app: only then is
+# X-Forwarded-For believed, and only the address the outermost of them appended (the Nth from the
+# right). 0 = no proxy, REMOTE_ADDR only (anyone can write X-Forwarded-For). docker-compose.yml
+# sets 1 for the TLS proxy it expects in front. Retention of audit rows in years
+# (manage.py audit_bewaartermijn; docs/audit.md): the sources name no term, 5 years is our default.
+PASSEND_TRUSTED_PROXIES = env.int("PASSEND_TRUSTED_PROXIES", default=0)
+PASSEND_AUDIT_BEWAARTERMIJN_JAREN = env.int("PASSEND_AUDIT_BEWAARTERMIJN_JAREN", default=5)

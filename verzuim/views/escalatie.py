@@ -12,6 +12,7 @@ from cases.models import Regio, School
 from cases.models.rollen import SWV_REGIE, RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
+from cases.services.audit import lijst_gelogd
 from verzuim.forms import (
     EscalatieForm,
     EscalatieStapForm,
@@ -22,6 +23,7 @@ from verzuim.views import pagina
 
 
 @rol_vereist(*SWV_REGIE)
+@lijst_gelogd("lijst escalaties")
 def escalaties(request):
     qs = Escalatie.objects.filter_for_user(request.user).select_related(
         "regio", "school", "thuiszitter__leerling"

@@ -12,7 +12,7 @@ from cases.models.brieven import Brief
 from cases.models.rollen import SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
-from cases.services.audit import log_inzage
+from cases.services.audit import lijst_gelogd, log_inzage
 from verzuim.forms import (
     BesluitVerwijderingForm,
     BezwaarForm,
@@ -50,6 +50,7 @@ def _brieven(request, obj):
 
 
 @rol_vereist(*ZIEN, RolSoort.LPA)
+@lijst_gelogd("lijst maatregelen")
 def maatregelen(request):
     u = request.user
     return render(

@@ -13,7 +13,7 @@ from cases.models import Leerling
 from cases.models.rollen import SCHOOLLEIDING, RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
-from cases.services.audit import log_inzage
+from cases.services.audit import lijst_gelogd, log_inzage
 from verzuim.forms import LpaReactieForm, MeldingForm, RegistratieForm
 from verzuim.models import Verzuimmelding
 from verzuim.models.meldingen import MeldingStatus
@@ -23,6 +23,7 @@ from verzuim.views import pagina, peildatum
 
 
 @rol_vereist(*SCHOOLLEIDING)
+@lijst_gelogd("lijst leerlingen verzuim")
 def leerlingen(request):
     """The school's pupils with their registered absence this school year."""
     qs = (
@@ -110,6 +111,7 @@ def leerling(request, leerling_id: int):
 
 
 @rol_vereist(RolSoort.IB, RolSoort.DIRECTEUR, RolSoort.LPA)
+@lijst_gelogd("lijst verzuimmeldingen")
 def meldingen(request):
     qs = Verzuimmelding.objects.filter_for_user(request.user).select_related("leerling", "school", "gemeente")
     status = qp.keuze(request, "status", MeldingStatus.values, label="de status") or ""

@@ -20,7 +20,7 @@ from cases.models.audit import AuditActie
 from cases.models.rollen import GEMEENTEGEBONDEN, SWV_REGIE, RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
-from cases.services.audit import log, log_inzage
+from cases.services.audit import lijst_gelogd, log_inzage, log_per_swv
 from verzuim import regels
 from verzuim.forms import (
     AntwoordBestuurForm,
@@ -49,6 +49,7 @@ def _filters(request, *, strikt: bool = False) -> tuple[int | None, str]:
 
 
 @rol_vereist(*REGISTER)
+@lijst_gelogd("lijst thuiszitters")
 def register(request):
     dag = peildatum(request)
     regio_id, categorie = _filters(request)
@@ -128,11 +129,10 @@ def export(request):
     qs = register_queryset(user=request.user, peildatum=dag, regio_id=regio_id, categorie=categorie)
     telling = register_telling(register_queryset(user=request.user, peildatum=dag, regio_id=regio_id))
     naam = f"thuiszitters-{dag:%Y-%m-%d}"
-    log(
+    log_per_swv(  # the SWV('s) of the viewer, so his beheerder sees the export [issue 14]
         request=request,
         actie=AuditActie.GEDOWNLOAD,
         omschrijving=f"thuiszittersregister {formaat} peildatum {dag:%d-%m-%Y}",
-        swv=None,
     )
     if formaat == "xlsx":
         from openpyxl import Workbook

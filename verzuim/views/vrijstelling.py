@@ -11,7 +11,7 @@ from cases.models import Gemeente, Leerling, Regio
 from cases.models.rollen import RolSoort
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
-from cases.services.audit import log_inzage
+from cases.services.audit import lijst_gelogd, log_inzage
 from verzuim.forms import (
     AdviesForm,
     VrijstellingBesluitForm,
@@ -25,6 +25,7 @@ VRIJSTELLING = (RolSoort.LPA, RolSoort.SLL, RolSoort.BESTUURDER)
 
 
 @rol_vereist(*VRIJSTELLING)
+@lijst_gelogd("lijst vrijstellingen")
 def vrijstellingen(request):
     qs = Vrijstellingsverzoek.objects.filter_for_user(request.user).select_related("leerling", "gemeente")
     return render(

@@ -14,7 +14,7 @@ from cases.models.audit import AuditActie
 from cases.models.rollen import SCHOOLLEIDING
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
-from cases.services.audit import log, log_inzage
+from cases.services.audit import lijst_gelogd, log, log_inzage
 from cases.services.brieven import pdf_bytes
 from cases.workflow import kan
 from zorgplicht import forms as f
@@ -24,6 +24,7 @@ from zorgplicht.views.stappen import STAPPEN
 
 
 @rol_vereist(*LEZERS)
+@lijst_gelogd("lijst aanmeldingen zorgplicht")
 def lijst(request):
     """All aanmeldingen the user may see; running ones first, most urgent on top."""
     alle = qp.keuze(request, "alle", ("1",), label="de keuze lopend/afgesloten") == "1"
@@ -46,6 +47,7 @@ def lijst(request):
 
 
 @rol_vereist(*OVERZICHT)
+@lijst_gelogd("overzicht zorgplichttermijnen")
 def overzicht(request):
     """The SC's region overview of all running zorgplicht terms, sorted by urgency [issue 6]."""
     rijen = selectors.lopende_op_urgentie(request.user, vandaag())

@@ -23,6 +23,7 @@ from cases.models import School
 from cases.models.rollen import BOVENSCHOOLS, SCHOOLGEBONDEN
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
+from cases.services.audit import lijst_gelogd
 
 # Roles that work with dossiers of pupils (a deskundige or LPA reaches a dossier through a case).
 LEERLING_LEZERS = SCHOOLGEBONDEN | BOVENSCHOOLS
@@ -42,6 +43,7 @@ def bewerkbare_leerling(request, pk):
 
 
 @rol_vereist(*LEERLING_LEZERS)
+@lijst_gelogd("lijst leerlingen")
 def leerling_lijst(request):
     form = ZoekForm(request.GET or None)
     naam, geboortedatum = "", None

@@ -16,7 +16,7 @@ from cases.interventie.services import arrangementen as svc
 from cases.models.rollen import SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.navigatie import Paneel
 from cases.permissions import rol_vereist
-from cases.services.audit import log_inzage
+from cases.services.audit import lijst_gelogd, log_inzage
 
 LEZERS = SCHOOLLEIDING | SWV_REGIE
 BEHEERDERS = SWV_REGIE
@@ -30,6 +30,7 @@ def _jaar(request) -> int:
 
 
 @rol_vereist(*LEZERS)
+@lijst_gelogd("lijst arrangementen")
 def lijst(request):
     soort = qp.keuze(request, "soort", ArrangementSoort.values, label="de soort arrangement")
     jaar = _jaar(request)

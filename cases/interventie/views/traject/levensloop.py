@@ -29,7 +29,7 @@ from cases.interventie.services import traject as svc
 from cases.interventie.services.arrangementen import mag_arrangementen_beheren
 from cases.models.rollen import SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.permissions import rol_vereist
-from cases.services.audit import log_inzage
+from cases.services.audit import lijst_gelogd, log_inzage
 from cases.workflow import OvergangGeweigerd, kan, weigerredenen
 
 # Who works with trajecten at all; which rows each sees is filter_for_user's business.
@@ -62,6 +62,7 @@ def _weigering(request, exc) -> None:
 
 
 @rol_vereist(*LIJST_ROLLEN)
+@lijst_gelogd("lijst interventietrajecten")
 def lijst(request):
     status = qp.keuze(request, "status", TrajectStatus.values, label="de status")
     trajecten = sel.trajecten_voor(request.user, status=status)
@@ -253,6 +254,7 @@ def evaluatie(request, pk: int):
 
 
 @rol_vereist(*SWV_REGIE)
+@lijst_gelogd("overzicht afgesloten interventietrajecten")
 def overzicht(request):
     rijen = sel.afgesloten_overzicht(request.user)
     labels = dict(PlaatsingStap.choices)
