@@ -9,7 +9,7 @@ import segno
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,10 +23,13 @@ from cases.forms import InstellenForm, TweedeStapForm
 
 
 def _volgende(request) -> str:
+    """A path on this site to go on to (never another host, never a bare word): else Mijn werk."""
     doel = request.POST.get("next") or request.GET.get("next") or ""
-    if doel and url_has_allowed_host_and_scheme(doel, {request.get_host()}, request.is_secure()):
+    if doel.startswith("/") and url_has_allowed_host_and_scheme(
+        doel, {request.get_host()}, request.is_secure()
+    ):
         return doel
-    return settings.LOGIN_REDIRECT_URL
+    return reverse(settings.LOGIN_REDIRECT_URL)
 
 
 def _geblokkeerd(request):
@@ -40,7 +43,7 @@ def _geblokkeerd(request):
 def tweede_stap(request):
     user = request.user
     if user.is_verified():
-        return redirect(_volgende(request))
+        return HttpResponseRedirect(_volgende(request))
     apparaat = tweefactor.totp_apparaat(user)
     if apparaat is None:
         return redirect(f"{_url('tweede_stap_instellen')}?{urlencode({'next': _volgende(request)})}")
@@ -53,7 +56,7 @@ def tweede_stap(request):
         if gevonden is not None:
             otp_login(request, gevonden)
             tweefactor.wis_mislukte_pogingen(request, user.username)
-            return redirect(_volgende(request))
+            return HttpResponseRedirect(_volgende(request))
         if tweefactor.meld_mislukt(request, user.username, tweefactor.STAP_CODE):
             return _geblokkeerd(request)
         form.add_error("code", "Deze code klopt niet of is verlopen. Vul de code in die uw app nu toont.")

@@ -289,3 +289,15 @@ def test_demo_data_geeft_elk_demo_account_een_bekend_apparaat(settings):
     for user in met_rol:
         apparaat = TOTPDevice.objects.get(user=user)
         assert apparaat.confirmed and apparaat.key == tweefactor.demo_sleutel(user.username)
+
+
+def test_tweede_stap_stuurt_niet_door_naar_een_ander_adres(world, client, zonder_tweede_factor):
+    """[issue 14] `next` of the second step only leads to a path on this site."""
+    user = world.users["ib"]
+    apparaat_voor(user)
+    _inloggen(client, "ib")
+    for doel in ["https://kwaad.example/", "//kwaad.example/", "abc"]:
+        r = client.post(reverse("tweede_stap"), {"code": code_voor(user), "next": doel})
+        assert r.status_code == 302 and r["Location"] == "/", doel
+        client.logout()
+        _inloggen(client, "ib")
