@@ -9,6 +9,10 @@ def passend(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"passend_demo": settings.PASSEND_DEMO}
+    if not _geverifieerd(user):
+        # Between the password and the second step [issue 14]: no menu, no counts, nothing of the
+        # work behind the wall; only the name and the way out.
+        return {"passend_demo": settings.PASSEND_DEMO, "passend_tweede_stap_open": True}
     return {
         "passend_demo": settings.PASSEND_DEMO,
         "passend_nav": nav_voor(user),
@@ -16,6 +20,11 @@ def passend(request):
         # Unread deadline notifications for the header; lazy, so one query only where rendered.
         "passend_ongelezen": SimpleLazyObject(lambda: _aantal_ongelezen(user)),
     }
+
+
+def _geverifieerd(user) -> bool:
+    is_verified = getattr(user, "is_verified", None)  # set by django_otp's OTPMiddleware
+    return bool(is_verified()) if callable(is_verified) else False
 
 
 def _aantal_ongelezen(user) -> int:

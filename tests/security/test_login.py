@@ -39,6 +39,23 @@ def test_wachtwoord_alleen_geeft_geen_toegang(world, client, zonder_tweede_facto
     assert r.status_code == 200 and "Tweede stap" in r.content.decode()
 
 
+def test_tweede_stap_toont_geen_menu_of_meldingen(world, client, zonder_tweede_factor):
+    """[issue 14] Between password and code the page shows the name and Uitloggen, but no menu,
+    no Meldingen count and no link into the work behind the wall; after the code it all comes."""
+    apparaat_voor(world.users["beheer"])
+    _inloggen(client, "beheer")
+    html = client.get(reverse("tweede_stap")).content.decode()
+    assert "Uitloggen" in html
+    assert 'aria-label="Hoofdmenu"' not in html
+    assert reverse("termijnen:meldingen") not in html
+    assert reverse("password_change") not in html
+    r = client.post(reverse("tweede_stap"), {"code": code_voor(world.users["beheer"])})
+    assert r.status_code == 302
+    html = client.get(reverse("home")).content.decode()
+    assert 'aria-label="Hoofdmenu"' in html
+    assert reverse("termijnen:meldingen") in html
+
+
 def test_force_login_zonder_verificatie_staat_voor_de_muur(world, client, zonder_tweede_factor):
     """[issue 14] Without the test fixture's verification a logged-in session sees no page."""
     client.force_login(world.users["bestuurder"])
