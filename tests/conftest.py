@@ -141,7 +141,7 @@ def _private_opslag_in_tmp(settings, tmp_path_factory):
 @pytest.fixture(scope="session", autouse=True)
 def _flush_mag_auditlog_legen():
     """On PostgreSQL the audit table refuses TRUNCATE unless passend.audit_opschonen is set
-    (migration cases 0008) [issue 14]; the flush after a transactional test sets it, like the
+    (migration cases 0009) [issue 14]; the flush after a transactional test sets it, like the
     retention command does."""
     try:
         from django.db.backends.postgresql.operations import DatabaseOperations

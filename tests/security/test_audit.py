@@ -64,7 +64,7 @@ class TestClientIp:
 
 op_postgresql = pytest.mark.skipif(
     "connection.vendor != 'postgresql'",
-    reason="de trigger bestaat alleen op PostgreSQL (migratie cases 0008); CI draait op PostgreSQL",
+    reason="de trigger bestaat alleen op PostgreSQL (migratie cases 0009); CI draait op PostgreSQL",
 )
 
 
