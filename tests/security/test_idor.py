@@ -30,8 +30,18 @@ WEIGERINGEN = {403, 404, 405}
 # admin model pages are the installation's superuser's (the matrix holds their index).
 GEEN_OBJECT_ID = {"password_reset_confirm", "termijnen:agenda_feed"}
 # Written by every request, refused or not: the audit trail (refused attempts leave a row there
-# [issue 14, audit part]), sessions and login bookkeeping.
-NIET_VERGELEKEN = {"cases.auditregel", "sessions.session"}
+# [issue 14, audit part]), sessions and login bookkeeping: the second factor's devices (the test
+# client's force_login gives each user a verified device) and django-axes' attempt records.
+NIET_VERGELEKEN = {
+    "cases.auditregel",
+    "sessions.session",
+    "otp_totp.totpdevice",
+    "otp_static.staticdevice",
+    "otp_static.statictoken",
+    "axes.accessattempt",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+}
 NIET_VERGELEKEN_VELDEN = {"last_login"}  # written by the test client's force_login
 
 

@@ -295,6 +295,7 @@ def test_doorlooptijden_export_schrijft_geen_formule(world, client):
     from openpyxl import load_workbook
 
     from tests.factories.tlv import concept, naar
+    from tests.tweefactor import code_voor
     from tlv import services
     from tlv.models import Status
 
@@ -304,7 +305,11 @@ def test_doorlooptijden_export_schrijft_geen_formule(world, client):
     world.regio.save()
     aanvraag = naar(world, concept(world), Status.TER_ONDERTEKENING, ontvangen_op=date(2026, 3, 10))
     services.onderteken(
-        aanvraag=aanvraag, door=world.users["bestuurder"], wachtwoord="demo", op=date(2026, 4, 16)
+        aanvraag=aanvraag,
+        door=world.users["bestuurder"],
+        wachtwoord="demo",
+        code=code_voor(world.users["bestuurder"]),
+        op=date(2026, 4, 16),
     )
     client.force_login(world.users["sll"])
     pad = reverse("tlv:doorlooptijden") + "?schooljaar=2025"
