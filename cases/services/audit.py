@@ -119,11 +119,9 @@ def log_per_swv(
     return AuditRegel.objects.bulk_create(regels)
 
 
-def log_lijst(request, omschrijving: str, aantal: int | None = None) -> list[AuditRegel]:
+def log_lijst(request, omschrijving: str) -> list[AuditRegel]:
     """A list page that shows pupils' names: one row per page view (not one per pupil), for each
-    SWV of the viewer's scope, e.g. "lijst thuiszitters (23 leerlingen)" [issue 14]."""
-    if aantal is not None:
-        omschrijving = f"{omschrijving} ({aantal} {'leerling' if aantal == 1 else 'leerlingen'})"
+    SWV of the viewer's scope, e.g. "lijst thuiszitters" [issue 14]."""
     return log_per_swv(actie=AuditActie.LIJST_BEKEKEN, request=request, omschrijving=omschrijving)
 
 
