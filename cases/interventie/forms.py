@@ -18,6 +18,7 @@ from cases.interventie.models.traject import (
     PlaatsingStap,
     TeamRol,
 )
+from cases.interventie.services.traject.bijeenkomsten import BIJEENKOMST_VELDEN
 from cases.models import Gebruiker, Leerling, Regio, School
 from cases.models.rollen import RolSoort
 from cases.scope import scope_for
@@ -121,24 +122,7 @@ class BijeenkomstForm(forms.ModelForm):
     class Meta:
         model = InterventieBijeenkomst
         formfield_callback = modelveld
-        fields = [
-            "datum",
-            "tijd",
-            "locatie",
-            "agenda",
-            "agenda_verstuurd_op",
-            "deelnemers",
-            "ouders_geinformeerd_op",
-            "aanwezig_directeur",
-            "aanwezig_ib",
-            "aanwezig_leerkracht",
-            "aanwezig_ouders",
-            "afwezigheid_toelichting",
-            "overige_aanwezigen",
-            "verslag",
-            "advies_setting",
-            "advies_vervolg",
-        ]
+        fields = list(BIJEENKOMST_VELDEN)  # one list, with the service that writes them [issue 15]
         widgets = {
             "datum": DatumInvoer(),
             "agenda_verstuurd_op": DatumInvoer(),
