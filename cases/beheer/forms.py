@@ -115,7 +115,8 @@ class GebruikerForm(forms.ModelForm):
                 veld.disabled = True
 
     def _post_clean(self):
-        pass  # uniqueness and the model's rules are the service's; it puts them on the fields
+        """ModelForm would build and validate the instance here; in this form that is the service's
+        work (uniqueness, the model's rules), and it puts its messages on these fields."""
 
 
 class RolForm(SWVKeuzeMixin, forms.ModelForm):
@@ -143,7 +144,8 @@ class RolForm(SWVKeuzeMixin, forms.ModelForm):
         self.fields["soort"].error_messages["required"] = "Kies de rol."
 
     def _post_clean(self):
-        pass  # Rol.clean() runs in the service; its messages land on these fields
+        """Rol.clean() runs in the service, not on a half-built instance here; its messages land on
+        these fields through toon_servicefouten."""
 
     def gegevens(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "swv"}
