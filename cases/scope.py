@@ -88,6 +88,16 @@ def schooltoegang(
     return q
 
 
+def regiotoegang(scope: Scope, *, regio: str = "school__regio", leerling: str = "leerling") -> Q:
+    """The same rule for the regio-bound roles (SC, CJK) [issue 14]: the row's regio is one of theirs
+    *and* the pupil is enrolled at a school in one of their regio's now, exactly as for the dossier
+    (`Leerling.objects.filter_for_user`). A pupil who leaves the regio takes the case along; the
+    SWV-wide roles keep the history. `regio`/`leerling`: the lookup paths of the row's regio and pupil."""
+    return Q(
+        **{f"{regio}_id__in": scope.regio_ids, f"{leerling}__huidige_school__regio_id__in": scope.regio_ids}
+    )
+
+
 def reset_scope(user) -> None:
     """Forget the cached scope (after roles change within one request or test)."""
     if hasattr(user, _CACHE_ATTR):

@@ -18,6 +18,7 @@ from icalendar import Calendar, Event
 from cases import queryparams as qp
 from cases import termijnen as regels
 from cases.navigatie import Paneel
+from cases.services.audit import lijst_gelogd
 from cases.termijnen import meldingen as termijn_meldingen
 from cases.termijnen.forms import TermijnCalculatorForm
 from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Termijn
@@ -37,6 +38,7 @@ def calculator(request):
 
 @login_required
 @require_GET
+@lijst_gelogd("meldingen")
 def meldingen(request):
     alleen_ongelezen = qp.keuze(request, "toon", ("alle",), label="de keuze ongelezen/alle") != "alle"
     qs = meldingen_van(request.user, alleen_ongelezen=alleen_ongelezen)

@@ -5,9 +5,11 @@ from django.shortcuts import render
 from cases.models import Regio, School
 from cases.navigatie import Paneel, panelen_voor
 from cases.scope import scope_for
+from cases.services.audit import lijst_gelogd
 
 
 @login_required
+@lijst_gelogd("Mijn werk")
 def home(request):
     """Mijn werk: the user's scope, then whatever the apps say needs attention."""
     return render(request, "cases/home.html", {"panelen": panelen_voor(request.user)})

@@ -3,8 +3,10 @@
 - *Uitgeschreven*: the world's pupil was enrolled at school A1 and left it (uitschrijving). The
   IB'er, directeur and leerkracht of A1 lose the dossier, the interventietraject, the time-out,
   the schorsing and the verzuimmelding — 404, as for any object outside their scope. The SWV-wide
-  roles keep the history; the SC/CJK keep the traject and the measures of their regio's school.
-  The verwijdering stays with the removing school: its bevoegd gezag decides on the bezwaar.
+  roles keep the history. The SC/CJK lose what follows the pupil as the dossier does (the traject,
+  the TLV-aanvraag, the arrangement) and keep the measures of their regio's school (time-out,
+  schorsing: their oversight of that school). The verwijdering stays with the removing school: its
+  bevoegd gezag decides on the bezwaar.
 - *Afgesloten*: a deskundige sits on the interventieteam as gedragsspecialist. While the traject
   runs he opens it; once it is closed he gets 404, the school and the SWV keep it."""
 
@@ -68,6 +70,24 @@ def _uitgeschreven_leerling(w):
     return {"pk": ll.pk}
 
 
+def _uitgeschreven_aanvraag(w):
+    from tests.factories.tlv import concept
+
+    aanvraag = concept(w, compleet=False)
+    _schrijf_uit(aanvraag.leerling_id)
+    return {"pk": aanvraag.pk}
+
+
+def _uitgeschreven_arrangement(w):
+    from tests.factories.interventie import ArrangementFactory
+    from tests.factories.verzuim import leerling_met_ouder
+
+    ll = leerling_met_ouder(school=w.school, voornaam="Verhuisd")
+    arrangement = ArrangementFactory(leerling=ll)
+    _schrijf_uit(ll.pk)
+    return {"pk": arrangement.pk}
+
+
 def _teamtraject(afgesloten: bool):
     def kwargs(w):
         from cases.interventie.models.traject import InterventieTeamlid, Interventietraject, TeamRol
@@ -100,9 +120,22 @@ SITUATIES = {
     "uitgeschreven: traject": Situatie(
         url="interventie_detail",
         kwargs=lambda w: {"pk": _traject(w)["traject"]},
-        ok=frozenset({"sc", "cjk"}) | SWV_BREED,
-        niet_gevonden=ALLE - SWV_BREED - {"sc", "cjk"},
+        ok=SWV_BREED,
+        niet_gevonden=ALLE - SWV_BREED,
         geweigerd=404,
+    ),
+    "uitgeschreven: tlv-aanvraag": Situatie(
+        url="tlv:detail",
+        kwargs=_uitgeschreven_aanvraag,
+        ok=SWV_BREED,
+        niet_gevonden=ALLE - SWV_BREED,
+        geweigerd=404,
+    ),
+    "uitgeschreven: arrangement": Situatie(
+        url="arrangement_detail",
+        kwargs=_uitgeschreven_arrangement,
+        ok=frozenset({"sll", "bestuurder"}),
+        niet_gevonden=frozenset({"ib", "directeur", "sc"}),
     ),
     "uitgeschreven: traject criteria": Situatie(
         url="interventie_criteria",

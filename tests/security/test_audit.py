@@ -288,7 +288,11 @@ LIJSTEN = {
     "interventie_overzicht",
     "arrangement_lijst",
     "leerling_lijst",
+    "home",
+    "termijnen:meldingen",
 }
+# Not in the list, because they show no pupil: the arrangementen budget (sums per regio), the
+# termijncalculator and the agenda page (the feed address only).
 
 
 class TestLijstenEnExports:

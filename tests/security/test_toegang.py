@@ -114,3 +114,52 @@ def test_verzuimregistratie_en_thuiszitter_volgen_de_inschrijving_issue14(world)
     assert not _zichtbaar(VerzuimRegistratie, ib, r.pk)
     assert not _zichtbaar(Thuiszitter, ib, t.pk)
     assert _zichtbaar(Thuiszitter, world.users["sc"], t.pk)
+
+
+def test_uitvoerende_school_ziet_het_arrangement_tot_het_einde_issue14(world):
+    """[issue 14] The school where a pupil is placed temporarily sees the arrangement while it
+    runs (the pupil stays enrolled at the referring school [002 bijlage 2.4.1]); after its last
+    day that reason is gone. The referring school keeps it while the pupil is enrolled there."""
+    from cases.interventie.models.arrangementen import Arrangement
+    from tests.factories.interventie import ArrangementFactory
+    from tests.factories.verzuim import leerling_met_ouder
+
+    vandaag = date.today()
+    ll = leerling_met_ouder(school=world.school, voornaam="Geplaatst")
+    lopend = ArrangementFactory(
+        leerling=ll, uitvoerende_school=world.school2, start=vandaag, einde=vandaag
+    )
+    voorbij = ArrangementFactory(
+        leerling=ll,
+        uitvoerende_school=world.school2,
+        start=date(2026, 2, 3),
+        einde=date(2026, 4, 30),
+    )
+    assert _zichtbaar(Arrangement, world.ib_a2, lopend.pk)
+    assert not _zichtbaar(Arrangement, world.ib_a2, voorbij.pk)
+    assert _zichtbaar(Arrangement, world.users["ib"], voorbij.pk)
+    schrijf_uit(leerling=ll, tot=vandaag)
+    assert not _zichtbaar(Arrangement, world.users["ib"], voorbij.pk)
+    assert _zichtbaar(Arrangement, world.users["sll"], voorbij.pk)
+
+
+def test_sc_volgt_de_leerling_zoals_het_dossier_issue14(world):
+    """[issue 14] A move to a school in another regio: the SC of the old regio loses the traject
+    and the TLV-aanvraag together with the dossier; the SWV keeps them."""
+    from tests.factories.tlv import concept
+    from tlv.models import TLVAanvraag
+
+    traject = traject_in(world, status="lopend")
+    aanvraag = concept(world, compleet=False)
+    sc = world.users["sc"]
+    assert _zichtbaar(Interventietraject, sc, traject.pk)
+    assert _zichtbaar(TLVAanvraag, sc, aanvraag.pk)
+    for ll in {traject.leerling, aanvraag.leerling}:
+        schrijf_in(
+            leerling=Leerling.objects.get(pk=ll.pk), school=world.school2, groep=4, van=date(2026, 3, 16)
+        )
+    assert world.school2.regio_id != world.school.regio_id
+    assert not _zichtbaar(Interventietraject, sc, traject.pk)
+    assert not _zichtbaar(TLVAanvraag, sc, aanvraag.pk)
+    assert not _zichtbaar(Leerling, sc, traject.leerling_id)
+    assert _zichtbaar(TLVAanvraag, world.users["bestuurder"], aanvraag.pk)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 
 from cases.models.rollen import SCHOOLLEIDING, RolSoort
-from cases.scope import scope_for
+from cases.scope import regiotoegang, schooltoegang, scope_for
 
 # --- permissions: who may take a transition (checked by services with has_transition_perm) -------
 
@@ -66,7 +66,8 @@ def eerste_deskundige(aanvraag, user) -> bool:
 
 class AanvraagQuerySet(models.QuerySet):
     def filter_for_user(self, user):
-        """School (ib, directeur): their school's aanvragen; SC/CJK: their regio; SLL, TLA,
+        """School (ib, directeur): their school's aanvragen while the pupil is enrolled there; SC/CJK:
+        their regio while the pupil is at school there (access ends with its reason) [issue 14]; SLL, TLA,
         bestuurder, beheerder: their SWV; a deskundige only the aanvragen assigned to him or her,
         while the assignment lasts (django-guardian) [domain §2]."""
         from django.contrib.contenttypes.models import ContentType
@@ -78,9 +79,9 @@ class AanvraagQuerySet(models.QuerySet):
         s = scope_for(user)
         if s.alles:
             return self
-        q = models.Q(swv_id__in=s.swv_ids) | models.Q(regio_id__in=s.regio_ids)
+        q = models.Q(swv_id__in=s.swv_ids) | regiotoegang(s, regio="regio")
         if SCHOOLLEIDING & s.soorten:
-            q |= models.Q(school_id__in=s.school_ids)
+            q |= schooltoegang(s)
         if user.is_authenticated and RolSoort.DESKUNDIGE in s.soorten:
             toegewezen = (
                 UserObjectPermission.objects.filter(

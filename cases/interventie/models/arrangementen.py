@@ -90,17 +90,21 @@ DUURREGELS: dict[str, Duurregel] = {
 
 class ArrangementQuerySet(models.QuerySet):
     def filter_for_user(self, user):
-        """Directeur/IB'er: arrangementen of pupils referred by or placed at their school; SC: her
-        regio; SWV-wide roles: their SWV [domain §2, §9]."""
-        from cases.scope import scope_for
+        """Directeur/IB'er: arrangementen of pupils referred by their school while the pupil is enrolled
+        there, and of pupils placed at their school until the arrangement ends; SC: her regio while
+        the pupil is at school there; SWV-wide roles: their SWV [domain §2, §9]. Each access ends
+        with its reason; the SWV keeps the history [issue 14]."""
+        from django.utils import timezone
+
+        from cases.scope import regiotoegang, schooltoegang, scope_for
 
         scope = scope_for(user)
         if scope.alles:
             return self
         q = (
-            models.Q(verwijzende_school_id__in=scope.school_ids)
-            | models.Q(uitvoerende_school_id__in=scope.school_ids)
-            | models.Q(regio_id__in=scope.regio_ids)
+            schooltoegang(scope, school="verwijzende_school")
+            | models.Q(uitvoerende_school_id__in=scope.school_ids, einde__gte=timezone.localdate())
+            | regiotoegang(scope, regio="regio")
             | models.Q(swv_id__in=scope.swv_ids)
         )
         return self.filter(q, swv_id__in=scope.swv_ids_alle)

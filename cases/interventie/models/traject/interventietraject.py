@@ -34,19 +34,20 @@ from cases.models.organisaties import Samenwerkingsverband, School, SchoolSoort
 class TrajectQuerySet(models.QuerySet):
     def filter_for_user(self, user):
         """Directeur/IB'er: trajecten of their school while the pupil is enrolled there; leerkracht: of
-        pupils in their groepen; SC/CJK: their regio; SWV-wide roles: their SWV; anyone on the team
-        or owning or guarding an afspraak: that traject until it closes [domain §2, §8; issue 14].
+        pupils in their groepen; SC/CJK: their regio while the pupil is at school there; SWV-wide
+        roles: their SWV; anyone on the team or owning or guarding an afspraak: that traject until it
+        closes [domain §2, §8; issue 14].
         Never outside the user's SWV's."""
         from cases.interventie.models.traject.bijeenkomsten import InterventieAfspraak
         from cases.interventie.models.traject.team import InterventieTeamlid
-        from cases.scope import schooltoegang, scope_for
+        from cases.scope import regiotoegang, schooltoegang, scope_for
 
         scope = scope_for(user)
         if scope.alles:
             return self
         q = (
             schooltoegang(scope, leerkracht=True)
-            | models.Q(school__regio_id__in=scope.regio_ids)
+            | regiotoegang(scope)
             | models.Q(swv_id__in=scope.swv_ids)
         )
         if user.is_authenticated:
