@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -25,7 +25,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from cases.beheer import selectors
-from cases.models import Gebruiker, Rol
+from cases.models import Gebruiker, Gemeente, Regio, Rol, School, Schoolbestuur
 from cases.models.audit import AuditActie
 from cases.models.rollen import RolSoort
 from cases.services.audit import log
@@ -47,6 +47,28 @@ def eis_swv(door, swv) -> None:
 # --- schools, schoolbesturen, regio's, gemeenten ---------------------------------------------------
 
 
+# A unique constraint in the beheerder's words instead of Django's "School met deze BRIN en
+# Vestigingsnummer bestaat al." [issue 14].
+DUBBEL = {
+    School: (
+        "Er bestaat al een school met deze BRIN-code en dit vestigingsnummer. Zoek de school in de lijst of "
+        "controleer de BRIN-code en het vestigingsnummer."
+    ),
+    Schoolbestuur: "Dit samenwerkingsverband heeft al een schoolbestuur met dit bestuursnummer.",
+    Regio: "Dit samenwerkingsverband heeft al een regio met deze naam.",
+    Gemeente: "Dit samenwerkingsverband heeft al een gemeente met deze naam.",
+}
+
+
+def _in_eigen_woorden(exc: ValidationError, model) -> ValidationError:
+    fouten = exc.error_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.error_list}
+    algemeen = [
+        ValidationError(DUBBEL[model]) if e.code in ("unique", "unique_together") and model in DUBBEL else e
+        for e in fouten.get(NON_FIELD_ERRORS, [])
+    ]
+    return ValidationError({**fouten, **({NON_FIELD_ERRORS: algemeen} if algemeen else {})})
+
+
 @transaction.atomic
 def bewaar_organisatie(*, model, door, request=None, swv, gegevens: dict, obj=None):
     """Create (obj=None) or change a School, Schoolbestuur, Regio or Gemeente of `swv`."""
@@ -61,7 +83,10 @@ def bewaar_organisatie(*, model, door, request=None, swv, gegevens: dict, obj=No
     gewijzigd = list(gegevens) if nieuw else [v for v, w in gegevens.items() if getattr(obj, v) != w]
     for veld, waarde in gegevens.items():
         setattr(obj, veld, waarde)
-    obj.full_clean()
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        raise _in_eigen_woorden(exc, model) from exc
     if nieuw or gewijzigd:
         obj.save()
         namen = ", ".join(str(model._meta.get_field(v).verbose_name) for v in gewijzigd)

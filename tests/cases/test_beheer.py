@@ -61,6 +61,20 @@ def test_schoolformulier_houdt_invoer_en_meldt_in_het_nederlands(world, beheer):
     assert not School.objects.filter(brin="99ZY").exists()
 
 
+def test_dubbele_brin_en_vestiging_krijgt_een_nederlandse_melding(world, beheer):
+    """[issue 14] A second school with the same BRIN and vestigingsnummer is refused in the
+    beheerder's words (not Django's "School met deze BRIN en Vestigingsnummer bestaat al."),
+    keeping what was typed."""
+    SchoolFactory(swv=world.swv, brin="99ZZ", vestiging="00")
+    resp = beheer.post(reverse("beheer:scholen_nieuw"), _schooldata(world))
+    html = resp.content.decode()
+    assert resp.status_code == 200
+    assert "Er bestaat al een school met deze BRIN-code en dit vestigingsnummer." in html
+    assert "bestaat al." not in html.replace("vestigingsnummer. Zoek", "")
+    assert 'value="OBS De Nieuwe Tak"' in html
+    assert School.objects.filter(brin="99ZZ").count() == 1
+
+
 def test_school_kiest_geen_regio_van_een_ander_swv(world, beheer):
     resp = beheer.post(reverse("beheer:scholen_nieuw"), _schooldata(world, regio=world.school_b.regio_id))
     assert resp.status_code == 200
