@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.demo import DEMO_WACHTWOORD
-from cases.dossier.models.documenten import Document
-from cases.dossier.models.opp import OPP, OPPAkkoord
+from cases.dossier.models.documenten import Document, DocumentSoort
+from cases.dossier.models.opp import OPP, AkkoordWijze, OPPAkkoord
 from cases.dossier.models.ot import Aanwezige, OTBespreking
 from cases.dossier.models.ot import Status as DossierStatus
 from cases.models import Gebruiker, Leerling, Rol, RolSoort
@@ -81,7 +81,7 @@ def _pdf(titel: str) -> bytes:
     return mini_pdf(titel, ["Fictief demodocument."])
 
 
-def _document(leerling, soort: str, titel: str, datum: date, door) -> None:
+def _document(leerling, soort: str, titel: str, datum: date, door) -> Document:
     data = _pdf(titel)
     doc = Document(
         leerling=leerling,
@@ -95,6 +95,16 @@ def _document(leerling, soort: str, titel: str, datum: date, door) -> None:
     )
     doc.bestand.save("demo.pdf", ContentFile(data), save=False)
     doc.save()
+    return doc
+
+
+def _papier_akkoord(opp, ouder, datum: date, door) -> None:
+    """A paper signature on the handelingsdeel with its scan in the dossier [issue 16.3]."""
+    titel = f"Ondertekend handelingsdeel OPP versie {opp.versie}"
+    scan = _document(opp.leerling, DocumentSoort.HANDELINGSDEEL, titel, datum, door)
+    OPPAkkoord.objects.create(
+        opp=opp, ouder=ouder, datum=datum, wijze=AkkoordWijze.OP_PAPIER, document=scan, vastgelegd_door=door
+    )
 
 
 def _ot(leerling, soort: str, datum: date, door, **velden) -> None:
@@ -144,10 +154,8 @@ def _compleet_dossier(leerling, door, vandaag: date) -> None:
         opp.vaststellen(door=door, op=timezone.now())
         opp.save()
     for ouder in leerling.ouders.filter(gezag=True):
-        if not opp.akkoorden.filter(ouder=ouder).exists():
-            OPPAkkoord.objects.create(
-                opp=opp, ouder=ouder, datum=opp.datum, wijze="papier", vastgelegd_door=door
-            )
+        if not opp.akkoorden.filter(ouder=ouder).ondertekend().exists():
+            _papier_akkoord(opp, ouder, opp.datum, door)
     if not Document.objects.filter(leerling=leerling, soort="lvs").exists():
         _document(leerling, "lvs", "LVS-overzicht", vandaag - timedelta(days=40), door)
 
@@ -278,14 +286,9 @@ def _yara(g, ll) -> None:
     # Before submitting, the school collects the second ouder's signature on the handelingsdeel.
     opp = OPP.objects.filter(leerling=ll, status=DossierStatus.VASTGESTELD).order_by("-versie").first()
     if opp is not None:
-        for ouder in ll.ouders.filter(gezag=True).exclude(opp_akkoorden__opp=opp):
-            OPPAkkoord.objects.create(
-                opp=opp,
-                ouder=ouder,
-                datum=date(2025, 11, 20),
-                wijze="papier",
-                vastgelegd_door=g["ib_klimboom"],
-            )
+        getekend = opp.akkoorden.ondertekend().values_list("ouder_id", flat=True)
+        for ouder in ll.ouders.filter(gezag=True).exclude(pk__in=getekend):
+            _papier_akkoord(opp, ouder, date(2025, 11, 20), g["ib_klimboom"])
     a = services.maak_aanvraag(
         door=g["ib_klimboom"],
         leerling=ll,
