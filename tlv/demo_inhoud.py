@@ -160,7 +160,9 @@ def _compleet_dossier(leerling, door, vandaag: date) -> None:
         _document(leerling, "lvs", "LVS-overzicht", vandaag - timedelta(days=40), door)
 
 
-def _advies(aanvraag, strekkingen, motivering="Heeft een kleine groep met veel nabijheid nodig.") -> None:
+def _advies(
+    aanvraag, strekkingen, motivering="Heeft een kleine groep met veel nabijheid nodig.", op=None
+) -> None:
     for t, strekking in zip(aanvraag.actieve_toewijzingen(), strekkingen, strict=True):
         services.sla_advies_op(
             aanvraag=aanvraag,
@@ -169,6 +171,7 @@ def _advies(aanvraag, strekkingen, motivering="Heeft een kleine groep met veel n
             categorie="laag" if strekking == "so" else "",
             motivering=motivering,
             indienen=True,
+            op=op,
         )
 
 
@@ -184,16 +187,20 @@ def _noor(g, ll) -> None:
         ouders_ondertekend_op=date(2026, 3, 9),
         **GEDEELD,
     )
+    # Every step on its own day, from receipt (10 March) to the decision (16 April) [issue 16.7].
     services.dien_in(aanvraag=a, door=g["directeur"], op=date(2026, 3, 10))
-    services.keur_formeel_goed(aanvraag=a, door=g["sll"])
+    services.keur_formeel_goed(aanvraag=a, door=g["sll"], op=date(2026, 3, 12))
     services.leg_sc_oordeel_vast(aanvraag=a, door=g["sc"], oordelen=ALLE_JA)
-    services.keur_inhoudelijk_goed(aanvraag=a, door=g["sc"])
-    services.wijs_deskundigen_toe(aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige2"])
+    services.keur_inhoudelijk_goed(aanvraag=a, door=g["sc"], op=date(2026, 3, 17))
+    services.wijs_deskundigen_toe(
+        aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige2"], op=date(2026, 3, 19)
+    )
     _advies(
         _vers(a),
         ("so", "so"),
         "Noor heeft een kleine, voorspelbare groep nodig met nabijheid van de "
         "leerkracht en begeleiding bij angst en terugtrekken; dat kan de basisschool niet bieden.",
+        op=date(2026, 4, 2),
     )
     services.schrijf_eindadvies(
         aanvraag=a,
@@ -208,7 +215,7 @@ def _noor(g, ll) -> None:
         doelen="Noor neemt weer deel aan groepsactiviteiten; Noor start zelfstandig een taak; Noor kan spanning "  # noqa: E501
         "benoemen en vraagt om hulp.",
     )
-    services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
+    services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"], op=date(2026, 4, 7))
     _onderteken(a, g["bestuurder"], date(2026, 4, 16))
 
 
@@ -230,10 +237,12 @@ def _daan(g, ll) -> None:
     )
     _document(ll, "lvs", "LVS-overzicht groep 4–6", date(2026, 1, 30), g["ib_wegwijzer"])
     services.informatie_ontvangen(aanvraag=a, door=g["sll"], ontvangen_op=date(2026, 1, 30))
-    services.keur_formeel_goed(aanvraag=a, door=g["sll"])
+    services.keur_formeel_goed(aanvraag=a, door=g["sll"], op=date(2026, 2, 2))
     services.leg_sc_oordeel_vast(aanvraag=a, door=g["sc_veenendaal"], oordelen=ALLE_JA)
-    services.keur_inhoudelijk_goed(aanvraag=a, door=g["sc_veenendaal"])
-    services.wijs_deskundigen_toe(aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige3"])
+    services.keur_inhoudelijk_goed(aanvraag=a, door=g["sc_veenendaal"], op=date(2026, 2, 5))
+    services.wijs_deskundigen_toe(
+        aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige3"], op=date(2026, 2, 6)
+    )
     a = _vers(a)
     services.sla_advies_op(
         aanvraag=a,
@@ -248,6 +257,7 @@ def _daan(g, ll) -> None:
         strekking="regulier",
         indienen=True,
         motivering="Met een arrangement voor rekenen kan Daan op een reguliere school blijven.",
+        op=date(2026, 2, 13),
     )
     services.schrijf_eindadvies(
         aanvraag=a,
@@ -260,7 +270,7 @@ def _daan(g, ll) -> None:
         "gebleken; een andere basisschool kan de kleine groep niet bieden.",
         doelen="Daan werkt zelfstandig aan een taak van 20 minuten; Daan haalt de rekendoelen van groep 6.",
     )
-    services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
+    services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"], op=date(2026, 2, 17))
     vergadering = TLAVergadering.objects.filter(
         swv=ll.swv, datum=date(2026, 2, 24)
     ).first() or services.plan_vergadering(
@@ -270,7 +280,7 @@ def _daan(g, ll) -> None:
     services.schrijf_eindadvies(
         aanvraag=a, door=g["tla"], tla_besproken="Besproken op 24-02-2026: de commissie volgt het advies sbo."
     )
-    services.leg_tla_advies_vast(aanvraag=a, door=g["tla"])
+    services.leg_tla_advies_vast(aanvraag=a, door=g["tla"], op=date(2026, 2, 24))
     _onderteken(a, g["bestuurder"], date(2026, 3, 12))
     bezwaar = services.registreer_bezwaar(
         aanvraag=a,
@@ -297,7 +307,7 @@ def _yara(g, ll) -> None:
         **GEDEELD,
     )
     services.dien_in(aanvraag=a, door=g["directeur_klimboom"], op=date(2025, 11, 24))
-    services.keur_formeel_goed(aanvraag=a, door=g["sll"])
+    services.keur_formeel_goed(aanvraag=a, door=g["sll"], op=date(2025, 11, 26))
     oordelen = dict(ALLE_JA)
     oordelen["bao_bao"] = (
         False,
@@ -358,6 +368,11 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
         if doel == "concept":
             continue
         services.dien_in(aanvraag=a, door=directeur, op=ontvangen)
+
+        def dag(n: int, ontvangen=ontvangen) -> date:
+            # The n-th step three days after the previous, never after today [issue 16.7].
+            return min(ontvangen + timedelta(days=3 * n), vandaag)
+
         if doel == "ingediend":
             continue
         if doel == "aangehouden":
@@ -369,15 +384,15 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
                 ontbreekt="Het verslag van het psychologisch onderzoek waarnaar het OPP verwijst.",
             )
             continue
-        services.keur_formeel_goed(aanvraag=a, door=g["sll"])
+        services.keur_formeel_goed(aanvraag=a, door=g["sll"], op=dag(1))
         if doel == "inhoudelijke_check":
             continue
         services.leg_sc_oordeel_vast(aanvraag=a, door=sc, oordelen=ALLE_JA)
-        services.keur_inhoudelijk_goed(aanvraag=a, door=sc)
+        services.keur_inhoudelijk_goed(aanvraag=a, door=sc, op=dag(2))
         if doel == "deskundigen_toewijzen":
             continue
         services.wijs_deskundigen_toe(
-            aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige2"]
+            aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige2"], op=dag(3)
         )
         a = _vers(a)
         if doel == "adviezen":
@@ -395,7 +410,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
             "tla_vergadering": ("sbo", "regulier"),
             "besluit_aangehouden": ("aanhouden", "aanhouden"),
         }.get(doel, ("sbo", "sbo"))
-        _advies(a, strekkingen)
+        _advies(a, strekkingen, op=dag(4))
         if doel == "eindadvies":
             continue
         if doel == "besluit_aangehouden":
@@ -406,7 +421,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
                 gemotiveerd_besluit="De deskundigen zien nog mogelijkheden binnen het reguliere onderwijs: een "  # noqa: E501
                 "arrangement voor taal en begeleiding van de leerkracht.",
             )
-            services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
+            services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"], op=dag(5))
             _onderteken(a, g["bestuurder"], vandaag)
             continue
         services.schrijf_eindadvies(
@@ -420,7 +435,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
             else "De leerling heeft instructie in een kleine groep en een aangepast tempo nodig.",
             doelen="Zelfstandig werken aan een taak; de leerdoelen van de eigen groep halen.",
         )
-        services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
+        services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"], op=dag(5))
         if doel == "tla_vergadering":
             datum = vandaag + timedelta(days=14)
             vergadering = TLAVergadering.objects.filter(

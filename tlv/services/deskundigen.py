@@ -85,7 +85,13 @@ def _trek_toegang_in(toewijzing: Toewijzing, door, request=None) -> None:
 
 @transaction.atomic
 def wijs_deskundigen_toe(
-    *, aanvraag: TLVAanvraag, door, eerste: Gebruiker, tweede: Gebruiker, request=None
+    *,
+    aanvraag: TLVAanvraag,
+    door,
+    eerste: Gebruiker,
+    tweede: Gebruiker,
+    request=None,
+    op: date | None = None,
 ) -> TLVAanvraag:
     """The TLA-voorzitter assigns two deskundigen: the 1st a gedragsdeskundige, the 2nd another
     discipline, neither involved with the pupil's school; each gets access to this aanvraag only."""
@@ -126,7 +132,7 @@ def wijs_deskundigen_toe(
         )
         Advies.objects.create(toewijzing=t)
         _geef_toegang(t, door, request)
-    return stap(aanvraag, "deskundigen_toewijzen", door=door, request=request)
+    return stap(aanvraag, "deskundigen_toewijzen", door=door, request=request, datum=op)
 
 
 @transaction.atomic
@@ -208,6 +214,7 @@ def sla_advies_op(
     categorie: str = "",
     indienen: bool = False,
     request=None,
+    op: date | None = None,
 ) -> Advies:
     """A deskundige saves (and, when ready, submits) his or her own advice. When the second one is
     submitted, the aanvraag moves on to the eindadvies [002 bijlage 3.11.1]."""
@@ -242,7 +249,7 @@ def sla_advies_op(
         omschrijving="advies deskundige " + ("ingediend" if indienen else "opgeslagen"),
     )
     if indienen and aanvraag.beide_adviezen_ingediend():
-        stap(aanvraag, "adviezen_afronden", door=door, request=request)
+        stap(aanvraag, "adviezen_afronden", door=door, request=request, datum=op)
     return advies
 
 
@@ -331,11 +338,13 @@ def schrijf_eindadvies(*, aanvraag: TLVAanvraag, door, request=None, **velden) -
 
 
 @transaction.atomic
-def stuur_eindadvies_door(*, aanvraag: TLVAanvraag, door, request=None) -> TLVAanvraag:
+def stuur_eindadvies_door(
+    *, aanvraag: TLVAanvraag, door, request=None, op: date | None = None
+) -> TLVAanvraag:
     """Unanimous: to the directeur-bestuurder; not unanimous: onto the TLA-vergadering [002 §1.7]."""
     aanvraag = vergrendel(aanvraag)
     naam = "naar_bestuurder" if aanvraag.adviezen_unaniem() else "naar_tla_vergadering"
-    return stap(aanvraag, naam, door=door, request=request)
+    return stap(aanvraag, naam, door=door, request=request, datum=op)
 
 
 @transaction.atomic
@@ -383,9 +392,9 @@ def agendeer(*, aanvraag: TLVAanvraag, door, vergadering: TLAVergadering, reques
 
 
 @transaction.atomic
-def leg_tla_advies_vast(*, aanvraag: TLVAanvraag, door, request=None) -> TLVAanvraag:
+def leg_tla_advies_vast(*, aanvraag: TLVAanvraag, door, request=None, op: date | None = None) -> TLVAanvraag:
     aanvraag = vergrendel(aanvraag)
-    return stap(aanvraag, "tla_advies_vastleggen", door=door, request=request)
+    return stap(aanvraag, "tla_advies_vastleggen", door=door, request=request, datum=op)
 
 
 def genodigden(vergadering: TLAVergadering) -> list[Gebruiker]:
