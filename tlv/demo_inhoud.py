@@ -216,6 +216,8 @@ def _noor(g, ll) -> None:
         "benoemen en vraagt om hulp.",
     )
     services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"], op=date(2026, 4, 7))
+    # The TLA-voorzitter puts the (unanimous) eindadvies before the bestuurder [002 L648].
+    services.leg_voor(aanvraag=a, door=g["tla"], op=date(2026, 4, 9))
     _onderteken(a, g["bestuurder"], date(2026, 4, 16))
 
 
@@ -281,6 +283,7 @@ def _daan(g, ll) -> None:
         aanvraag=a, door=g["tla"], tla_besproken="Besproken op 24-02-2026: de commissie volgt het advies sbo."
     )
     services.leg_tla_advies_vast(aanvraag=a, door=g["tla"], op=date(2026, 2, 24))
+    services.leg_voor(aanvraag=a, door=g["tla"], op=date(2026, 2, 26))
     _onderteken(a, g["bestuurder"], date(2026, 3, 12))
     bezwaar = services.registreer_bezwaar(
         aanvraag=a,
@@ -346,6 +349,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
         "adviezen",
         "eindadvies",
         "tla_vergadering",
+        "bij_voorzitter",
         "ter_ondertekening",
         "niet_toegekend",
         "besluit_aangehouden",
@@ -422,6 +426,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
                 "arrangement voor taal en begeleiding van de leerkracht.",
             )
             services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"], op=dag(5))
+            services.leg_voor(aanvraag=a, door=g["tla"], op=dag(6))
             _onderteken(a, g["bestuurder"], vandaag)
             continue
         services.schrijf_eindadvies(
@@ -448,6 +453,9 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
             )
             services.agendeer(aanvraag=a, door=g["tla"], vergadering=vergadering)
             continue
+        if doel == "bij_voorzitter":
+            continue
+        services.leg_voor(aanvraag=a, door=g["tla"], op=dag(6))
         if doel == "ter_ondertekening":
             continue
         _onderteken(a, g["bestuurder"], vandaag)
@@ -480,4 +488,4 @@ def bouw(wereld, *, leerlingen: int, stdout) -> None:
     ]
     if not TLVAanvraag.objects.filter(leerling__in=generiek).exists():
         with transaction.atomic():
-            _generiek(g, generiek[:10], vandaag, stdout)
+            _generiek(g, generiek[:11], vandaag, stdout)

@@ -23,6 +23,7 @@ FASEN = (
     ("adviezen", (Status.ADVIEZEN,)),
     ("eindadvies", (Status.EINDADVIES,)),
     ("TLA-vergadering", (Status.TLA_VERGADERING,)),
+    ("bij de voorzitter", (Status.BIJ_VOORZITTER,)),
     ("ter ondertekening", (Status.TER_ONDERTEKENING,)),
 )
 FASE_VAN = {status: naam for naam, statussen in FASEN for status in statussen}

@@ -190,6 +190,8 @@ def naar(
                 categorie="laag",
             )
             services.stuur_eindadvies_door(aanvraag=aanvraag, door=eerste_d)
+        elif aanvraag.status == Status.BIJ_VOORZITTER:
+            services.leg_voor(aanvraag=aanvraag, door=u["tla"])
         else:
             break
     aanvraag.refresh_from_db()

@@ -201,6 +201,10 @@ class AanvraagVoorwaarden:
         """De aanvraag staat op de agenda van een TLA-vergadering die heeft plaatsgevonden [002 §1.7]."""
         return self.vergadering_id is not None and self.vergadering.datum <= self.peildatum
 
+    def verdeeld_advies_besproken(self) -> bool:
+        """Een niet-unaniem advies is eerst besproken in de TLA-vergadering [002 §1.7]."""
+        return self.adviezen_unaniem() or self.besproken_in_vergadering()
+
     def vragen_bestuurder_vastgelegd(self) -> bool:
         """De directeur-bestuurder heeft zijn vragen aan de commissie vastgelegd [002 §1.7]."""
         return bool(self.vragen_bestuurder.strip())

@@ -341,9 +341,10 @@ def schrijf_eindadvies(*, aanvraag: TLVAanvraag, door, request=None, **velden) -
 def stuur_eindadvies_door(
     *, aanvraag: TLVAanvraag, door, request=None, op: date | None = None
 ) -> TLVAanvraag:
-    """Unanimous: to the directeur-bestuurder; not unanimous: onto the TLA-vergadering [002 §1.7]."""
+    """Unanimous: to the TLA-voorzitter, who puts it before the directeur-bestuurder; not
+    unanimous: onto the TLA-vergadering first [002 §1.7, L648, L768]."""
     aanvraag = vergrendel(aanvraag)
-    naam = "naar_bestuurder" if aanvraag.adviezen_unaniem() else "naar_tla_vergadering"
+    naam = "naar_voorzitter" if aanvraag.adviezen_unaniem() else "naar_tla_vergadering"
     return stap(aanvraag, naam, door=door, request=request, datum=op)
 
 
@@ -395,6 +396,21 @@ def agendeer(*, aanvraag: TLVAanvraag, door, vergadering: TLAVergadering, reques
 def leg_tla_advies_vast(*, aanvraag: TLVAanvraag, door, request=None, op: date | None = None) -> TLVAanvraag:
     aanvraag = vergrendel(aanvraag)
     return stap(aanvraag, "tla_advies_vastleggen", door=door, request=request, datum=op)
+
+
+@transaction.atomic
+def leg_voor(*, aanvraag: TLVAanvraag, door, request=None, op: date | None = None) -> TLVAanvraag:
+    """The TLA-voorzitter puts every eindadvies, unanimous or not, before the directeur-bestuurder
+    [002 L648 'legt elk samenvattend deskundigenadvies voor', L665, L768]."""
+    aanvraag = vergrendel(aanvraag)
+    return stap(
+        aanvraag,
+        "voorleggen",
+        door=door,
+        request=request,
+        datum=op,
+        omschrijving="voorgelegd aan de bestuurder",
+    )
 
 
 def genodigden(vergadering: TLAVergadering) -> list[Gebruiker]:
