@@ -48,6 +48,18 @@ def _open_bezwaar(a):
     return a.bezwaren.filter(beslist_op__isnull=True).first()
 
 
+def _toewijzen(a, u, f, r):
+    """Assign, then warn (never block) when groep 6–8 gets no deskundige vo [002 L658]."""
+    from django.contrib import messages
+
+    from tlv.services.deskundigen import vo_waarschuwing
+
+    uit = services.wijs_deskundigen_toe(aanvraag=a, door=u, request=r, **f.cleaned_data)
+    if tekst := vo_waarschuwing(a, f.cleaned_data["tweede"]):
+        messages.warning(r, tekst)
+    return uit
+
+
 def _form_leeg(a, u, data=None):
     return forms.LeegForm(data)
 
@@ -187,7 +199,7 @@ ACTIES: dict[str, Actie] = {
             "Deskundigen toewijzen",
             "Wijs toe",
             _form_toewijzen,
-            lambda a, u, f, r: services.wijs_deskundigen_toe(aanvraag=a, door=u, request=r, **f.cleaned_data),
+            _toewijzen,
             lambda a, u: a.status == Status.DESKUNDIGEN_TOEWIJZEN and tla_voorzitter(a, u),
         ),
         Actie(

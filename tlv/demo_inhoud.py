@@ -129,8 +129,14 @@ def _ot(leerling, soort: str, datum: date, door, **velden) -> None:
 
 def _compleet_dossier(leerling, door, vandaag: date) -> None:
     """A minimal complete dossier for a generic pupil (two OT's with the SC, OPP with akkoord, LVS)."""
-    if OTBespreking.objects.filter(leerling=leerling, status=DossierStatus.VASTGESTELD).count() < 2:
-        _ot(leerling, "start", vandaag - timedelta(days=120), door)
+    vastgesteld = OTBespreking.objects.filter(leerling=leerling, status=DossierStatus.VASTGESTELD)
+    afgewogen = (
+        vastgesteld.filter(soort="vervolg").exclude(gesprek_bao_bao="").exclude(gesprek_so_sbo="").exists()
+    )
+    if vastgesteld.count() < 2 or not afgewogen:
+        # Two OT's with the SC, the vervolg-OT weighing bao-bao and so/sbo [002 §1.4].
+        if vastgesteld.count() < 2:
+            _ot(leerling, "start", vandaag - timedelta(days=120), door)
         _ot(
             leerling,
             "vervolg",
@@ -481,6 +487,8 @@ def bouw(wereld, *, leerlingen: int, stdout) -> None:
     generiek = [
         ll
         for ll in Leerling.objects.filter(huidige_school__naam__in=SCHOOLTEAMS, swv=wereld.swv)
+        # A pupil whose OPP is being rewritten (a concept version) cannot have a complete dossier.
+        .exclude(opps__status=DossierStatus.CONCEPT)
         .select_related("huidige_school")
         .prefetch_related("ouders")
         .order_by("pk")

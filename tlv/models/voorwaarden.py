@@ -164,11 +164,14 @@ class AanvraagVoorwaarden:
         return t is not None and t.discipline in GEDRAGSDESKUNDIGEN
 
     def tweede_andere_discipline(self) -> bool:
-        """De tweede deskundige adviseert vanuit een andere expertise dan de eerste [002 §1.6, bijlage 3.11.1]."""  # noqa: E501
+        """De tweede deskundige is een kinder- of jeugdpsycholoog, pedagoog, kinderpsychiater, maatschappelijk werker, arts of deskundige vo: een andere expertise dan de eerste [002 L657, §1.6]."""  # noqa: E501
+        from cases.models.rollen import TWEEDE_DESKUNDIGEN
+
         een, twee = self.toewijzing(1), self.toewijzing(2)
         return (
             een is not None
             and twee is not None
+            and twee.discipline in TWEEDE_DESKUNDIGEN
             and een.discipline != twee.discipline
             and (een.deskundige_id != twee.deskundige_id)
         )
