@@ -397,3 +397,37 @@ def test_dossier_waarschuwt_bij_oud_opp(world, leerling, ib):
     html = ib.get(reverse("dossier", args=[leerling.pk])).content.decode()
     assert "ouder dan een half jaar" in html
     assert "maanden oud" in html
+
+
+def test_overzicht_en_tijdlijn_tellen_mondeling_niet(world):
+    """[002 L742; issue 16.3] the dossier's OPP overview and the timeline say a spoken akkoord is
+    no signature; a paper signature with its scan is."""
+    from cases.dossier.selectors import akkoord_items, opp_overzicht
+
+    leerling = leerling_met_ouders(world, ouders=1)
+    opp = OPPFactory(leerling=leerling, vastgesteld=True, datum=date(2026, 2, 25))
+    ouder = leerling.ouders.get()
+    service.leg_akkoord_vast(
+        opp=opp,
+        ouder=ouder,
+        datum=date(2026, 2, 25),
+        wijze="mondeling",
+        door=world.users["ib"],
+        vandaag=date(2026, 2, 26),
+    )
+    assert not opp_overzicht(leerling, [ouder], date(2026, 3, 1)).akkoord_compleet
+    assert [i.status for i in akkoord_items([leerling.pk], user=world.users["ib"])] == [
+        "mondeling genoteerd, telt niet als handtekening"
+    ]
+    scan = DocumentFactory(leerling=leerling, soort="handelingsdeel", geupload_door=world.users["ib"])
+    service.leg_akkoord_vast(
+        opp=opp,
+        ouder=ouder,
+        datum=date(2026, 2, 26),
+        wijze="papier",
+        document=scan,
+        door=world.users["ib"],
+        vandaag=date(2026, 2, 26),
+    )
+    assert opp_overzicht(leerling, [ouder], date(2026, 3, 1)).akkoord_compleet
+    assert "ondertekend" in {i.status for i in akkoord_items([leerling.pk], user=world.users["ib"])}
