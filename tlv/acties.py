@@ -48,6 +48,18 @@ def _open_bezwaar(a):
     return a.bezwaren.filter(beslist_op__isnull=True).first()
 
 
+def _toewijzen(a, u, f, r):
+    """Assign, then warn (never block) when groep 6–8 gets no deskundige vo [002 L658]."""
+    from django.contrib import messages
+
+    from tlv.services.deskundigen import vo_waarschuwing
+
+    uit = services.wijs_deskundigen_toe(aanvraag=a, door=u, request=r, **f.cleaned_data)
+    if tekst := vo_waarschuwing(a, f.cleaned_data["tweede"]):
+        messages.warning(r, tekst)
+    return uit
+
+
 def _form_leeg(a, u, data=None):
     return forms.LeegForm(data)
 
@@ -187,7 +199,7 @@ ACTIES: dict[str, Actie] = {
             "Deskundigen toewijzen",
             "Wijs toe",
             _form_toewijzen,
-            lambda a, u, f, r: services.wijs_deskundigen_toe(aanvraag=a, door=u, request=r, **f.cleaned_data),
+            _toewijzen,
             lambda a, u: a.status == Status.DESKUNDIGEN_TOEWIJZEN and tla_voorzitter(a, u),
         ),
         Actie(
@@ -219,11 +231,11 @@ ACTIES: dict[str, Actie] = {
         Actie(
             "eindadvies_doorsturen",
             "Eindadvies doorsturen",
-            "Stuur door (unaniem: bestuurder; anders: TLA)",
+            "Stuur door (unaniem: TLA-voorzitter; anders: TLA-vergadering)",
             _form_leeg,
             lambda a, u, f, r: services.stuur_eindadvies_door(aanvraag=a, door=u, request=r),
             lambda a, u: a.status == Status.EINDADVIES and _eerste(a, u),
-            "naar_bestuurder",
+            "naar_voorzitter",
         ),
         Actie(
             "agenderen",
@@ -235,12 +247,24 @@ ACTIES: dict[str, Actie] = {
         ),
         Actie(
             "tla_advies",
-            "Advies TLA-commissie voorleggen",
-            "Leg voor aan de directeur-bestuurder",
+            "Advies TLA-commissie vastleggen",
+            "Leg het advies van de commissie vast",
             _form_leeg,
             lambda a, u, f, r: services.leg_tla_advies_vast(aanvraag=a, door=u, request=r),
             lambda a, u: a.status == Status.TLA_VERGADERING and tla_voorzitter(a, u),
             "tla_advies_vastleggen",
+            succes="Het advies van de commissie is vastgelegd. Lees het eindadvies na en leg het voor "
+            "aan de directeur-bestuurder.",
+        ),
+        Actie(
+            "voorleggen",
+            "Eindadvies voorleggen aan de directeur-bestuurder",
+            "Leg voor aan de directeur-bestuurder",
+            _form_leeg,
+            lambda a, u, f, r: services.leg_voor(aanvraag=a, door=u, request=r),
+            lambda a, u: a.status == Status.BIJ_VOORZITTER and tla_voorzitter(a, u),
+            "voorleggen",
+            succes="Het eindadvies ligt nu ter ondertekening bij de directeur-bestuurder.",
         ),
         Actie(
             "ondertekenen",

@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.demo import DEMO_WACHTWOORD
-from cases.dossier.models.documenten import Document
-from cases.dossier.models.opp import OPP, OPPAkkoord
+from cases.dossier.models.documenten import Document, DocumentSoort
+from cases.dossier.models.opp import OPP, AkkoordWijze, OPPAkkoord
 from cases.dossier.models.ot import Aanwezige, OTBespreking
 from cases.dossier.models.ot import Status as DossierStatus
 from cases.models import Gebruiker, Leerling, Rol, RolSoort
@@ -81,7 +81,7 @@ def _pdf(titel: str) -> bytes:
     return mini_pdf(titel, ["Fictief demodocument."])
 
 
-def _document(leerling, soort: str, titel: str, datum: date, door) -> None:
+def _document(leerling, soort: str, titel: str, datum: date, door) -> Document:
     data = _pdf(titel)
     doc = Document(
         leerling=leerling,
@@ -95,6 +95,16 @@ def _document(leerling, soort: str, titel: str, datum: date, door) -> None:
     )
     doc.bestand.save("demo.pdf", ContentFile(data), save=False)
     doc.save()
+    return doc
+
+
+def _papier_akkoord(opp, ouder, datum: date, door) -> None:
+    """A paper signature on the handelingsdeel with its scan in the dossier [issue 16.3]."""
+    titel = f"Ondertekend handelingsdeel OPP versie {opp.versie}"
+    scan = _document(opp.leerling, DocumentSoort.HANDELINGSDEEL, titel, datum, door)
+    OPPAkkoord.objects.create(
+        opp=opp, ouder=ouder, datum=datum, wijze=AkkoordWijze.OP_PAPIER, document=scan, vastgelegd_door=door
+    )
 
 
 def _ot(leerling, soort: str, datum: date, door, **velden) -> None:
@@ -119,8 +129,14 @@ def _ot(leerling, soort: str, datum: date, door, **velden) -> None:
 
 def _compleet_dossier(leerling, door, vandaag: date) -> None:
     """A minimal complete dossier for a generic pupil (two OT's with the SC, OPP with akkoord, LVS)."""
-    if OTBespreking.objects.filter(leerling=leerling, status=DossierStatus.VASTGESTELD).count() < 2:
-        _ot(leerling, "start", vandaag - timedelta(days=120), door)
+    vastgesteld = OTBespreking.objects.filter(leerling=leerling, status=DossierStatus.VASTGESTELD)
+    afgewogen = (
+        vastgesteld.filter(soort="vervolg").exclude(gesprek_bao_bao="").exclude(gesprek_so_sbo="").exists()
+    )
+    if vastgesteld.count() < 2 or not afgewogen:
+        # Two OT's with the SC, the vervolg-OT weighing bao-bao and so/sbo [002 §1.4].
+        if vastgesteld.count() < 2:
+            _ot(leerling, "start", vandaag - timedelta(days=120), door)
         _ot(
             leerling,
             "vervolg",
@@ -144,15 +160,15 @@ def _compleet_dossier(leerling, door, vandaag: date) -> None:
         opp.vaststellen(door=door, op=timezone.now())
         opp.save()
     for ouder in leerling.ouders.filter(gezag=True):
-        if not opp.akkoorden.filter(ouder=ouder).exists():
-            OPPAkkoord.objects.create(
-                opp=opp, ouder=ouder, datum=opp.datum, wijze="papier", vastgelegd_door=door
-            )
+        if not opp.akkoorden.filter(ouder=ouder).ondertekend().exists():
+            _papier_akkoord(opp, ouder, opp.datum, door)
     if not Document.objects.filter(leerling=leerling, soort="lvs").exists():
         _document(leerling, "lvs", "LVS-overzicht", vandaag - timedelta(days=40), door)
 
 
-def _advies(aanvraag, strekkingen, motivering="Heeft een kleine groep met veel nabijheid nodig.") -> None:
+def _advies(
+    aanvraag, strekkingen, motivering="Heeft een kleine groep met veel nabijheid nodig.", op=None
+) -> None:
     for t, strekking in zip(aanvraag.actieve_toewijzingen(), strekkingen, strict=True):
         services.sla_advies_op(
             aanvraag=aanvraag,
@@ -161,6 +177,7 @@ def _advies(aanvraag, strekkingen, motivering="Heeft een kleine groep met veel n
             categorie="laag" if strekking == "so" else "",
             motivering=motivering,
             indienen=True,
+            op=op,
         )
 
 
@@ -176,16 +193,20 @@ def _noor(g, ll) -> None:
         ouders_ondertekend_op=date(2026, 3, 9),
         **GEDEELD,
     )
+    # Every step on its own day, from receipt (10 March) to the decision (16 April) [issue 16.7].
     services.dien_in(aanvraag=a, door=g["directeur"], op=date(2026, 3, 10))
-    services.keur_formeel_goed(aanvraag=a, door=g["sll"])
+    services.keur_formeel_goed(aanvraag=a, door=g["sll"], op=date(2026, 3, 12))
     services.leg_sc_oordeel_vast(aanvraag=a, door=g["sc"], oordelen=ALLE_JA)
-    services.keur_inhoudelijk_goed(aanvraag=a, door=g["sc"])
-    services.wijs_deskundigen_toe(aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige2"])
+    services.keur_inhoudelijk_goed(aanvraag=a, door=g["sc"], op=date(2026, 3, 17))
+    services.wijs_deskundigen_toe(
+        aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige2"], op=date(2026, 3, 19)
+    )
     _advies(
         _vers(a),
         ("so", "so"),
         "Noor heeft een kleine, voorspelbare groep nodig met nabijheid van de "
         "leerkracht en begeleiding bij angst en terugtrekken; dat kan de basisschool niet bieden.",
+        op=date(2026, 4, 2),
     )
     services.schrijf_eindadvies(
         aanvraag=a,
@@ -200,7 +221,9 @@ def _noor(g, ll) -> None:
         doelen="Noor neemt weer deel aan groepsactiviteiten; Noor start zelfstandig een taak; Noor kan spanning "  # noqa: E501
         "benoemen en vraagt om hulp.",
     )
-    services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
+    services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"], op=date(2026, 4, 7))
+    # The TLA-voorzitter puts the (unanimous) eindadvies before the bestuurder [002 L648].
+    services.leg_voor(aanvraag=a, door=g["tla"], op=date(2026, 4, 9))
     _onderteken(a, g["bestuurder"], date(2026, 4, 16))
 
 
@@ -222,10 +245,12 @@ def _daan(g, ll) -> None:
     )
     _document(ll, "lvs", "LVS-overzicht groep 4–6", date(2026, 1, 30), g["ib_wegwijzer"])
     services.informatie_ontvangen(aanvraag=a, door=g["sll"], ontvangen_op=date(2026, 1, 30))
-    services.keur_formeel_goed(aanvraag=a, door=g["sll"])
+    services.keur_formeel_goed(aanvraag=a, door=g["sll"], op=date(2026, 2, 2))
     services.leg_sc_oordeel_vast(aanvraag=a, door=g["sc_veenendaal"], oordelen=ALLE_JA)
-    services.keur_inhoudelijk_goed(aanvraag=a, door=g["sc_veenendaal"])
-    services.wijs_deskundigen_toe(aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige3"])
+    services.keur_inhoudelijk_goed(aanvraag=a, door=g["sc_veenendaal"], op=date(2026, 2, 5))
+    services.wijs_deskundigen_toe(
+        aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige3"], op=date(2026, 2, 6)
+    )
     a = _vers(a)
     services.sla_advies_op(
         aanvraag=a,
@@ -240,6 +265,7 @@ def _daan(g, ll) -> None:
         strekking="regulier",
         indienen=True,
         motivering="Met een arrangement voor rekenen kan Daan op een reguliere school blijven.",
+        op=date(2026, 2, 13),
     )
     services.schrijf_eindadvies(
         aanvraag=a,
@@ -252,7 +278,7 @@ def _daan(g, ll) -> None:
         "gebleken; een andere basisschool kan de kleine groep niet bieden.",
         doelen="Daan werkt zelfstandig aan een taak van 20 minuten; Daan haalt de rekendoelen van groep 6.",
     )
-    services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
+    services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"], op=date(2026, 2, 17))
     vergadering = TLAVergadering.objects.filter(
         swv=ll.swv, datum=date(2026, 2, 24)
     ).first() or services.plan_vergadering(
@@ -262,7 +288,8 @@ def _daan(g, ll) -> None:
     services.schrijf_eindadvies(
         aanvraag=a, door=g["tla"], tla_besproken="Besproken op 24-02-2026: de commissie volgt het advies sbo."
     )
-    services.leg_tla_advies_vast(aanvraag=a, door=g["tla"])
+    services.leg_tla_advies_vast(aanvraag=a, door=g["tla"], op=date(2026, 2, 24))
+    services.leg_voor(aanvraag=a, door=g["tla"], op=date(2026, 2, 26))
     _onderteken(a, g["bestuurder"], date(2026, 3, 12))
     bezwaar = services.registreer_bezwaar(
         aanvraag=a,
@@ -278,14 +305,9 @@ def _yara(g, ll) -> None:
     # Before submitting, the school collects the second ouder's signature on the handelingsdeel.
     opp = OPP.objects.filter(leerling=ll, status=DossierStatus.VASTGESTELD).order_by("-versie").first()
     if opp is not None:
-        for ouder in ll.ouders.filter(gezag=True).exclude(opp_akkoorden__opp=opp):
-            OPPAkkoord.objects.create(
-                opp=opp,
-                ouder=ouder,
-                datum=date(2025, 11, 20),
-                wijze="papier",
-                vastgelegd_door=g["ib_klimboom"],
-            )
+        getekend = opp.akkoorden.ondertekend().values_list("ouder_id", flat=True)
+        for ouder in ll.ouders.filter(gezag=True).exclude(pk__in=getekend):
+            _papier_akkoord(opp, ouder, date(2025, 11, 20), g["ib_klimboom"])
     a = services.maak_aanvraag(
         door=g["ib_klimboom"],
         leerling=ll,
@@ -294,7 +316,7 @@ def _yara(g, ll) -> None:
         **GEDEELD,
     )
     services.dien_in(aanvraag=a, door=g["directeur_klimboom"], op=date(2025, 11, 24))
-    services.keur_formeel_goed(aanvraag=a, door=g["sll"])
+    services.keur_formeel_goed(aanvraag=a, door=g["sll"], op=date(2025, 11, 26))
     oordelen = dict(ALLE_JA)
     oordelen["bao_bao"] = (
         False,
@@ -333,6 +355,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
         "adviezen",
         "eindadvies",
         "tla_vergadering",
+        "bij_voorzitter",
         "ter_ondertekening",
         "niet_toegekend",
         "besluit_aangehouden",
@@ -355,6 +378,11 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
         if doel == "concept":
             continue
         services.dien_in(aanvraag=a, door=directeur, op=ontvangen)
+
+        def dag(n: int, ontvangen=ontvangen) -> date:
+            # The n-th step three days after the previous, never after today [issue 16.7].
+            return min(ontvangen + timedelta(days=3 * n), vandaag)
+
         if doel == "ingediend":
             continue
         if doel == "aangehouden":
@@ -366,15 +394,15 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
                 ontbreekt="Het verslag van het psychologisch onderzoek waarnaar het OPP verwijst.",
             )
             continue
-        services.keur_formeel_goed(aanvraag=a, door=g["sll"])
+        services.keur_formeel_goed(aanvraag=a, door=g["sll"], op=dag(1))
         if doel == "inhoudelijke_check":
             continue
         services.leg_sc_oordeel_vast(aanvraag=a, door=sc, oordelen=ALLE_JA)
-        services.keur_inhoudelijk_goed(aanvraag=a, door=sc)
+        services.keur_inhoudelijk_goed(aanvraag=a, door=sc, op=dag(2))
         if doel == "deskundigen_toewijzen":
             continue
         services.wijs_deskundigen_toe(
-            aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige2"]
+            aanvraag=a, door=g["tla"], eerste=g["deskundige1"], tweede=g["deskundige2"], op=dag(3)
         )
         a = _vers(a)
         if doel == "adviezen":
@@ -392,7 +420,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
             "tla_vergadering": ("sbo", "regulier"),
             "besluit_aangehouden": ("aanhouden", "aanhouden"),
         }.get(doel, ("sbo", "sbo"))
-        _advies(a, strekkingen)
+        _advies(a, strekkingen, op=dag(4))
         if doel == "eindadvies":
             continue
         if doel == "besluit_aangehouden":
@@ -403,7 +431,8 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
                 gemotiveerd_besluit="De deskundigen zien nog mogelijkheden binnen het reguliere onderwijs: een "  # noqa: E501
                 "arrangement voor taal en begeleiding van de leerkracht.",
             )
-            services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
+            services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"], op=dag(5))
+            services.leg_voor(aanvraag=a, door=g["tla"], op=dag(6))
             _onderteken(a, g["bestuurder"], vandaag)
             continue
         services.schrijf_eindadvies(
@@ -417,7 +446,7 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
             else "De leerling heeft instructie in een kleine groep en een aangepast tempo nodig.",
             doelen="Zelfstandig werken aan een taak; de leerdoelen van de eigen groep halen.",
         )
-        services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"])
+        services.stuur_eindadvies_door(aanvraag=a, door=g["deskundige1"], op=dag(5))
         if doel == "tla_vergadering":
             datum = vandaag + timedelta(days=14)
             vergadering = TLAVergadering.objects.filter(
@@ -430,6 +459,9 @@ def _generiek(g, leerlingen, vandaag: date, stdout) -> None:
             )
             services.agendeer(aanvraag=a, door=g["tla"], vergadering=vergadering)
             continue
+        if doel == "bij_voorzitter":
+            continue
+        services.leg_voor(aanvraag=a, door=g["tla"], op=dag(6))
         if doel == "ter_ondertekening":
             continue
         _onderteken(a, g["bestuurder"], vandaag)
@@ -455,6 +487,8 @@ def bouw(wereld, *, leerlingen: int, stdout) -> None:
     generiek = [
         ll
         for ll in Leerling.objects.filter(huidige_school__naam__in=SCHOOLTEAMS, swv=wereld.swv)
+        # A pupil whose OPP is being rewritten (a concept version) cannot have a complete dossier.
+        .exclude(opps__status=DossierStatus.CONCEPT)
         .select_related("huidige_school")
         .prefetch_related("ouders")
         .order_by("pk")
@@ -462,4 +496,4 @@ def bouw(wereld, *, leerlingen: int, stdout) -> None:
     ]
     if not TLVAanvraag.objects.filter(leerling__in=generiek).exists():
         with transaction.atomic():
-            _generiek(g, generiek[:10], vandaag, stdout)
+            _generiek(g, generiek[:11], vandaag, stdout)

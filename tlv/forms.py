@@ -125,18 +125,27 @@ class AfwijkingForm(forms.Form):
     )
 
 
+def _discipline(waarde: str) -> str:
+    from cases.models.rollen import Discipline
+
+    return Discipline(waarde).label if waarde in Discipline.values else waarde
+
+
 class ToewijzenForm(forms.Form):
     eerste = forms.ModelChoiceField(
         queryset=Gebruiker.objects.none(), label="1e deskundige (gedragsdeskundige)"
     )
     tweede = forms.ModelChoiceField(
-        queryset=Gebruiker.objects.none(), label="2e deskundige (andere discipline)"
+        queryset=Gebruiker.objects.none(),
+        label="2e deskundige (andere expertise)",
+        help_text="Een kinder- of jeugdpsycholoog, pedagoog, kinderpsychiater, maatschappelijk werker of "
+        "arts; bij groep 6–8 zo mogelijk een deskundige vo [002 L657-658].",
     )
 
     def __init__(self, *args, pool=(), **kwargs):
         super().__init__(*args, **kwargs)
         ids = [u.pk for u, _, _ in pool]
-        labels = {u.pk: f"{u} – {d}" + (f" (betrokken: {c})" if c else "") for u, d, c in pool}
+        labels = {u.pk: f"{u} – {_discipline(d)}" + (f" (betrokken: {c})" if c else "") for u, d, c in pool}
         for veld in ("eerste", "tweede"):
             self.fields[veld].queryset = Gebruiker.objects.filter(pk__in=ids)
             self.fields[veld].label_from_instance = lambda u: labels.get(u.pk, str(u))
@@ -151,7 +160,7 @@ class VervangenForm(forms.Form):
 
     def __init__(self, *args, pool=(), **kwargs):
         super().__init__(*args, **kwargs)
-        labels = {u.pk: f"{u} – {d}" + (f" (betrokken: {c})" if c else "") for u, d, c in pool}
+        labels = {u.pk: f"{u} – {_discipline(d)}" + (f" (betrokken: {c})" if c else "") for u, d, c in pool}
         self.fields["nieuwe"].queryset = Gebruiker.objects.filter(pk__in=list(labels))
         self.fields["nieuwe"].label_from_instance = lambda u: labels.get(u.pk, str(u))
 

@@ -58,6 +58,12 @@ WERK = [
         "tlv:tla_werklijst",
     ),
     (
+        RolSoort.TLA,
+        Status.BIJ_VOORZITTER,
+        ("eindadvies om voor te leggen", "eindadviezen om voor te leggen"),
+        "tlv:tla_werklijst",
+    ),
+    (
         RolSoort.BESTUURDER,
         Status.TER_ONDERTEKENING,
         ("besluit ter ondertekening", "besluiten ter ondertekening"),

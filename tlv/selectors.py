@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from cases.services.audit import log_inzage
+from tlv.fasen import FASEN, dagen_per_fase
 from tlv.models import TLV, Opschorting, Overgang, Status, TLVAanvraag, Toewijzing, Verdaging
 from tlv.models.keuzes import BESLUITEN
 from tlv.termijnen import beslistermijn, herindicatie_aanvragen_uiterlijk, schooljaar_einde
@@ -102,16 +103,6 @@ def herindicaties(user, *, vandaag: date, regio_id=None, school_id=None):
 
 # --- doorlooptijden ---------------------------------------------------------------------------------
 
-FASEN = (
-    ("formele check", (Status.INGEDIEND,)),
-    ("inhoudelijke check", (Status.INHOUDELIJKE_CHECK,)),
-    ("deskundigen toewijzen", (Status.DESKUNDIGEN_TOEWIJZEN,)),
-    ("adviezen", (Status.ADVIEZEN,)),
-    ("eindadvies", (Status.EINDADVIES,)),
-    ("TLA-vergadering", (Status.TLA_VERGADERING,)),
-    ("ter ondertekening", (Status.TER_ONDERTEKENING,)),
-)
-
 
 @dataclass
 class Doorlooptijd:
@@ -133,7 +124,8 @@ def doorlooptijden(
     school_id=None,
     fasen_voor: int | None = None,
 ):
-    """Per decided aanvraag: days per stage (from the Overgang rows), suspended days, the net
+    """Per decided aanvraag: days per stage (tlv/fasen.py: from receipt over the Overgang rows to
+    the decision, adding up to the gross days), suspended days, the net
     doorlooptijd and whether it was decided within the (suspended / extended) term [002 §1.9].
     Four queries whatever the number of rows (values, no model instances), so the overview of
     thousands of decisions stays fast; `fasen_voor=N` computes the days per stage only for the
@@ -168,23 +160,22 @@ def doorlooptijden(
     ):
         verdaagd[aid] = max(nieuw, verdaagd.get(aid, nieuw))
     overgangen: dict[int, list] = defaultdict(list)
-    fase_ids = ids if fasen_voor is None else [a["pk"] for a in aanvragen[:fasen_voor]]
-    for aid, naar, datum in (
+    met_fasen = None if fasen_voor is None else {a["pk"] for a in aanvragen[:fasen_voor]}
+    fase_ids = ids if met_fasen is None else list(met_fasen)
+    for aid, van_status, naar, datum in (
         Overgang.objects.filter(aanvraag_id__in=fase_ids)
         .order_by("aanvraag_id", "op", "pk")
-        .values_list("aanvraag_id", "naar", "datum")
+        .values_list("aanvraag_id", "van", "naar", "datum")
     ):
-        overgangen[aid].append((naar, datum))
+        overgangen[aid].append((van_status, naar, datum))
     eindes: dict[tuple, date] = {}
-    fase_van = {status: naam for naam, statussen in FASEN for status in statussen}
     rijen = []
     for a in aanvragen:
         paren = opsch.get(a["pk"], [])
-        fasen = {naam: 0 for naam, _ in FASEN}
-        stappen = overgangen.get(a["pk"], [])
-        for (naar, datum), (_volgende, volgende_datum) in zip(stappen, stappen[1:], strict=False):
-            if naar in fase_van:
-                fasen[fase_van[naar]] += (volgende_datum - datum).days
+        if met_fasen is None or a["pk"] in met_fasen:
+            fasen = dagen_per_fase(overgangen.get(a["pk"], []), a["ontvangen_op"], a["besluit_op"])
+        else:
+            fasen = {naam: 0 for naam, _ in FASEN}
         opgeschort = opgeschorte_dagen(paren)
         bruto = (a["besluit_op"] - a["ontvangen_op"]).days
         sleutel = (a["ontvangen_op"], tuple(paren))

@@ -105,8 +105,15 @@ def tla_werklijst(request):
     return _lijst(
         request,
         titel="TLA: toewijzen en vergaderen",
-        statussen=[Status.DESKUNDIGEN_TOEWIJZEN, Status.ADVIEZEN, Status.EINDADVIES, Status.TLA_VERGADERING],
-        uitleg="Aanvragen die deskundigen nodig hebben, in advies zijn, of op de TLA-vergadering komen.",
+        statussen=[
+            Status.DESKUNDIGEN_TOEWIJZEN,
+            Status.ADVIEZEN,
+            Status.EINDADVIES,
+            Status.TLA_VERGADERING,
+            Status.BIJ_VOORZITTER,
+        ],
+        uitleg="Aanvragen die deskundigen nodig hebben, in advies zijn, op de TLA-vergadering komen, "
+        "of waarvan u het eindadvies voorlegt aan de directeur-bestuurder.",
     )
 
 

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from cases.dossier.models.documenten import Document, DocumentSoort
-from cases.dossier.models.opp import OPP
+from cases.dossier.models.opp import OPP, OPPAkkoord
 from cases.dossier.models.ot import AanwezigeRol, OTBespreking, OTSoort
 from cases.dossier.models.ot import Status as DossierStatus
 from cases.termijnen import plus_maanden
@@ -40,7 +41,7 @@ class Dossier:
         leerling = aanvraag.leerling
         opp = (
             OPP.objects.filter(leerling=leerling, status=DossierStatus.VASTGESTELD)
-            .prefetch_related("akkoorden")
+            .prefetch_related(Prefetch("akkoorden", OPPAkkoord.objects.ondertekend(), "ondertekend"))
             .order_by("-versie")
             .first()
         )
@@ -54,7 +55,7 @@ class Dossier:
             peildatum=peildatum,
             opp=opp,
             gezag_ouder_ids=set(leerling.ouders.filter(gezag=True).values_list("pk", flat=True)),
-            akkoord_ouder_ids={a.ouder_id for a in opp.akkoorden.all()} if opp else set(),
+            akkoord_ouder_ids={a.ouder_id for a in opp.ondertekend} if opp else set(),
             ots=ots,
             documenten=documenten,
         )
@@ -137,8 +138,12 @@ def handelingsdeel_ondertekend(aanvraag, dossier: Dossier) -> tuple[bool, str]:
     if ontbreekt:
         if aanvraag.zonder_toestemming and not aanvraag.zonder_toestemming_gebreken(dossier.peildatum):
             return True, "Aanvraag zonder toestemming: ouders kregen het OPP ter reactie (§1.13 vervuld)."
-        return False, f"Het akkoord op het handelingsdeel ontbreekt van {len(ontbreekt)} ouder(s) met gezag."
-    return True, "Alle ouders met gezag hebben het handelingsdeel ondertekend."
+        return False, (
+            f"De handtekening op het handelingsdeel ontbreekt van {len(ontbreekt)} ouder(s) met gezag; "
+            "een mondeling akkoord telt niet, alleen een ondertekend exemplaar dat in het dossier is "
+            "gescand [002 L742, L1250]."
+        )
+    return True, "Alle ouders met gezag hebben het handelingsdeel schriftelijk ondertekend."
 
 
 def zienswijze_ouders_in_opp(aanvraag, dossier: Dossier) -> tuple[bool, str]:

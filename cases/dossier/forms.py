@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from cases.dossier.models.documenten import DocumentSoort
+from cases.dossier.models.documenten import Document, DocumentSoort
 from cases.dossier.models.opp import FACTOREN, OPP, AkkoordWijze
 from cases.dossier.models.ot import AanwezigeRol, OTBespreking, OTUitkomst
 from cases.dossier.services.opp import INHOUD_VELDEN
@@ -321,7 +321,19 @@ class AkkoordForm(forms.Form):
     )
     datum = DatumVeld(label="Datum van het akkoord", widget=DatumInvoer())
     wijze = forms.ChoiceField(
-        label="Hoe is het akkoord gegeven?", choices=AkkoordWijze.choices, widget=forms.RadioSelect
+        label="Hoe is het akkoord gegeven?",
+        choices=AkkoordWijze.choices,
+        widget=forms.RadioSelect,
+        help_text="Alleen een handtekening op papier, gescand in het dossier, telt als ondertekend "
+        "handelingsdeel. Een mondeling akkoord wordt genoteerd, maar telt niet als handtekening.",
+    )
+    document = forms.ModelChoiceField(
+        label="Gescand ondertekend exemplaar",
+        queryset=Document.objects.none(),
+        required=False,
+        empty_label="– kies het document –",
+        help_text="Upload het ondertekende handelingsdeel eerst bij Documenten (soort 'ondertekend "
+        "handelingsdeel OPP') en kies het hier.",
     )
     toelichting = forms.CharField(
         label="Toelichting",
@@ -330,9 +342,11 @@ class AkkoordForm(forms.Form):
         help_text="Bijvoorbeeld waar het ondertekende exemplaar is opgeborgen.",
     )
 
-    def __init__(self, *args, ouders, **kwargs):
+    def __init__(self, *args, ouders, documenten=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ouder"].queryset = ouders
+        if documenten is not None:
+            self.fields["document"].queryset = documenten
 
 
 # --- documents -------------------------------------------------------------------------------------

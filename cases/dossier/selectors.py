@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.dossier.models.documenten import DocumentSoort
-from cases.dossier.models.opp import OPP, OPPAkkoord, plus_maanden
+from cases.dossier.models.opp import OPP, AkkoordWijze, OPPAkkoord, plus_maanden
 from cases.dossier.models.ot import ARRANGEMENT_UITKOMSTEN, Aanwezige, Afspraak, OTSoort, OTUitkomst, Status
 from cases.models import Document, Leerling, OTBespreking, Rol
 from cases.models.audit import AuditActie, AuditRegel
@@ -72,9 +72,10 @@ def opp_leeftijd_waarschuwing(opp: OPP | None, peildatum: date) -> str | None:
 
 
 def opp_akkoord_compleet(opp: OPP) -> bool:
-    """Every ouder with gezag has given akkoord on this version's handelingsdeel [002 §1.4]."""
+    """Every ouder with gezag has signed this version's handelingsdeel in writing; a spoken
+    akkoord is noted but does not count [002 §1.4, L742, L1250; issue 16.3]."""
     gezag = set(opp.leerling.ouders.filter(gezag=True).values_list("pk", flat=True))
-    return bool(gezag) and gezag <= set(opp.akkoorden.values_list("ouder_id", flat=True))
+    return bool(gezag) and gezag <= set(opp.akkoorden.ondertekend().values_list("ouder_id", flat=True))
 
 
 def maanden_oud(d: date, peildatum: date) -> int:
@@ -196,9 +197,18 @@ def opp_items(leerling_ids, *, user):
     ]
 
 
+def _akkoord_status(wijze: str, document_id) -> str:
+    w = AkkoordWijze(wijze)
+    if not w.telt_als_handtekening:
+        return "mondeling genoteerd, telt niet als handtekening"
+    if w.vraagt_scan and document_id is None:
+        return "op papier, scan ontbreekt"
+    return "ondertekend"
+
+
 def akkoord_items(leerling_ids, *, user):
     rijen = OPPAkkoord.objects.filter(opp__leerling_id__in=leerling_ids).values_list(
-        "opp_id", "opp__leerling_id", "opp__versie", "datum", "ouder__relatie", "wijze"
+        "opp_id", "opp__leerling_id", "opp__versie", "datum", "ouder__relatie", "wijze", "document_id"
     )
     return [
         TijdlijnItem(
@@ -207,10 +217,10 @@ def akkoord_items(leerling_ids, *, user):
             soort="OPP",
             titel=f"Akkoord {relatie} op handelingsdeel OPP versie {versie}",
             url=reverse("opp_detail", args=[opp_id]),
-            status="op papier" if wijze == "papier" else "mondeling",
+            status=_akkoord_status(wijze, document_id),
             volgorde=31,
         )
-        for opp_id, lid, versie, datum, relatie, wijze in rijen
+        for opp_id, lid, versie, datum, relatie, wijze, document_id in rijen
     ]
 
 
@@ -254,7 +264,11 @@ class OPPOverzicht:
 def opp_overzicht(leerling: Leerling, ouders: list, vandaag: date) -> OPPOverzicht:
     versies = list(
         OPP.objects.filter(leerling=leerling)
-        .annotate(aantal_akkoorden=Count("akkoorden"))
+        .annotate(
+            aantal_akkoorden=Count(
+                "akkoorden__ouder", filter=AkkoordWijze.ondertekend_q("akkoorden__"), distinct=True
+            )
+        )
         .order_by("-versie")
         .only("pk", "leerling_id", "versie", "status", "datum", "vastgesteld_op")
     )

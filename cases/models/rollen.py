@@ -72,6 +72,23 @@ class Discipline(models.TextChoices):
 
 
 GEDRAGSDESKUNDIGEN = frozenset({Discipline.ORTHOPEDAGOOG, Discipline.PSYCHOLOOG})
+# The second deskundige "dient een kinder- of jeugdpsycholoog, pedagoog, kinderpsychiater,
+# maatschappelijk werker of arts te zijn"; for groep 6–8 "zo mogelijk een deskundige vo"
+# [002 L657-658; issue 16.5]. Disjoint from GEDRAGSDESKUNDIGEN: the two advise from two expertises.
+TWEEDE_DESKUNDIGEN = frozenset(
+    {
+        Discipline.KINDERPSYCHOLOOG,
+        Discipline.PEDAGOOG,
+        Discipline.KINDERPSYCHIATER,
+        Discipline.MAATSCHAPPELIJK_WERKER,
+        Discipline.ARTS,
+        Discipline.DESKUNDIGE_VO,
+    }
+)
+TWEEDE_DESKUNDIGEN_TEKST = (
+    "De tweede deskundige is een kinder- of jeugdpsycholoog, pedagoog, kinderpsychiater, "
+    "maatschappelijk werker, arts of (groep 6–8) deskundige vo [002 L657]."
+)
 
 
 class RolQuerySet(models.QuerySet):

@@ -13,7 +13,7 @@ from cases.dossier.selectors import opp_akkoord_compleet, opp_is_recent, opp_lee
 from cases.dossier.services import opp as service
 from cases.models import OPP, OPPAkkoord
 from tests.factories import OuderFactory
-from tests.factories.dossier import OPPFactory, leerling_met_ouders
+from tests.factories.dossier import DocumentFactory, OPPFactory, leerling_met_ouders
 
 pytestmark = pytest.mark.django_db
 
@@ -251,10 +251,13 @@ class TestAkkoordOuders:
         return OPPFactory(leerling=leerling, vastgesteld=True, datum=date(2026, 2, 25))
 
     def test_akkoord_per_ouder_wie_wanneer_hoe(self, world, leerling, opp, ib):
+        """[002 L742, L1250; issue 16.3] Only a written signature, scanned into the dossier, counts;
+        a spoken akkoord is noted and shown as not counting."""
         moeder, vader = leerling.ouders.order_by("pk")
+        scan = DocumentFactory(leerling=leerling, soort="handelingsdeel", geupload_door=world.users["ib"])
         resp = ib.post(
             reverse("opp_akkoord", args=[opp.pk]),
-            {"ouder": moeder.pk, "datum": "2026-02-25", "wijze": "papier"},
+            {"ouder": moeder.pk, "datum": "2026-02-25", "wijze": "papier", "document": scan.pk},
         )
         assert resp.status_code == 302
         assert not opp_akkoord_compleet(opp)
@@ -266,12 +269,66 @@ class TestAkkoordOuders:
             door=world.users["ib"],
             vandaag=date(2026, 2, 26),
         )
-        assert opp_akkoord_compleet(opp)
+        # The spoken akkoord is noted, but the handelingsdeel is not signed by both.
+        assert not opp_akkoord_compleet(opp)
         a = OPPAkkoord.objects.get(opp=opp, ouder=moeder)
-        assert (a.datum, a.wijze, a.vastgelegd_door.username) == (date(2026, 2, 25), "papier", "ib")
+        assert (a.datum, a.wijze, a.document, a.vastgelegd_door.username) == (
+            date(2026, 2, 25),
+            "papier",
+            scan,
+            "ib",
+        )
         html = ib.get(reverse("opp_detail", args=[opp.pk])).content.decode()
         assert "handtekening op papier" in html
-        assert "mondeling akkoord" in html
+        assert "telt niet als handtekening" in html
+        # The father signs on paper later: now it counts.
+        service.leg_akkoord_vast(
+            opp=opp,
+            ouder=vader,
+            datum=date(2026, 2, 26),
+            wijze="papier",
+            document=scan,
+            door=world.users["ib"],
+            vandaag=date(2026, 2, 26),
+        )
+        assert opp_akkoord_compleet(opp)
+
+    def test_papier_zonder_scan_geweigerd_invoer_blijft(self, world, leerling, opp, ib):
+        """[002 L1250; issue 16.3] A paper signature without its scan is refused in Dutch."""
+        moeder = leerling.ouders.order_by("pk").first()
+        resp = ib.post(
+            reverse("opp_akkoord", args=[opp.pk]),
+            {"ouder": moeder.pk, "datum": "2026-02-25", "wijze": "papier", "toelichting": "in de kast"},
+        )
+        html = resp.content.decode()
+        assert resp.status_code == 200
+        assert "gescande ondertekende exemplaar" in html
+        assert "in de kast" in html
+        assert not OPPAkkoord.objects.exists()
+
+    def test_scan_van_andere_leerling_geweigerd(self, world, leerling, opp):
+        """[issue 16.3] The scan must be in this pupil's dossier."""
+        ander = leerling_met_ouders(world)
+        scan = DocumentFactory(leerling=ander, soort="handelingsdeel", geupload_door=world.users["ib"])
+        with pytest.raises(ValidationError) as exc:
+            service.leg_akkoord_vast(
+                opp=opp,
+                ouder=leerling.ouders.first(),
+                datum=date(2026, 2, 25),
+                wijze="papier",
+                document=scan,
+                door=world.users["ib"],
+                vandaag=date(2026, 2, 26),
+            )
+        assert "hoort niet bij deze leerling" in exc.value.message_dict["document"][0]
+
+    def test_wijze_zegt_zelf_of_ze_telt(self):
+        """[issue 16.3] The choice carries whether it counts as written, so a new wijze (issue 17's
+        digital signature) is one entry."""
+        from cases.dossier.models.opp import AkkoordWijze
+
+        assert AkkoordWijze.OP_PAPIER.telt_als_handtekening and AkkoordWijze.OP_PAPIER.vraagt_scan
+        assert not AkkoordWijze.MONDELING.telt_als_handtekening
 
     def test_alleen_op_vastgestelde_versie(self, world, leerling):
         concept = OPPFactory(leerling=leerling)
@@ -294,6 +351,7 @@ class TestAkkoordOuders:
 
     def test_datum_niet_in_toekomst_niet_voor_opp_niet_dubbel(self, world, leerling, opp):
         ouder = leerling.ouders.first()
+        scan = DocumentFactory(leerling=leerling, soort="handelingsdeel", geupload_door=world.users["ib"])
         for datum, tekst in ((date(2026, 3, 2), "toekomst"), (date(2026, 2, 20), "niet eerder")):
             with pytest.raises(ValidationError) as exc:
                 service.leg_akkoord_vast(
@@ -310,6 +368,7 @@ class TestAkkoordOuders:
             ouder=ouder,
             datum=date(2026, 2, 25),
             wijze="papier",
+            document=scan,
             door=world.users["ib"],
             vandaag=date(2026, 3, 1),
         )
@@ -319,6 +378,7 @@ class TestAkkoordOuders:
                 ouder=ouder,
                 datum=date(2026, 2, 26),
                 wijze="papier",
+                document=scan,
                 door=world.users["ib"],
                 vandaag=date(2026, 3, 1),
             )
@@ -337,3 +397,37 @@ def test_dossier_waarschuwt_bij_oud_opp(world, leerling, ib):
     html = ib.get(reverse("dossier", args=[leerling.pk])).content.decode()
     assert "ouder dan een half jaar" in html
     assert "maanden oud" in html
+
+
+def test_overzicht_en_tijdlijn_tellen_mondeling_niet(world):
+    """[002 L742; issue 16.3] the dossier's OPP overview and the timeline say a spoken akkoord is
+    no signature; a paper signature with its scan is."""
+    from cases.dossier.selectors import akkoord_items, opp_overzicht
+
+    leerling = leerling_met_ouders(world, ouders=1)
+    opp = OPPFactory(leerling=leerling, vastgesteld=True, datum=date(2026, 2, 25))
+    ouder = leerling.ouders.get()
+    service.leg_akkoord_vast(
+        opp=opp,
+        ouder=ouder,
+        datum=date(2026, 2, 25),
+        wijze="mondeling",
+        door=world.users["ib"],
+        vandaag=date(2026, 2, 26),
+    )
+    assert not opp_overzicht(leerling, [ouder], date(2026, 3, 1)).akkoord_compleet
+    assert [i.status for i in akkoord_items([leerling.pk], user=world.users["ib"])] == [
+        "mondeling genoteerd, telt niet als handtekening"
+    ]
+    scan = DocumentFactory(leerling=leerling, soort="handelingsdeel", geupload_door=world.users["ib"])
+    service.leg_akkoord_vast(
+        opp=opp,
+        ouder=ouder,
+        datum=date(2026, 2, 26),
+        wijze="papier",
+        document=scan,
+        door=world.users["ib"],
+        vandaag=date(2026, 2, 26),
+    )
+    assert opp_overzicht(leerling, [ouder], date(2026, 3, 1)).akkoord_compleet
+    assert "ondertekend" in {i.status for i in akkoord_items([leerling.pk], user=world.users["ib"])}

@@ -70,9 +70,12 @@ def opp(
     plan.vaststellen(door=door, op=timezone.now())
     plan.save()
     if akkoord:
+        # True: signed on paper with the scan in the dossier; "mondeling": only a spoken akkoord.
+        wijze = "mondeling" if akkoord == "mondeling" else "papier"
         for ouder in leerling.ouders.filter(gezag=True):
+            scan = document(leerling, "handelingsdeel", datum=datum, door=door) if wijze == "papier" else None
             OPPAkkoord.objects.create(
-                opp=plan, ouder=ouder, datum=datum, wijze="papier", vastgelegd_door=door
+                opp=plan, ouder=ouder, datum=datum, wijze=wijze, document=scan, vastgelegd_door=door
             )
     return plan
 
@@ -187,6 +190,8 @@ def naar(
                 categorie="laag",
             )
             services.stuur_eindadvies_door(aanvraag=aanvraag, door=eerste_d)
+        elif aanvraag.status == Status.BIJ_VOORZITTER:
+            services.leg_voor(aanvraag=aanvraag, door=u["tla"])
         else:
             break
     aanvraag.refresh_from_db()

@@ -157,6 +157,7 @@ def test_andere_besluiten_met_bezwaarclausule(world, besluit, status, soort):
         gemotiveerd_besluit="Regulier met arrangement is passend.",
     )
     services.stuur_eindadvies_door(aanvraag=aanvraag, door=eerste)
+    services.leg_voor(aanvraag=aanvraag, door=world.users["tla"])  # [002 L648]
     services.onderteken(
         aanvraag=aanvraag,
         door=world.users["bestuurder"],

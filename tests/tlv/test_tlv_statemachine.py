@@ -28,8 +28,9 @@ TOEGESTAAN = {
     Status.AANGEHOUDEN: {"hervatten", "intrekken"},
     Status.DESKUNDIGEN_TOEWIJZEN: {"deskundigen_toewijzen", "intrekken"},
     Status.ADVIEZEN: {"adviezen_afronden", "intrekken"},
-    Status.EINDADVIES: {"naar_bestuurder", "naar_tla_vergadering", "intrekken"},
+    Status.EINDADVIES: {"naar_voorzitter", "naar_tla_vergadering", "intrekken"},
     Status.TLA_VERGADERING: {"tla_advies_vastleggen", "aanhouden", "intrekken"},
+    Status.BIJ_VOORZITTER: {"voorleggen", "intrekken"},
     Status.TER_ONDERTEKENING: {
         "terugsturen_met_vragen",
         "afgeven",
@@ -209,7 +210,7 @@ def test_daan_opschorting_en_gesplitst_advies(world):
             periode="6-8",
         )
         with pytest.raises(TransitionNotAllowed, match="unaniem"):
-            stap(aanvraag, "naar_bestuurder", door=eerste)
+            stap(aanvraag, "naar_voorzitter", door=eerste)
         services.stuur_eindadvies_door(aanvraag=aanvraag, door=eerste)
         aanvraag.refresh_from_db()
         assert aanvraag.status == Status.TLA_VERGADERING
@@ -220,6 +221,10 @@ def test_daan_opschorting_en_gesplitst_advies(world):
         )
         services.agendeer(aanvraag=aanvraag, door=world.users["tla"], vergadering=vergadering)
         services.leg_tla_advies_vast(aanvraag=aanvraag, door=world.users["tla"])
+        aanvraag.refresh_from_db()
+        # [002 L648, L768] after the vergadering the voorzitter puts the eindadvies before the bestuurder.
+        assert aanvraag.status == Status.BIJ_VOORZITTER
+        services.leg_voor(aanvraag=aanvraag, door=world.users["tla"])
     aanvraag.refresh_from_db()
     assert aanvraag.status == Status.TER_ONDERTEKENING
 

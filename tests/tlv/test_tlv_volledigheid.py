@@ -85,6 +85,24 @@ def test_regel_handelingsdeel_ondertekend(world, akkoord):
     assert _uitkomst(aanvraag, "handelingsdeel").voldaan is akkoord
 
 
+def test_regel_handelingsdeel_mondeling_telt_niet(world):
+    """[002 L742, L1250; issue 16.3] A spoken akkoord is noted but is no signature: the formal check
+    names the missing signature; a paper signature without its scan does not count either."""
+    from cases.dossier.models.opp import OPPAkkoord
+
+    leerling = leerling_met_ouders(world)
+    plan = opp(leerling, akkoord="mondeling")
+    aanvraag = concept(world, leerling=leerling, compleet=False)
+    uitkomst = _uitkomst(aanvraag, "handelingsdeel")
+    assert not uitkomst.voldaan
+    assert "mondeling akkoord telt niet" in uitkomst.toelichting
+    ouder = leerling.ouders.filter(gezag=True).first()
+    OPPAkkoord.objects.create(
+        opp=plan, ouder=ouder, datum=plan.datum, wijze="papier", vastgelegd_door=plan.aangemaakt_door
+    )
+    assert not _uitkomst(aanvraag, "handelingsdeel").voldaan
+
+
 def test_regel_zienswijze_ouders_in_opp(world):
     """[002 §1.4] 'Recent OPP met handtekening op het handelingsdeel en zienswijze van ouders'."""
     leerling = leerling_met_ouders(world)

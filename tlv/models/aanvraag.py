@@ -61,6 +61,7 @@ eindadvies_compleet = AanvraagVoorwaarden.eindadvies_compleet
 adviezen_unaniem = AanvraagVoorwaarden.adviezen_unaniem
 adviezen_niet_unaniem = AanvraagVoorwaarden.adviezen_niet_unaniem
 besproken_in_vergadering = AanvraagVoorwaarden.besproken_in_vergadering
+verdeeld_advies_besproken = AanvraagVoorwaarden.verdeeld_advies_besproken
 vragen_bestuurder_vastgelegd = AanvraagVoorwaarden.vragen_bestuurder_vastgelegd
 eindadvies_kent_toe = AanvraagVoorwaarden.eindadvies_kent_toe
 eindadvies_wijst_af = AanvraagVoorwaarden.eindadvies_wijst_af
@@ -327,12 +328,12 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, mod
     @django_fsm.transition(
         field=status,
         source=Status.EINDADVIES,
-        target=Status.TER_ONDERTEKENING,
+        target=Status.BIJ_VOORZITTER,
         permission=eerste_deskundige,
         conditions=[eindadvies_compleet, adviezen_unaniem],
     )
-    def naar_bestuurder(self) -> None:
-        """Unaniem: het geschreven eindadvies gaat naar de directeur-bestuurder [002 §1.7]."""
+    def naar_voorzitter(self) -> None:
+        """Unaniem: het geschreven eindadvies gaat naar de TLA-voorzitter, die het voorlegt [002 §1.7, L648]."""  # noqa: E501
 
     @django_fsm.transition(
         field=status,
@@ -347,13 +348,23 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, mod
     @django_fsm.transition(
         field=status,
         source=Status.TLA_VERGADERING,
-        target=Status.TER_ONDERTEKENING,
+        target=Status.BIJ_VOORZITTER,
         permission=tla_voorzitter,
         conditions=[besproken_in_vergadering, eindadvies_compleet],
     )
     def tla_advies_vastleggen(self) -> None:
-        """De TLA-commissie heeft geadviseerd; de voorzitter legt het eindadvies voor [002 §1.7, §1.11]."""
+        """De TLA-commissie heeft geadviseerd; het eindadvies gaat terug naar de voorzitter [002 §1.7, §1.11]."""  # noqa: E501
         self.vragen_bestuurder = ""
+
+    @django_fsm.transition(
+        field=status,
+        source=Status.BIJ_VOORZITTER,
+        target=Status.TER_ONDERTEKENING,
+        permission=tla_voorzitter,
+        conditions=[eindadvies_compleet, verdeeld_advies_besproken],
+    )
+    def voorleggen(self) -> None:
+        """De TLA-voorzitter legt elk eindadvies voor aan de directeur-bestuurder, unaniem of niet [002 L648, L665, L768]."""  # noqa: E501
 
     @django_fsm.transition(
         field=status,

@@ -15,6 +15,7 @@ class Status(models.TextChoices):
     ADVIEZEN = "adviezen", "deskundigen adviseren"
     EINDADVIES = "eindadvies", "eindadvies"
     TLA_VERGADERING = "tla_vergadering", "TLA-vergadering"
+    BIJ_VOORZITTER = "bij_voorzitter", "bij de TLA-voorzitter – voorleggen"
     TER_ONDERTEKENING = "ter_ondertekening", "ter ondertekening"
     AFGEGEVEN = "afgegeven", "TLV afgegeven"
     NIET_TOEGEKEND = "niet_toegekend", "TLV niet toegekend"
@@ -34,6 +35,7 @@ IN_BEHANDELING = (
     Status.ADVIEZEN,
     Status.EINDADVIES,
     Status.TLA_VERGADERING,
+    Status.BIJ_VOORZITTER,
     Status.TER_ONDERTEKENING,
 )
 # The states from which information can be requested (Awb 4:15) and to which the aanvraag returns.

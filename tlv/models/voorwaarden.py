@@ -164,11 +164,14 @@ class AanvraagVoorwaarden:
         return t is not None and t.discipline in GEDRAGSDESKUNDIGEN
 
     def tweede_andere_discipline(self) -> bool:
-        """De tweede deskundige adviseert vanuit een andere expertise dan de eerste [002 §1.6, bijlage 3.11.1]."""  # noqa: E501
+        """De tweede deskundige is een kinder- of jeugdpsycholoog, pedagoog, kinderpsychiater, maatschappelijk werker, arts of deskundige vo: een andere expertise dan de eerste [002 L657, §1.6]."""  # noqa: E501
+        from cases.models.rollen import TWEEDE_DESKUNDIGEN
+
         een, twee = self.toewijzing(1), self.toewijzing(2)
         return (
             een is not None
             and twee is not None
+            and twee.discipline in TWEEDE_DESKUNDIGEN
             and een.discipline != twee.discipline
             and (een.deskundige_id != twee.deskundige_id)
         )
@@ -200,6 +203,10 @@ class AanvraagVoorwaarden:
     def besproken_in_vergadering(self) -> bool:
         """De aanvraag staat op de agenda van een TLA-vergadering die heeft plaatsgevonden [002 §1.7]."""
         return self.vergadering_id is not None and self.vergadering.datum <= self.peildatum
+
+    def verdeeld_advies_besproken(self) -> bool:
+        """Een niet-unaniem advies is eerst besproken in de TLA-vergadering [002 §1.7]."""
+        return self.adviezen_unaniem() or self.besproken_in_vergadering()
 
     def vragen_bestuurder_vastgelegd(self) -> bool:
         """De directeur-bestuurder heeft zijn vragen aan de commissie vastgelegd [002 §1.7]."""

@@ -147,9 +147,10 @@ def dien_in(*, aanvraag: TLVAanvraag, door, request=None, op: date | None = None
 
 
 @transaction.atomic
-def keur_formeel_goed(*, aanvraag: TLVAanvraag, door, request=None) -> TLVAanvraag:
+def keur_formeel_goed(*, aanvraag: TLVAanvraag, door, request=None, op: date | None = None) -> TLVAanvraag:
+    """`op`: the day of the step (default today), the start of the next stage [issue 16.7]."""
     aanvraag = vergrendel(aanvraag)
-    return stap(aanvraag, "formeel_goedkeuren", door=door, request=request)
+    return stap(aanvraag, "formeel_goedkeuren", door=door, request=request, datum=op)
 
 
 @transaction.atomic
@@ -221,9 +222,11 @@ def leg_ingangsdatum_afwijking_vast(
 
 
 @transaction.atomic
-def keur_inhoudelijk_goed(*, aanvraag: TLVAanvraag, door, request=None) -> TLVAanvraag:
+def keur_inhoudelijk_goed(
+    *, aanvraag: TLVAanvraag, door, request=None, op: date | None = None
+) -> TLVAanvraag:
     aanvraag = vergrendel(aanvraag)
-    return stap(aanvraag, "inhoudelijk_goedkeuren", door=door, request=request)
+    return stap(aanvraag, "inhoudelijk_goedkeuren", door=door, request=request, datum=op)
 
 
 @transaction.atomic

@@ -73,7 +73,9 @@ def _brief_context(aanvraag: TLVAanvraag, besluit_op: date, tlv: TLV | None) -> 
             "discipline": t.get_discipline_display(),
             "volgorde": t.get_volgorde_display(),
         }
-        for t in aanvraag.toewijzingen.filter(beeindigd_op__isnull=True).select_related("deskundige")
+        for t in aanvraag.toewijzingen.filter(beeindigd_op__isnull=True)
+        .select_related("deskundige")
+        .order_by("volgorde")
     ]
     ctx = {
         "school": aanvraag.school.naam,

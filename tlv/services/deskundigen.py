@@ -13,7 +13,12 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from cases.models import Gebruiker, Rol, RolSoort
 from cases.models.audit import AuditActie
-from cases.models.rollen import GEDRAGSDESKUNDIGEN, Discipline
+from cases.models.rollen import (
+    GEDRAGSDESKUNDIGEN,
+    TWEEDE_DESKUNDIGEN,
+    TWEEDE_DESKUNDIGEN_TEKST,
+    Discipline,
+)
 from cases.scope import scope_for
 from cases.services.audit import log
 from cases.workflow import OvergangGeweigerd, vergrendel
@@ -42,6 +47,24 @@ def pool(aanvraag: TLVAanvraag) -> list[tuple[Gebruiker, str, str]]:
 def voorstel_vo(aanvraag: TLVAanvraag) -> bool:
     """Groep 6, 7 or 8: if possible a deskundige vo as the 2nd [002 bijlage 3.11.1, §1.20]."""
     return (aanvraag.groep or 0) >= 6
+
+
+def vo_waarschuwing(aanvraag: TLVAanvraag, tweede: Gebruiker) -> str:
+    """A hint, not a block: groep 6–8 without a deskundige vo as the 2nd, while the pool has a free
+    one [002 L658 'zo mogelijk een deskundige vo'; issue 16.5]. Empty when nothing to say."""
+    if not voorstel_vo(aanvraag) or discipline_van(tweede, aanvraag.swv_id) == Discipline.DESKUNDIGE_VO:
+        return ""
+    vrij = [u for u, d, conflict in pool(aanvraag) if d == Discipline.DESKUNDIGE_VO and not conflict]
+    if not vrij:
+        return (
+            f"Groep {aanvraag.groep}: er is geen vrije deskundige vo in de pool; de toewijzing is "
+            "vastgelegd zonder deskundige vo [002 L658]."
+        )
+    namen = ", ".join(str(u) for u in vrij)
+    return (
+        f"Groep {aanvraag.groep}: zo mogelijk is de tweede deskundige een deskundige vo [002 L658]. "
+        f"Vrij in de pool: {namen}. Vervang de tweede deskundige als dat kan."
+    )
 
 
 def _geef_toegang(toewijzing: Toewijzing, door, request=None) -> None:
@@ -85,7 +108,13 @@ def _trek_toegang_in(toewijzing: Toewijzing, door, request=None) -> None:
 
 @transaction.atomic
 def wijs_deskundigen_toe(
-    *, aanvraag: TLVAanvraag, door, eerste: Gebruiker, tweede: Gebruiker, request=None
+    *,
+    aanvraag: TLVAanvraag,
+    door,
+    eerste: Gebruiker,
+    tweede: Gebruiker,
+    request=None,
+    op: date | None = None,
 ) -> TLVAanvraag:
     """The TLA-voorzitter assigns two deskundigen: the 1st a gedragsdeskundige, the 2nd another
     discipline, neither involved with the pupil's school; each gets access to this aanvraag only."""
@@ -114,6 +143,8 @@ def wijs_deskundigen_toe(
         )
     if not fouten and discipline_van(eerste, aanvraag.swv_id) == discipline_van(tweede, aanvraag.swv_id):
         fouten["tweede"] = "De tweede deskundige adviseert vanuit een andere discipline dan de eerste."
+    if not fouten and discipline_van(tweede, aanvraag.swv_id) not in TWEEDE_DESKUNDIGEN:
+        fouten["tweede"] = TWEEDE_DESKUNDIGEN_TEKST
     if fouten:
         raise ValidationError(fouten)
     for volgorde, user in ((1, eerste), (2, tweede)):
@@ -126,7 +157,7 @@ def wijs_deskundigen_toe(
         )
         Advies.objects.create(toewijzing=t)
         _geef_toegang(t, door, request)
-    return stap(aanvraag, "deskundigen_toewijzen", door=door, request=request)
+    return stap(aanvraag, "deskundigen_toewijzen", door=door, request=request, datum=op)
 
 
 @transaction.atomic
@@ -167,6 +198,8 @@ def vervang_deskundige(
         raise ValidationError({"nieuwe": "De eerste deskundige is altijd een orthopedagoog of psycholoog."})
     if ander is not None and (ander.deskundige_id == nieuwe.pk or ander.discipline == discipline):
         raise ValidationError({"nieuwe": "De twee deskundigen adviseren vanuit verschillende disciplines."})
+    if volgorde == 2 and discipline not in TWEEDE_DESKUNDIGEN:
+        raise ValidationError({"nieuwe": TWEEDE_DESKUNDIGEN_TEKST})
     oud.beeindigd_op, oud.beeindigd_reden = timezone.now(), f"vervangen: {reden}"[:200]
     oud.save(update_fields=["beeindigd_op", "beeindigd_reden"])
     _trek_toegang_in(oud, door, request)
@@ -208,6 +241,7 @@ def sla_advies_op(
     categorie: str = "",
     indienen: bool = False,
     request=None,
+    op: date | None = None,
 ) -> Advies:
     """A deskundige saves (and, when ready, submits) his or her own advice. When the second one is
     submitted, the aanvraag moves on to the eindadvies [002 bijlage 3.11.1]."""
@@ -242,7 +276,7 @@ def sla_advies_op(
         omschrijving="advies deskundige " + ("ingediend" if indienen else "opgeslagen"),
     )
     if indienen and aanvraag.beide_adviezen_ingediend():
-        stap(aanvraag, "adviezen_afronden", door=door, request=request)
+        stap(aanvraag, "adviezen_afronden", door=door, request=request, datum=op)
     return advies
 
 
@@ -331,11 +365,14 @@ def schrijf_eindadvies(*, aanvraag: TLVAanvraag, door, request=None, **velden) -
 
 
 @transaction.atomic
-def stuur_eindadvies_door(*, aanvraag: TLVAanvraag, door, request=None) -> TLVAanvraag:
-    """Unanimous: to the directeur-bestuurder; not unanimous: onto the TLA-vergadering [002 §1.7]."""
+def stuur_eindadvies_door(
+    *, aanvraag: TLVAanvraag, door, request=None, op: date | None = None
+) -> TLVAanvraag:
+    """Unanimous: to the TLA-voorzitter, who puts it before the directeur-bestuurder; not
+    unanimous: onto the TLA-vergadering first [002 §1.7, L648, L768]."""
     aanvraag = vergrendel(aanvraag)
-    naam = "naar_bestuurder" if aanvraag.adviezen_unaniem() else "naar_tla_vergadering"
-    return stap(aanvraag, naam, door=door, request=request)
+    naam = "naar_voorzitter" if aanvraag.adviezen_unaniem() else "naar_tla_vergadering"
+    return stap(aanvraag, naam, door=door, request=request, datum=op)
 
 
 @transaction.atomic
@@ -383,9 +420,24 @@ def agendeer(*, aanvraag: TLVAanvraag, door, vergadering: TLAVergadering, reques
 
 
 @transaction.atomic
-def leg_tla_advies_vast(*, aanvraag: TLVAanvraag, door, request=None) -> TLVAanvraag:
+def leg_tla_advies_vast(*, aanvraag: TLVAanvraag, door, request=None, op: date | None = None) -> TLVAanvraag:
     aanvraag = vergrendel(aanvraag)
-    return stap(aanvraag, "tla_advies_vastleggen", door=door, request=request)
+    return stap(aanvraag, "tla_advies_vastleggen", door=door, request=request, datum=op)
+
+
+@transaction.atomic
+def leg_voor(*, aanvraag: TLVAanvraag, door, request=None, op: date | None = None) -> TLVAanvraag:
+    """The TLA-voorzitter puts every eindadvies, unanimous or not, before the directeur-bestuurder
+    [002 L648 'legt elk samenvattend deskundigenadvies voor', L665, L768]."""
+    aanvraag = vergrendel(aanvraag)
+    return stap(
+        aanvraag,
+        "voorleggen",
+        door=door,
+        request=request,
+        datum=op,
+        omschrijving="voorgelegd aan de bestuurder",
+    )
 
 
 def genodigden(vergadering: TLAVergadering) -> list[Gebruiker]:
@@ -403,4 +455,4 @@ def genodigden(vergadering: TLAVergadering) -> list[Gebruiker]:
     return sorted(uit.values(), key=lambda u: (u.last_name, u.first_name))
 
 
-__all__ = ["Discipline", "pool", "voorstel_vo", "genodigden"]
+__all__ = ["Discipline", "pool", "voorstel_vo", "vo_waarschuwing", "genodigden"]

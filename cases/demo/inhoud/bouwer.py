@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from cases.demo.inhoud.pdf import mini_pdf
 from cases.demo.inhoud.personen import HULPVRAGEN
+from cases.dossier.models.documenten import DocumentSoort
+from cases.dossier.models.opp import AkkoordWijze
 from cases.dossier.models.ot import Status
 from cases.models import (
     OPP,
@@ -137,6 +139,9 @@ class _Bouwer:
         self.opps.append((o, list(akkoorden)))
 
     def document(self, leerling, *, soort, titel, datum, onderzoeksdatum=None, notitie=""):
+        self.docs.append(self._document(leerling, soort, titel, datum, onderzoeksdatum, notitie))
+
+    def _document(self, leerling, soort, titel, datum, onderzoeksdatum=None, notitie="") -> Document:
         inhoud = mini_pdf(
             titel,
             [
@@ -146,20 +151,18 @@ class _Bouwer:
             ],
         )
         naam = default_storage.save(f"documenten/demo/{uuid.uuid4().hex}.pdf", ContentFile(inhoud))
-        self.docs.append(
-            Document(
-                leerling=leerling,
-                soort=soort,
-                titel=titel,
-                datum=datum,
-                onderzoeksdatum=onderzoeksdatum,
-                notitie=notitie,
-                bestand=naam,
-                mimetype="application/pdf",
-                grootte=len(inhoud),
-                sha256=hashlib.sha256(inhoud).hexdigest(),
-                geupload_door=self.ib,
-            )
+        return Document(
+            leerling=leerling,
+            soort=soort,
+            titel=titel,
+            datum=datum,
+            onderzoeksdatum=onderzoeksdatum,
+            notitie=notitie,
+            bestand=naam,
+            mimetype="application/pdf",
+            grootte=len(inhoud),
+            sha256=hashlib.sha256(inhoud).hexdigest(),
+            geupload_door=self.ib,
         )
 
     # flush -----------------------------------------------------------------------------------------
@@ -183,13 +186,30 @@ class _Bouwer:
             ouders = self.ouders_per_leerling.get(o.leerling_id, [])
             for index, datum, wijze in rijen:
                 if index < len(ouders) and ouders[index].gezag:
+                    # A paper signature counts only with its scan in the dossier [issue 16.3].
+                    scan = None
+                    if AkkoordWijze(wijze).vraagt_scan:
+                        scan = self._document(
+                            o.leerling,
+                            DocumentSoort.HANDELINGSDEEL,
+                            f"Ondertekend handelingsdeel OPP versie {o.versie}",
+                            datum,
+                        )
+                        self.docs.append(scan)
                     akkoorden.append(
                         OPPAkkoord(
-                            opp=o, ouder=ouders[index], datum=datum, wijze=wijze, vastgelegd_door=self.ib
+                            opp=o,
+                            ouder=ouders[index],
+                            datum=datum,
+                            wijze=wijze,
+                            document=scan,
+                            vastgelegd_door=self.ib,
                         )
                     )
-        OPPAkkoord.objects.bulk_create(akkoorden)
         Document.objects.bulk_create(self.docs)
+        for a in akkoorden:
+            a.document_id = a.document.pk if a.document else None
+        OPPAkkoord.objects.bulk_create(akkoorden)
         return len(besprekingen), len(opps), len(self.docs)
 
 

@@ -138,7 +138,12 @@ def _daan(b: _Bouwer, ll: Leerling, ouders):
         ll,
         versie=1,
         datum=date(2025, 12, 10),
-        akkoorden=[(0, date(2025, 12, 12), "papier"), (1, date(2025, 12, 12), "mondeling")],
+        # The mother agreed in the OT (noted, no signature) and signed on paper three days later.
+        akkoorden=[
+            (0, date(2025, 12, 12), "papier"),
+            (1, date(2025, 12, 12), "mondeling"),
+            (1, date(2025, 12, 15), "papier"),
+        ],
     )
     b.document(
         ll,

@@ -23,6 +23,7 @@ class DocumentSoort(models.TextChoices):
     ONDERZOEK = "onderzoek", "onderzoeksverslag"
     MEDISCH = "medisch", "medisch verslag"
     OVERDRACHT = "overdracht", "overdrachtsdocument jonge kind"
+    HANDELINGSDEEL = "handelingsdeel", "ondertekend handelingsdeel OPP (scan)"
     OVERIG = "overig", "overig"
 
 

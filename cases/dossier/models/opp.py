@@ -306,27 +306,76 @@ class OPPInterventie(models.Model):
 
 
 class AkkoordWijze(models.TextChoices):
-    OP_PAPIER = "papier", "handtekening op papier (ondertekend exemplaar in het dossier)"
-    MONDELING = "mondeling", "mondeling akkoord, in het gesprek vastgelegd door school"
+    """How an ouder agreed to the handelingsdeel. Only a written signature counts as the signed
+    handelingsdeel [002 L742 'moet worden ondertekend door ouders', bijlage 3.8.1 L1250
+    'Schriftelijk akkoord']; a spoken akkoord is noted but is no signature [issue 16.3]. A new way
+    (the ouders' own digital signature, issue 17) is added here with its place in SCHRIFTELIJK."""
+
+    OP_PAPIER = "papier", "handtekening op papier (ondertekend exemplaar gescand in het dossier)"
+    MONDELING = "mondeling", "mondeling akkoord (genoteerd; telt niet als handtekening)"
+
+    @property
+    def telt_als_handtekening(self) -> bool:
+        """A written signature: counts for the OPP and the TLV completeness check."""
+        return self in SCHRIFTELIJK
+
+    @property
+    def vraagt_scan(self) -> bool:
+        """Signed on paper: it counts only with the scanned copy linked from the dossier."""
+        return self in MET_SCAN
+
+    @classmethod
+    def ondertekend_q(cls, prefix: str = "") -> models.Q:
+        """The Q that selects the akkoorden that count as a signature (prefix for a relation)."""
+        q = models.Q(pk__in=[])
+        for w in SCHRIFTELIJK:
+            deel = models.Q(**{f"{prefix}wijze": w.value})
+            if w.vraagt_scan:
+                deel &= models.Q(**{f"{prefix}document__isnull": False})
+            q |= deel
+        return q
+
+
+SCHRIFTELIJK = frozenset({AkkoordWijze.OP_PAPIER})
+MET_SCAN = frozenset({AkkoordWijze.OP_PAPIER})
+
+
+class OPPAkkoordQuerySet(models.QuerySet):
+    def ondertekend(self):
+        """Only the akkoorden that count as a written signature [002 L742; issue 16.3]."""
+        return self.filter(AkkoordWijze.ondertekend_q())
 
 
 class OPPAkkoord(models.Model):
-    """Schriftelijk akkoord op het handelingsdeel door bevoegd gezag (ouder/voogd) [bijlage 3.8.1;
-    002 §1.4 'handelingsdeel ondertekend door ouders']. Only on a vastgesteld version."""
+    """Akkoord op het handelingsdeel door bevoegd gezag (ouder/voogd) [bijlage 3.8.1;
+    002 §1.4 'handelingsdeel ondertekend door ouders']. Only on a vastgesteld version. A spoken
+    akkoord is kept as a note; a written signature follows as its own row."""
 
     opp = models.ForeignKey(OPP, on_delete=models.PROTECT, related_name="akkoorden")
     ouder = models.ForeignKey(Ouder, on_delete=models.PROTECT, related_name="opp_akkoorden")
     datum = models.DateField("datum akkoord")
     wijze = models.CharField("hoe gegeven", max_length=10, choices=AkkoordWijze.choices)
+    document = models.ForeignKey(
+        "cases.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="opp_akkoorden",
+        verbose_name="gescand ondertekend exemplaar",
+    )
     toelichting = models.TextField(blank=True)
     vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    objects = OPPAkkoordQuerySet.as_manager()
 
     class Meta:
         verbose_name = "akkoord ouder op handelingsdeel"
         verbose_name_plural = "akkoorden ouders op handelingsdeel"
         ordering = ["opp", "datum", "pk"]
-        constraints = [models.UniqueConstraint(fields=["opp", "ouder"], name="opp_akkoord_een_per_ouder")]
+        constraints = [
+            models.UniqueConstraint(fields=["opp", "ouder", "wijze"], name="opp_akkoord_een_per_ouder_wijze")
+        ]
 
     def __str__(self) -> str:
         return f"akkoord {self.ouder.naam} {self.datum:%d-%m-%Y}"
@@ -338,6 +387,11 @@ class OPPAkkoord(models.Model):
 
     def delete(self, *args, **kwargs):
         raise OnveranderlijkFout("Een vastgelegd akkoord kan niet worden verwijderd.")
+
+    @property
+    def telt_als_handtekening(self) -> bool:
+        w = AkkoordWijze(self.wijze)
+        return w.telt_als_handtekening and (not w.vraagt_scan or self.document_id is not None)
 
 
 def plus_maanden(d: date, maanden: int) -> date:

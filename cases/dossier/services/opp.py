@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
-from cases.dossier.models.opp import FACTOREN, OPP, OPPAkkoord, OPPInterventie
+from cases.dossier.models.opp import FACTOREN, OPP, AkkoordWijze, OPPAkkoord, OPPInterventie
 from cases.dossier.models.ot import Status
 from cases.dossier.services.leerlingen import eis_bewerkrecht
 from cases.models import Leerling, Ouder
@@ -184,6 +184,7 @@ def leg_akkoord_vast(
     ouder: Ouder,
     datum: date,
     wijze: str,
+    document=None,
     toelichting: str = "",
     door,
     request=None,
@@ -204,8 +205,22 @@ def leg_akkoord_vast(
         fout["ouder"] = (
             "Het akkoord op het handelingsdeel geeft een ouder of voogd met gezag [bijlage 3.8.1]."
         )
-    elif OPPAkkoord.objects.filter(opp=opp, ouder=ouder).exists():
-        fout["ouder"] = "Het akkoord van deze ouder op deze versie is al vastgelegd."
+    elif OPPAkkoord.objects.filter(opp=opp, ouder=ouder).ondertekend().exists():
+        fout["ouder"] = "Deze ouder heeft het handelingsdeel van deze versie al ondertekend."
+    elif OPPAkkoord.objects.filter(opp=opp, ouder=ouder, wijze=wijze).exists():
+        fout["ouder"] = "Dit akkoord van deze ouder op deze versie is al vastgelegd."
+    soort = AkkoordWijze(wijze) if wijze in AkkoordWijze.values else None
+    if soort is None:
+        fout["wijze"] = "Kies hoe het akkoord is gegeven."
+    elif soort.vraagt_scan and document is None:
+        fout["document"] = (
+            "Een handtekening op papier telt alleen met het gescande ondertekende exemplaar in het "
+            "dossier: upload het en kies het hier [002 L742, L1250]."
+        )
+    elif document is not None and document.leerling_id != opp.leerling_id:
+        fout["document"] = "Dit document hoort niet bij deze leerling."
+    elif document is not None and not soort.vraagt_scan:
+        document = None  # a spoken akkoord has no signed copy
     if datum > vandaag:
         fout["datum"] = "De datum van het akkoord ligt in de toekomst."
     elif opp.datum and datum < opp.datum:
@@ -213,7 +228,13 @@ def leg_akkoord_vast(
     if fout:
         raise ValidationError(fout)
     akkoord = OPPAkkoord.objects.create(
-        opp=opp, ouder=ouder, datum=datum, wijze=wijze, toelichting=toelichting, vastgelegd_door=door
+        opp=opp,
+        ouder=ouder,
+        datum=datum,
+        wijze=wijze,
+        document=document,
+        toelichting=toelichting,
+        vastgelegd_door=door,
     )
     log(
         actie=AuditActie.AANGEMAAKT,

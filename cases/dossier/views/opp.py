@@ -50,9 +50,10 @@ def opp_detail(request, pk):
     versies = list(
         OPP.objects.filter(leerling=leerling).order_by("-versie").only("pk", "versie", "status", "datum")
     )
-    akkoorden = list(opp.akkoorden.select_related("ouder", "vastgelegd_door"))
+    akkoorden = list(opp.akkoorden.select_related("ouder", "vastgelegd_door", "document"))
     ouders = list(leerling.ouders.all())
-    gezag_zonder_akkoord = [o for o in ouders if o.gezag and o.pk not in {a.ouder_id for a in akkoorden}]
+    getekend = {a.ouder_id for a in akkoorden if a.telt_als_handtekening}
+    gezag_zonder_akkoord = [o for o in ouders if o.gezag and o.pk not in getekend]
     log_inzage(request=request, leerling=leerling, obj=opp, omschrijving=f"OPP versie {opp.versie} bekeken")
     nieuwste = versies[0].pk == opp.pk if versies else True
     return render(
@@ -150,8 +151,14 @@ def opp_akkoord(request, pk):
     if not opp.is_vastgesteld:
         messages.info(request, "Ouders geven akkoord op een vastgestelde versie; stel het OPP eerst vast.")
         return redirect("opp_bewerken", pk=opp.pk)
-    ouders = opp.leerling.ouders.filter(gezag=True).exclude(opp_akkoorden__opp=opp)
-    form = AkkoordForm(request.POST or None, ouders=ouders, initial={"datum": timezone.localdate()})
+    getekend = opp.akkoorden.ondertekend().values_list("ouder_id", flat=True)
+    ouders = opp.leerling.ouders.filter(gezag=True).exclude(pk__in=getekend)
+    form = AkkoordForm(
+        request.POST or None,
+        ouders=ouders,
+        documenten=opp.leerling.documenten.order_by("-datum", "-pk"),
+        initial={"datum": timezone.localdate()},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             service.leg_akkoord_vast(opp=opp, door=request.user, request=request, **form.cleaned_data)
