@@ -113,6 +113,18 @@ def thuiszitters(user, scope):
 
 # --- dossier timeline [cases/tijdlijn.py] --------------------------------------------------------
 
+# The measure taken after an incident, in the wording of [004 Noot 2]: an ordemaatregel, no punishment.
+ORDEMAATREGEL_TIME_OUT = "ordemaatregel: time-out (geen strafmaatregel)"
+INCIDENT_KORT = 80
+
+
+def incident_kort(aanleiding: str) -> str:
+    """The first line of the incident description, cut at a word, for the timeline title."""
+    regel = " ".join(aanleiding.strip().splitlines()[:1]).strip() or "incident op school"
+    if len(regel) <= INCIDENT_KORT:
+        return regel
+    return regel[:INCIDENT_KORT].rsplit(" ", 1)[0] + " …"
+
 
 def tijdlijn_providers() -> tuple:
     """verzuim's dossier-timeline providers, in order, for verzuim/registraties.py to register."""
@@ -146,16 +158,22 @@ def tijdlijn_providers() -> tuple:
         ]
 
     def time_outs(leerling_ids, *, user):
-        rows = TimeOut.objects.filter(leerling_id__in=leerling_ids).values_list("pk", "leerling_id", "datum")
+        """The dossier records the incident, not the time-out: a time-out "is principieel geen
+        strafmaatregel maar een ordemaatregel in het belang van de school: daarom geen aantekening
+        van de time-out maar van het incident in het dossier van de leerling" [004 Noot 2]."""
+        rows = TimeOut.objects.filter(leerling_id__in=leerling_ids).values_list(
+            "pk", "leerling_id", "datum", "aanleiding"
+        )
         return [
             TijdlijnItem(
                 leerling_id=lid,
                 datum=d,
-                soort="Maatregel",
-                titel="Time-out",
+                soort="Incident",
+                titel=f"Incident: {incident_kort(aanleiding)}",
                 url=_url(user, "verzuim:time_out", pk, *(SCHOOLLEIDING | SWV_REGIE)),
+                status=ORDEMAATREGEL_TIME_OUT,
             )
-            for pk, lid, d in rows
+            for pk, lid, d, aanleiding in rows
         ]
 
     def schorsingen(leerling_ids, *, user):
