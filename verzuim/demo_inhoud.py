@@ -252,11 +252,59 @@ def _nadert_vandaag(wereld, stdout):
     )
 
 
+JONG_KIND = ("Sofie", "Jonkers")
+
+
+def _jong_kind(wereld, ib, stdout):
+    """A 4-year-old in groep 1 with 16 hours of recorded absence and no melding term: she is not yet
+    leerplichtig [002 L243; Lpw art. 3; issue 16.2]. Dates follow today, so she stays four."""
+    from cases.services.inschrijving import schrijf_in
+    from cases.termijnen import leerplichtig_vanaf
+    from verzuim.models import VerzuimRegistratie
+    from verzuim.services.meldingen import registreer_verzuim
+
+    school = wereld.scholen["CBS De Zaaier"]
+    voornaam, achternaam = JONG_KIND
+    vandaag = timezone.localdate()
+    ll = Leerling.objects.filter(swv=wereld.swv, voornaam=voornaam, achternaam=achternaam).first()
+    if ll is not None and VerzuimRegistratie.objects.filter(leerling=ll).exists():
+        return
+    if ll is None:
+        geboren = vandaag - timedelta(days=4 * 365 + 120)  # about 4 years and 4 months old
+        ll = Leerling.objects.create(
+            swv=wereld.swv,
+            voornaam=voornaam,
+            achternaam=achternaam,
+            geboortedatum=geboren,
+            woonplaats=school.gemeente.naam,
+            gemeente=school.gemeente,
+        )
+        schrijf_in(leerling=ll, school=school, groep=1, van=vandaag - timedelta(days=90))
+    dagen = [vandaag - timedelta(days=i) for i in range(14) if (vandaag - timedelta(days=i)).weekday() < 5][
+        :4
+    ]
+    for dag in sorted(dagen):
+        registreer_verzuim(
+            leerling=ll,
+            soort="ongeoorloofd",
+            datum=dag,
+            uren=Decimal(4),
+            door=ib,
+            opmerking="Niet op school; moeder belde niet af.",
+            vandaag=vandaag,
+        )
+    stdout.write(
+        f"  verzuim: {voornaam} (4 jaar) – 16 uur verzuim geregistreerd, geen meldplicht: leerplichtig vanaf "
+        f"{leerplichtig_vanaf(ll.geboortedatum):%d-%m-%Y}"
+    )
+
+
 def bouw(wereld, *, leerlingen: int, stdout) -> None:
     medewerkers = {
         u: _medewerker(wereld, u, vn, an, soort, school) for u, vn, an, soort, school in SCHOOLMEDEWERKERS
     }
     _fenna(wereld, medewerkers["ib.zaaier"], stdout)
     _lotte(wereld, medewerkers["directeur.kompas"], stdout)
+    _jong_kind(wereld, medewerkers["ib.zaaier"], stdout)
     _milan(wereld, medewerkers["ib.ark"], stdout)
     _nadert_vandaag(wereld, stdout)

@@ -16,6 +16,7 @@ def meldplicht(user, scope):
     if not scope.heeft(*SCHOOLLEIDING) or scope.alles:
         return None
     from cases.models import School
+    from cases.termijnen import leerplichtig_vanaf
     from verzuim import regels
     from verzuim.models import Verzuimmelding, VerzuimRegistratie
     from verzuim.models.meldingen import ONGEOORLOOFDE_SOORTEN, UREN_MELDINGEN
@@ -27,7 +28,13 @@ def meldplicht(user, scope):
         VerzuimRegistratie.objects.filter_for_user(user)
         .filter(datum__gte=begin, datum__lte=vandaag, soort__in=ONGEOORLOOFDE_SOORTEN)
         .values_list(
-            "leerling_id", "leerling__voornaam", "leerling__achternaam", "school_id", "datum", "uren"
+            "leerling_id",
+            "leerling__voornaam",
+            "leerling__achternaam",
+            "school_id",
+            "datum",
+            "uren",
+            "leerling__geboortedatum",
         )
     )
     if not rijen:
@@ -44,8 +51,10 @@ def meldplicht(user, scope):
         for s in School.objects.filter(pk__in={r[3] for r in rijen})
     }
     per_leerling: dict[int, list] = {}
-    for lid, vn, an, sid, d, u in rijen:
-        per_leerling.setdefault(lid, [f"{vn} {an}", sid, []])[2].append((d, u))
+    for lid, vn, an, sid, d, u, geboren in rijen:
+        # Only absence of a leerplichtig child counts [002 L243; Lpw art. 3].
+        if d >= leerplichtig_vanaf(geboren):
+            per_leerling.setdefault(lid, [f"{vn} {an}", sid, []])[2].append((d, u))
     items = []
     for lid, (naam, sid, regs) in per_leerling.items():
         z = regels.zestien_uur(regs, vakanties[sid], na=gemeld.get(lid))

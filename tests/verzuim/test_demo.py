@@ -47,3 +47,19 @@ def test_demo_fenna_lotte_milan_idempotent():
     escalatie = milan.escalaties.get()
     assert escalatie.stappen.filter(stap="melding_db").exists()
     assert escalatie.gesloten_op == D(2026, 3, 2)
+
+
+@pytest.mark.django_db
+def test_demo_vierjarige_verzuim_zonder_meldtermijn_002_L243():
+    """[002 L243; issue 16.2] The demo shows a 4-year-old with recorded absence and no melding term."""
+    from cases.termijnen.models.termijnen import Termijn
+    from verzuim.demo_inhoud import JONG_KIND
+    from verzuim.models import VerzuimRegistratie
+    from verzuim.termijnen import MELDING_16_UUR
+
+    _bouw()
+    regs = VerzuimRegistratie.objects.filter(
+        leerling__voornaam=JONG_KIND[0], leerling__achternaam=JONG_KIND[1]
+    )
+    assert sum(r.uren for r in regs) == 16
+    assert not Termijn.objects.filter(soort=MELDING_16_UUR, leerling=regs[0].leerling).exists()
