@@ -98,7 +98,9 @@ def _fenna(wereld, ib, stdout):
 
 
 def _lotte(wereld, directeur, stdout):
+    from verzuim.models.maatregelmeldingen import MeldingOntvanger, MeldWijze
     from verzuim.services.maatregelen import registreer_time_out, rond_time_out_af, schors
+    from verzuim.services.maatregelmeldingen import leg_melding_vast
 
     lotte = _scenario(wereld, "Lotte")
     if lotte is None or TimeOut.objects.filter(leerling=lotte).exists():
@@ -126,7 +128,7 @@ def _lotte(wereld, directeur, stdout):
         door=directeur,
     )
     if not Schorsing.objects.filter(leerling=lotte).exists():
-        schors(
+        schorsing = schors(
             leerling=lotte,
             van=D(2026, 2, 4),
             tot=D(2026, 2, 6),
@@ -139,7 +141,19 @@ def _lotte(wereld, directeur, stdout):
             ouders_geinformeerd_op=D(2026, 2, 3),
             onderwijs_tijdens="Lotte krijgt dagelijks werk mee; de leerkracht belt om 15.00 uur.",
         )
-    stdout.write("  verzuim: Lotte – time-out en schorsing van 3 dagen (gemeld aan leerplicht en inspectie)")
+        # The school reported to leerplicht by mail the next day; the inspectie-melding stays an open
+        # task for the school, so the demo shows it [issue 16.11].
+        leg_melding_vast(
+            melding=schorsing.meldingen.get(ontvanger=MeldingOntvanger.LEERPLICHT),
+            gemeld_op=D(2026, 2, 4),
+            wijze=MeldWijze.MAIL,
+            door=directeur,
+            vandaag=D(2026, 2, 4),
+        )
+    stdout.write(
+        "  verzuim: Lotte – time-out en schorsing van 3 dagen (gemeld aan leerplicht; de melding aan de "
+        "inspectie is een open taak voor de school)"
+    )
 
 
 def _milan(wereld, ib_ark, stdout):

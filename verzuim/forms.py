@@ -7,6 +7,7 @@ from django import forms
 from cases.formvelden import DatumInvoer, DatumVeld
 from cases.models import Leerling, School
 from verzuim.models.maatregelen import Zoekpoging
+from verzuim.models.maatregelmeldingen import MeldWijze
 from verzuim.models.meldingen import MeldingSoort, RegistratieSoort
 from verzuim.models.thuiszitters import Partij, Schoolvoorstel, StapSoort, ThuiszitterSoort
 
@@ -229,3 +230,18 @@ class EscalatieForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["regio"].queryset = regios
         self.fields["school"].queryset = scholen
+
+
+class MaatregelMeldingForm(forms.Form):
+    """The school records that it reported a schorsing or verwijdering [issue 16.11]."""
+
+    gemeld_op = datumveld("Gemeld op")
+    wijze = forms.ChoiceField(
+        label="Hoe gemeld", choices=[("", "– kies –"), *MeldWijze.choices], required=False
+    )
+    kenmerk = forms.CharField(
+        label="Kenmerk of ontvangstbevestiging",
+        required=False,
+        max_length=100,
+        help_text="Bijvoorbeeld het meldingsnummer van het portaal.",
+    )

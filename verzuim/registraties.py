@@ -8,7 +8,7 @@ from cases.navigatie import paneel, registreer_nav
 from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 from cases.tijdlijn import registreer_tijdlijn
 from verzuim.navigatie import lpa_meldingen, meldplicht, thuiszitters, tijdlijn_providers
-from verzuim.termijnen import BESLISTERMIJN_BEZWAAR_VERWIJDERING, MELDING_16_UUR
+from verzuim.termijnen import BESLISTERMIJN_BEZWAAR_VERWIJDERING, MELDING_16_UUR, MELDING_MAATREGEL
 
 # --- menu ----------------------------------------------------------------------------------------
 
@@ -62,5 +62,18 @@ registreer_soort(
         start_omschrijving="het einde van de bezwaartermijn of de ontvangst van het bezwaar",
         weken=4,
         rollen=(RolSoort.DIRECTEUR,),
+    )
+)
+registreer_soort(
+    SoortDefinitie(
+        code=MELDING_MAATREGEL,
+        label="Schorsing of verwijdering melden",
+        basis="een schorsing van meer dan één dag en elke verwijdering melden bij leerplicht en inspectie "
+        "[002 L287-296; 004 L618-637; WPO art. 40c]; seed en wet noemen geen termijn: het product leest "
+        "'melden' als onverwijld, binnen 5 werkdagen",
+        start_omschrijving="het besluit tot schorsing of verwijdering",
+        werkdagen=5,
+        atw=False,
+        rollen=SCHOOLLEIDING,
     )
 )

@@ -202,3 +202,29 @@ def register_telling(qs) -> dict:
         totaal[r["cat"]] += r["n"]
     thuiszitters = totaal[C.VIER_WEKEN] + totaal[C.DRIE_MAANDEN] + totaal[C.ABSOLUUT]
     return {"per_regio": dict(sorted(per_regio.items())), "totaal": totaal, "thuiszitters": thuiszitters}
+
+
+# --- meldingen of schorsing and verwijdering [issue 16.11] --------------------------------------
+
+
+def maatregelmeldingen(*, user, maatregel) -> list[dict]:
+    """The meldingen of one schorsing or verwijdering the user may see, each with its term (two queries)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from cases.termijnen.models.termijnen import Termijn
+    from verzuim.models import MaatregelMelding, Schorsing
+    from verzuim.termijnen import MELDING_MAATREGEL
+
+    veld = "schorsing" if isinstance(maatregel, Schorsing) else "verwijdering"
+    meldingen = list(
+        MaatregelMelding.objects.filter_for_user(user).filter(**{veld: maatregel}).order_by("ontvanger")
+    )
+    termijnen = {
+        t.object_id: t
+        for t in Termijn.objects.filter(
+            soort=MELDING_MAATREGEL,
+            content_type=ContentType.objects.get_for_model(MaatregelMelding),
+            object_id__in=[m.pk for m in meldingen],
+        )
+    }
+    return [{"melding": m, "termijn": termijnen.get(m.pk)} for m in meldingen]

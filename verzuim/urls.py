@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verzuim.views import escalatie, maatregelen, meldingen, thuiszitters, vrijstelling
+from verzuim.views import escalatie, maatregelen, maatregelmeldingen, meldingen, thuiszitters, vrijstelling
 
 app_name = "verzuim"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("time-out/<int:pk>/", maatregelen.time_out, name="time_out"),
     path("schorsing/<int:pk>/", maatregelen.schorsing, name="schorsing"),
     path("verwijdering/<int:pk>/", maatregelen.verwijdering, name="verwijdering"),
+    path("maatregel-melding/<int:pk>/", maatregelmeldingen.maatregelmelding, name="maatregelmelding"),
     path("thuiszitters/", thuiszitters.register, name="thuiszitters"),
     path("thuiszitters/export/", thuiszitters.export, name="thuiszitters_export"),
     path("thuiszitters/nieuw/", thuiszitters.thuiszitter_nieuw, name="thuiszitter_nieuw"),

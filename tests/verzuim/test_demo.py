@@ -34,12 +34,19 @@ def test_demo_fenna_lotte_milan_idempotent():
     assert (fenna.plicht_ontstaan_op, fenna.richtdatum) == (D(2026, 3, 4), D(2026, 3, 11))
     assert Verzuimmelding.objects.filter(leerling__voornaam="Fenna", soort="luxe").exists()
     s = Schorsing.objects.get(leerling__voornaam="Lotte")
-    assert (s.van, s.tot, s.lpa_gemeld_op is not None, s.inspectie_gemeld_op is not None) == (
+    # Reported to leerplicht by the school; the inspectie-melding is still an open school task [issue 16.11].
+    assert (s.van, s.tot, s.lpa_gemeld_op is not None, s.inspectie_gemeld_op is None) == (
         D(2026, 2, 4),
         D(2026, 2, 6),
         True,
         True,
     )
+    from cases.termijnen.models.termijnen import OPEN_STATUSSEN
+    from verzuim.services.maatregelmeldingen import termijn_van
+
+    inspectie = s.meldingen.get(ontvanger="inspectie")
+    assert not inspectie.is_gemeld
+    assert termijn_van(inspectie).status in OPEN_STATUSSEN
     milan = Thuiszitter.objects.get(leerling__voornaam="Milan")
     assert milan.thuis_sinds == D(2025, 11, 3)
     assert milan.beeindigd_op == D(2026, 3, 2)

@@ -47,7 +47,17 @@ def test_schorsing_op_de_tijdlijn_van_het_dossier(world):
 def test_lpa_ziet_alleen_gemelde_schorsingen_van_de_eigen_gemeente_verzuimkaart(world):
     """[002 verzuimkaart] Longer than one day: reported to the LPA of the school's gemeente, who then sees
     it; a one-day schorsing is not reported; another gemeente's LPA sees nothing."""
+    from verzuim.services.maatregelmeldingen import leg_melding_vast
+
     lang, kort = _schorsing(world, 3), _schorsing(world, 1)
+    assert not Schorsing.objects.filter_for_user(world.users["lpa"]).exists()  # not yet reported
+    leg_melding_vast(
+        melding=lang.meldingen.get(ontvanger="leerplicht"),
+        gemeld_op=D(2026, 2, 4),
+        wijze="mail",
+        door=world.users["directeur"],
+        vandaag=D(2026, 2, 4),
+    )
     assert list(Schorsing.objects.filter_for_user(world.users["lpa"])) == [lang]
     ander = GebruikerFactory(username="lpa_zuid")
     maak_rol(ander, "lpa", swv=world.swv, gemeente=world.school2.gemeente)
