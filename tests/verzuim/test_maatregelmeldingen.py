@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from cases.models.brieven import Brief
-from cases.services.brieven import brief_html
+from cases.services.brieven import brief_html, render_brief
 from cases.termijnen.models.termijnen import Termijn, TermijnStatus
 from tests.conftest import maak_rol
 from tests.factories import GebruikerFactory
@@ -86,6 +86,7 @@ def test_melding_pdf_bevat_wat_de_inspectie_vraagt_004_L618(world):
         "5 februari 2026",  # gesprek met ouders
     ):
         assert verwacht in html, verwacht
+    assert render_brief(brief.pk).is_gerenderd  # the PDF through the letter machinery
 
 
 def test_school_legt_vast_wie_wanneer_en_hoe_meldde_004_L618(world):
