@@ -274,6 +274,7 @@ def _jong_kind(wereld, ib, stdout):
     leerplichtig [002 L243; Lpw art. 3; issue 16.2]. Dates follow today, so she stays four."""
     from cases.services.inschrijving import schrijf_in
     from cases.termijnen import leerplichtig_vanaf
+    from cases.termijnen.models.termijnen import OPEN_STATUSSEN
     from verzuim.models import VerzuimRegistratie
     from verzuim.services.meldingen import registreer_verzuim
 
@@ -293,7 +294,15 @@ def _jong_kind(wereld, ib, stdout):
             woonplaats=school.gemeente.naam,
             gemeente=school.gemeente,
         )
-        schrijf_in(leerling=ll, school=school, groep=1, van=vandaag - timedelta(days=90))
+        van = vandaag - timedelta(days=90)
+        schrijf_in(leerling=ll, school=school, groep=1, van=van)
+        # The school reported the enrolment to DUO two days later [002 L252; issue 16.14].
+        from cases.termijnen.models.termijnen import Termijn
+        from verzuim.services.duo import duo_gemeld
+        from verzuim.termijnen import DUO_MELDING
+
+        for t in Termijn.objects.filter(soort=DUO_MELDING, leerling=ll, status__in=OPEN_STATUSSEN):
+            duo_gemeld(termijn=t, gemeld_op=van + timedelta(days=2), door=ib)
     dagen = [vandaag - timedelta(days=i) for i in range(14) if (vandaag - timedelta(days=i)).weekday() < 5][
         :4
     ]

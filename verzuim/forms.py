@@ -245,3 +245,24 @@ class MaatregelMeldingForm(forms.Form):
         max_length=100,
         help_text="Bijvoorbeeld het meldingsnummer van het portaal.",
     )
+
+
+class AbsoluutVerzuimForm(forms.Form):
+    """Leerplicht registers a child of the gemeente who is enrolled nowhere [issue 16.14]."""
+
+    gemeente = forms.ModelChoiceField(label="Gemeente", queryset=None, empty_label=None)
+    voornaam = forms.CharField(label="Voornaam", max_length=100, required=False)
+    tussenvoegsel = forms.CharField(label="Tussenvoegsel", max_length=30, required=False)
+    achternaam = forms.CharField(label="Achternaam", max_length=150, required=False)
+    geboortedatum = datumveld("Geboortedatum", required=False)
+    woonplaats = forms.CharField(label="Woonplaats", max_length=120, required=False)
+    sinds = datumveld("Nergens ingeschreven sinds", required=False)
+    toelichting = tekst("Wat is bekend (verblijfplaats, contact met ouders)", required=False)
+
+    def __init__(self, *args, gemeenten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = gemeenten
+
+
+class DuoGemeldForm(forms.Form):
+    gemeld_op = datumveld("Gemeld aan DUO op")

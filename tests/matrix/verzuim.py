@@ -163,6 +163,17 @@ def _vrijstelling(w):
     return {"pk": v.pk}
 
 
+def _duo_taak(w):
+    """An uitschrijving: the school's open task to report it to DUO [issue 16.14]."""
+    from cases.services.inschrijving import schrijf_uit
+    from cases.termijnen.models.termijnen import Termijn
+    from verzuim.termijnen import DUO_MELDING
+
+    ll = _leerling(w)
+    schrijf_uit(leerling=ll, tot=D(2026, 3, 13))
+    return {"pk": Termijn.objects.get(soort=DUO_MELDING, leerling=ll, status="lopend").pk}
+
+
 MATRIX = {
     "verzuim:leerlingen": Toegang(ok=SCHOOL),
     "verzuim:leerling": Toegang(ok=SCHOOL, kwargs=_leerling_id),
@@ -178,6 +189,9 @@ MATRIX = {
     "verzuim:schorsing": Toegang(ok=ZIEN | {"lpa"}, kwargs=_schorsing),
     "verzuim:verwijdering": Toegang(ok=ZIEN | {"lpa"}, kwargs=_verwijdering),
     "verzuim:maatregelmelding": Toegang(ok=ZIEN | {"lpa"}, kwargs=_maatregelmelding),
+    "verzuim:absoluut_nieuw": Toegang(ok=frozenset({"lpa"})),
+    "verzuim:duo_meldingen": Toegang(ok=SCHOOL),
+    "verzuim:duo_gemeld": Toegang(ok=SCHOOL, kwargs=_duo_taak, methode="post", ok_status=302),
     "verzuim:thuiszitters": Toegang(ok=REGISTER),
     "verzuim:thuiszitters_export": Toegang(ok=REGISTER),
     "verzuim:thuiszitter_nieuw": Toegang(ok=FUNCTIONARIS),
