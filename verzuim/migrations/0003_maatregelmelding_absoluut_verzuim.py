@@ -6,88 +6,179 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0010_audit_acties_samen'),
-        ('verzuim', '0002_register_volgorde_indexen'),
+        ("cases", "0010_audit_acties_samen"),
+        ("verzuim", "0002_register_volgorde_indexen"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MaatregelMelding',
+            name="MaatregelMelding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ontvanger', models.CharField(choices=[('leerplicht', 'de leerplichtambtenaar'), ('inspectie', 'de Inspectie van het Onderwijs')], max_length=20)),
-                ('gemeld_op', models.DateField(blank=True, null=True, verbose_name='gemeld op')),
-                ('wijze', models.CharField(blank=True, choices=[('portaal', 'via het portaal (Inspectie: Internet Schooldossier; leerplicht: verzuimloket)'), ('mail', 'per e-mail'), ('brief', 'per brief')], max_length=20, verbose_name='hoe gemeld')),
-                ('kenmerk', models.CharField(blank=True, help_text='Bijvoorbeeld het meldingsnummer van het portaal.', max_length=100, verbose_name='kenmerk of ontvangstbevestiging')),
-                ('aangemaakt_op', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ontvanger",
+                    models.CharField(
+                        choices=[
+                            ("leerplicht", "de leerplichtambtenaar"),
+                            ("inspectie", "de Inspectie van het Onderwijs"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("gemeld_op", models.DateField(blank=True, null=True, verbose_name="gemeld op")),
+                (
+                    "wijze",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            (
+                                "portaal",
+                                "via het portaal (Inspectie: Internet Schooldossier; leerplicht: verzuimloket)",
+                            ),
+                            ("mail", "per e-mail"),
+                            ("brief", "per brief"),
+                        ],
+                        max_length=20,
+                        verbose_name="hoe gemeld",
+                    ),
+                ),
+                (
+                    "kenmerk",
+                    models.CharField(
+                        blank=True,
+                        help_text="Bijvoorbeeld het meldingsnummer van het portaal.",
+                        max_length=100,
+                        verbose_name="kenmerk of ontvangstbevestiging",
+                    ),
+                ),
+                ("aangemaakt_op", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'melding van een maatregel',
-                'verbose_name_plural': 'meldingen van maatregelen',
-                'ordering': ['-aangemaakt_op', '-pk'],
+                "verbose_name": "melding van een maatregel",
+                "verbose_name_plural": "meldingen van maatregelen",
+                "ordering": ["-aangemaakt_op", "-pk"],
             },
         ),
         migrations.AlterField(
-            model_name='verzuimmelding',
-            name='ouders_geinformeerd_op',
-            field=models.DateField(blank=True, help_text='De verzuimkaart: ouders op de hoogte stellen van de melding (leeg bij absoluut verzuim dat leerplicht zelf vastlegt).', null=True, verbose_name='ouders op de hoogte gesteld op'),
+            model_name="verzuimmelding",
+            name="ouders_geinformeerd_op",
+            field=models.DateField(
+                blank=True,
+                help_text="De verzuimkaart: ouders op de hoogte stellen van de melding (leeg bij absoluut verzuim dat leerplicht zelf vastlegt).",
+                null=True,
+                verbose_name="ouders op de hoogte gesteld op",
+            ),
         ),
         migrations.AlterField(
-            model_name='verzuimmelding',
-            name='school',
-            field=models.ForeignKey(blank=True, help_text='Leeg bij absoluut verzuim dat de leerplichtambtenaar zelf vastlegt: het kind staat nergens ingeschreven [002 L252-258].', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='verzuimmeldingen', to='cases.school'),
+            model_name="verzuimmelding",
+            name="school",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Leeg bij absoluut verzuim dat de leerplichtambtenaar zelf vastlegt: het kind staat nergens ingeschreven [002 L252-258].",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="verzuimmeldingen",
+                to="cases.school",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='verzuimmelding',
-            constraint=models.CheckConstraint(condition=models.Q(('school__isnull', False), ('soort', 'absoluut'), _connector='OR'), name='verzuimmelding_school_behalve_absoluut'),
+            model_name="verzuimmelding",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("school__isnull", False), ("soort", "absoluut"), _connector="OR"),
+                name="verzuimmelding_school_behalve_absoluut",
+            ),
         ),
         migrations.AddField(
-            model_name='maatregelmelding',
-            name='gemeente',
-            field=models.ForeignKey(help_text='De gemeente van de school: haar leerplichtambtenaar ontvangt de melding.', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='cases.gemeente'),
+            model_name="maatregelmelding",
+            name="gemeente",
+            field=models.ForeignKey(
+                help_text="De gemeente van de school: haar leerplichtambtenaar ontvangt de melding.",
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="cases.gemeente",
+            ),
         ),
         migrations.AddField(
-            model_name='maatregelmelding',
-            name='gemeld_door',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="maatregelmelding",
+            name="gemeld_door",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='maatregelmelding',
-            name='leerling',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='cases.leerling'),
+            model_name="maatregelmelding",
+            name="leerling",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="cases.leerling"
+            ),
         ),
         migrations.AddField(
-            model_name='maatregelmelding',
-            name='school',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='cases.school'),
+            model_name="maatregelmelding",
+            name="school",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="cases.school"
+            ),
         ),
         migrations.AddField(
-            model_name='maatregelmelding',
-            name='schorsing',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='meldingen', to='verzuim.schorsing'),
+            model_name="maatregelmelding",
+            name="schorsing",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="meldingen",
+                to="verzuim.schorsing",
+            ),
         ),
         migrations.AddField(
-            model_name='maatregelmelding',
-            name='verwijdering',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='meldingen', to='verzuim.verwijdering'),
+            model_name="maatregelmelding",
+            name="verwijdering",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="meldingen",
+                to="verzuim.verwijdering",
+            ),
         ),
         migrations.AddIndex(
-            model_name='maatregelmelding',
-            index=models.Index(fields=['gemeente', 'ontvanger', 'gemeld_op'], name='verzuim_maa_gemeent_f8bb2e_idx'),
+            model_name="maatregelmelding",
+            index=models.Index(
+                fields=["gemeente", "ontvanger", "gemeld_op"], name="verzuim_maa_gemeent_f8bb2e_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='maatregelmelding',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('schorsing__isnull', False), ('verwijdering__isnull', True)), models.Q(('schorsing__isnull', True), ('verwijdering__isnull', False)), _connector='OR'), name='maatregelmelding_een_maatregel'),
+            model_name="maatregelmelding",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("schorsing__isnull", False), ("verwijdering__isnull", True)),
+                    models.Q(("schorsing__isnull", True), ("verwijdering__isnull", False)),
+                    _connector="OR",
+                ),
+                name="maatregelmelding_een_maatregel",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='maatregelmelding',
-            constraint=models.UniqueConstraint(fields=('schorsing', 'ontvanger'), name='maatregelmelding_schorsing_ontvanger'),
+            model_name="maatregelmelding",
+            constraint=models.UniqueConstraint(
+                fields=("schorsing", "ontvanger"), name="maatregelmelding_schorsing_ontvanger"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='maatregelmelding',
-            constraint=models.UniqueConstraint(fields=('verwijdering', 'ontvanger'), name='maatregelmelding_verwijdering_ontvanger'),
+            model_name="maatregelmelding",
+            constraint=models.UniqueConstraint(
+                fields=("verwijdering", "ontvanger"), name="maatregelmelding_verwijdering_ontvanger"
+            ),
         ),
     ]
