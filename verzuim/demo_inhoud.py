@@ -98,7 +98,9 @@ def _fenna(wereld, ib, stdout):
 
 
 def _lotte(wereld, directeur, stdout):
+    from verzuim.models.maatregelmeldingen import MeldingOntvanger, MeldWijze
     from verzuim.services.maatregelen import registreer_time_out, rond_time_out_af, schors
+    from verzuim.services.maatregelmeldingen import leg_melding_vast
 
     lotte = _scenario(wereld, "Lotte")
     if lotte is None or TimeOut.objects.filter(leerling=lotte).exists():
@@ -126,7 +128,7 @@ def _lotte(wereld, directeur, stdout):
         door=directeur,
     )
     if not Schorsing.objects.filter(leerling=lotte).exists():
-        schors(
+        schorsing = schors(
             leerling=lotte,
             van=D(2026, 2, 4),
             tot=D(2026, 2, 6),
@@ -139,7 +141,19 @@ def _lotte(wereld, directeur, stdout):
             ouders_geinformeerd_op=D(2026, 2, 3),
             onderwijs_tijdens="Lotte krijgt dagelijks werk mee; de leerkracht belt om 15.00 uur.",
         )
-    stdout.write("  verzuim: Lotte – time-out en schorsing van 3 dagen (gemeld aan leerplicht en inspectie)")
+        # The school reported to leerplicht by mail the next day; the inspectie-melding stays an open
+        # task for the school, so the demo shows it [issue 16.11].
+        leg_melding_vast(
+            melding=schorsing.meldingen.get(ontvanger=MeldingOntvanger.LEERPLICHT),
+            gemeld_op=D(2026, 2, 4),
+            wijze=MeldWijze.MAIL,
+            door=directeur,
+            vandaag=D(2026, 2, 4),
+        )
+    stdout.write(
+        "  verzuim: Lotte – time-out en schorsing van 3 dagen (gemeld aan leerplicht; de melding aan de "
+        "inspectie is een open taak voor de school)"
+    )
 
 
 def _milan(wereld, ib_ark, stdout):
@@ -252,11 +266,68 @@ def _nadert_vandaag(wereld, stdout):
     )
 
 
+JONG_KIND = ("Sofie", "Jonkers")
+
+
+def _jong_kind(wereld, ib, stdout):
+    """A 4-year-old in groep 1 with 16 hours of recorded absence and no melding term: she is not yet
+    leerplichtig [002 L243; Lpw art. 3; issue 16.2]. Dates follow today, so she stays four."""
+    from cases.services.inschrijving import schrijf_in
+    from cases.termijnen import leerplichtig_vanaf
+    from cases.termijnen.models.termijnen import OPEN_STATUSSEN
+    from verzuim.models import VerzuimRegistratie
+    from verzuim.services.meldingen import registreer_verzuim
+
+    school = wereld.scholen["CBS De Zaaier"]
+    voornaam, achternaam = JONG_KIND
+    vandaag = timezone.localdate()
+    ll = Leerling.objects.filter(swv=wereld.swv, voornaam=voornaam, achternaam=achternaam).first()
+    if ll is not None and VerzuimRegistratie.objects.filter(leerling=ll).exists():
+        return
+    if ll is None:
+        geboren = vandaag - timedelta(days=4 * 365 + 120)  # about 4 years and 4 months old
+        ll = Leerling.objects.create(
+            swv=wereld.swv,
+            voornaam=voornaam,
+            achternaam=achternaam,
+            geboortedatum=geboren,
+            woonplaats=school.gemeente.naam,
+            gemeente=school.gemeente,
+        )
+        van = vandaag - timedelta(days=90)
+        schrijf_in(leerling=ll, school=school, groep=1, van=van)
+        # The school reported the enrolment to DUO two days later [002 L252; issue 16.14].
+        from cases.termijnen.models.termijnen import Termijn
+        from verzuim.services.duo import duo_gemeld
+        from verzuim.termijnen import DUO_MELDING
+
+        for t in Termijn.objects.filter(soort=DUO_MELDING, leerling=ll, status__in=OPEN_STATUSSEN):
+            duo_gemeld(termijn=t, gemeld_op=van + timedelta(days=2), door=ib)
+    dagen = [vandaag - timedelta(days=i) for i in range(14) if (vandaag - timedelta(days=i)).weekday() < 5][
+        :4
+    ]
+    for dag in sorted(dagen):
+        registreer_verzuim(
+            leerling=ll,
+            soort="ongeoorloofd",
+            datum=dag,
+            uren=Decimal(4),
+            door=ib,
+            opmerking="Niet op school; moeder belde niet af.",
+            vandaag=vandaag,
+        )
+    stdout.write(
+        f"  verzuim: {voornaam} (4 jaar) – 16 uur verzuim geregistreerd, geen meldplicht: leerplichtig vanaf "
+        f"{leerplichtig_vanaf(ll.geboortedatum):%d-%m-%Y}"
+    )
+
+
 def bouw(wereld, *, leerlingen: int, stdout) -> None:
     medewerkers = {
         u: _medewerker(wereld, u, vn, an, soort, school) for u, vn, an, soort, school in SCHOOLMEDEWERKERS
     }
     _fenna(wereld, medewerkers["ib.zaaier"], stdout)
     _lotte(wereld, medewerkers["directeur.kompas"], stdout)
+    _jong_kind(wereld, medewerkers["ib.zaaier"], stdout)
     _milan(wereld, medewerkers["ib.ark"], stdout)
     _nadert_vandaag(wereld, stdout)

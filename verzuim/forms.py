@@ -7,6 +7,7 @@ from django import forms
 from cases.formvelden import DatumInvoer, DatumVeld
 from cases.models import Leerling, School
 from verzuim.models.maatregelen import Zoekpoging
+from verzuim.models.maatregelmeldingen import MeldWijze
 from verzuim.models.meldingen import MeldingSoort, RegistratieSoort
 from verzuim.models.thuiszitters import Partij, Schoolvoorstel, StapSoort, ThuiszitterSoort
 
@@ -229,3 +230,39 @@ class EscalatieForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["regio"].queryset = regios
         self.fields["school"].queryset = scholen
+
+
+class MaatregelMeldingForm(forms.Form):
+    """The school records that it reported a schorsing or verwijdering [issue 16.11]."""
+
+    gemeld_op = datumveld("Gemeld op")
+    wijze = forms.ChoiceField(
+        label="Hoe gemeld", choices=[("", "– kies –"), *MeldWijze.choices], required=False
+    )
+    kenmerk = forms.CharField(
+        label="Kenmerk of ontvangstbevestiging",
+        required=False,
+        max_length=100,
+        help_text="Bijvoorbeeld het meldingsnummer van het portaal.",
+    )
+
+
+class AbsoluutVerzuimForm(forms.Form):
+    """Leerplicht registers a child of the gemeente who is enrolled nowhere [issue 16.14]."""
+
+    gemeente = forms.ModelChoiceField(label="Gemeente", queryset=None, empty_label=None)
+    voornaam = forms.CharField(label="Voornaam", max_length=100, required=False)
+    tussenvoegsel = forms.CharField(label="Tussenvoegsel", max_length=30, required=False)
+    achternaam = forms.CharField(label="Achternaam", max_length=150, required=False)
+    geboortedatum = datumveld("Geboortedatum", required=False)
+    woonplaats = forms.CharField(label="Woonplaats", max_length=120, required=False)
+    sinds = datumveld("Nergens ingeschreven sinds", required=False)
+    toelichting = tekst("Wat is bekend (verblijfplaats, contact met ouders)", required=False)
+
+    def __init__(self, *args, gemeenten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = gemeenten
+
+
+class DuoGemeldForm(forms.Form):
+    gemeld_op = datumveld("Gemeld aan DUO op")

@@ -16,6 +16,7 @@ def meldplicht(user, scope):
     if not scope.heeft(*SCHOOLLEIDING) or scope.alles:
         return None
     from cases.models import School
+    from cases.termijnen import leerplichtig_vanaf
     from verzuim import regels
     from verzuim.models import Verzuimmelding, VerzuimRegistratie
     from verzuim.models.meldingen import ONGEOORLOOFDE_SOORTEN, UREN_MELDINGEN
@@ -27,7 +28,13 @@ def meldplicht(user, scope):
         VerzuimRegistratie.objects.filter_for_user(user)
         .filter(datum__gte=begin, datum__lte=vandaag, soort__in=ONGEOORLOOFDE_SOORTEN)
         .values_list(
-            "leerling_id", "leerling__voornaam", "leerling__achternaam", "school_id", "datum", "uren"
+            "leerling_id",
+            "leerling__voornaam",
+            "leerling__achternaam",
+            "school_id",
+            "datum",
+            "uren",
+            "leerling__geboortedatum",
         )
     )
     if not rijen:
@@ -44,8 +51,10 @@ def meldplicht(user, scope):
         for s in School.objects.filter(pk__in={r[3] for r in rijen})
     }
     per_leerling: dict[int, list] = {}
-    for lid, vn, an, sid, d, u in rijen:
-        per_leerling.setdefault(lid, [f"{vn} {an}", sid, []])[2].append((d, u))
+    for lid, vn, an, sid, d, u, geboren in rijen:
+        # Only absence of a leerplichtig child counts [002 L243; Lpw art. 3].
+        if d >= leerplichtig_vanaf(geboren):
+            per_leerling.setdefault(lid, [f"{vn} {an}", sid, []])[2].append((d, u))
     items = []
     for lid, (naam, sid, regs) in per_leerling.items():
         z = regels.zestien_uur(regs, vakanties[sid], na=gemeld.get(lid))
@@ -113,6 +122,18 @@ def thuiszitters(user, scope):
 
 # --- dossier timeline [cases/tijdlijn.py] --------------------------------------------------------
 
+# The measure taken after an incident, in the wording of [004 Noot 2]: an ordemaatregel, no punishment.
+ORDEMAATREGEL_TIME_OUT = "ordemaatregel: time-out (geen strafmaatregel)"
+INCIDENT_KORT = 80
+
+
+def incident_kort(aanleiding: str) -> str:
+    """The first line of the incident description, cut at a word, for the timeline title."""
+    regel = " ".join(aanleiding.strip().splitlines()[:1]).strip() or "incident op school"
+    if len(regel) <= INCIDENT_KORT:
+        return regel
+    return regel[:INCIDENT_KORT].rsplit(" ", 1)[0] + " …"
+
 
 def tijdlijn_providers() -> tuple:
     """verzuim's dossier-timeline providers, in order, for verzuim/registraties.py to register."""
@@ -146,16 +167,22 @@ def tijdlijn_providers() -> tuple:
         ]
 
     def time_outs(leerling_ids, *, user):
-        rows = TimeOut.objects.filter(leerling_id__in=leerling_ids).values_list("pk", "leerling_id", "datum")
+        """The dossier records the incident, not the time-out: a time-out "is principieel geen
+        strafmaatregel maar een ordemaatregel in het belang van de school: daarom geen aantekening
+        van de time-out maar van het incident in het dossier van de leerling" [004 Noot 2]."""
+        rows = TimeOut.objects.filter(leerling_id__in=leerling_ids).values_list(
+            "pk", "leerling_id", "datum", "aanleiding"
+        )
         return [
             TijdlijnItem(
                 leerling_id=lid,
                 datum=d,
-                soort="Maatregel",
-                titel="Time-out",
+                soort="Incident",
+                titel=f"Incident: {incident_kort(aanleiding)}",
                 url=_url(user, "verzuim:time_out", pk, *(SCHOOLLEIDING | SWV_REGIE)),
+                status=ORDEMAATREGEL_TIME_OUT,
             )
-            for pk, lid, d in rows
+            for pk, lid, d, aanleiding in rows
         ]
 
     def schorsingen(leerling_ids, *, user):

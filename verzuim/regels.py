@@ -142,6 +142,15 @@ def uren_in_lopende_periode(
     )
 
 
+def nog_niet_leerplichtig(leerplichtig_vanaf: date) -> str:
+    """The reason no melding term runs for a child under leerplicht age [002 L243; Lpw art. 3]."""
+    return (
+        f"Nog niet leerplichtig tot {formatteer_datum(leerplichtig_vanaf)}: geen meldplicht. Een kind is "
+        "leerplichtig vanaf de eerste dag van de maand na de vijfde verjaardag (Leerplichtwet art. 3). "
+        "De school mag het verzuim wel registreren; het telt pas mee vanaf die datum."
+    )
+
+
 # --- te laat ----------------------------------------------------------------------------------
 
 

@@ -5,15 +5,24 @@ from __future__ import annotations
 
 from cases.models.rollen import GEMEENTEGEBONDEN, SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.navigatie import paneel, registreer_nav
+from cases.services.inschrijving import NA_MUTATIE
 from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 from cases.tijdlijn import registreer_tijdlijn
 from verzuim.navigatie import lpa_meldingen, meldplicht, thuiszitters, tijdlijn_providers
-from verzuim.termijnen import BESLISTERMIJN_BEZWAAR_VERWIJDERING, MELDING_16_UUR
+from verzuim.services.duo import duo_taak
+from verzuim.termijnen import (
+    BESLISTERMIJN_BEZWAAR_VERWIJDERING,
+    DUO_MELDING,
+    MELDING_16_UUR,
+    MELDING_MAATREGEL,
+)
 
 # --- menu ----------------------------------------------------------------------------------------
 
 registreer_nav("Verzuim", "verzuim:leerlingen", rollen=SCHOOLLEIDING, volgorde=40)
 registreer_nav("Verzuimmeldingen", "verzuim:meldingen", rollen=[RolSoort.LPA], volgorde=40)
+registreer_nav("Absoluut verzuim", "verzuim:absoluut_nieuw", rollen=[RolSoort.LPA], volgorde=41)
+registreer_nav("Meldingen aan DUO", "verzuim:duo_meldingen", rollen=SCHOOLLEIDING, volgorde=41)
 registreer_nav("Maatregelen", "verzuim:maatregelen", rollen=SWV_REGIE | GEMEENTEGEBONDEN, volgorde=42)
 registreer_nav("Thuiszitters", "verzuim:thuiszitters", rollen=SWV_REGIE | GEMEENTEGEBONDEN, volgorde=44)
 registreer_nav("Escalaties", "verzuim:escalaties", rollen=SWV_REGIE, volgorde=45)
@@ -64,3 +73,31 @@ registreer_soort(
         rollen=(RolSoort.DIRECTEUR,),
     )
 )
+registreer_soort(
+    SoortDefinitie(
+        code=MELDING_MAATREGEL,
+        label="Schorsing of verwijdering melden",
+        basis="een schorsing van meer dan één dag en elke verwijdering melden bij leerplicht en inspectie "
+        "[002 L287-296; 004 L618-637; WPO art. 40c]; seed en wet noemen geen termijn: het product leest "
+        "'melden' als onverwijld, binnen 5 werkdagen",
+        start_omschrijving="het besluit tot schorsing of verwijdering",
+        werkdagen=5,
+        atw=False,
+        rollen=SCHOOLLEIDING,
+    )
+)
+registreer_soort(
+    SoortDefinitie(
+        code=DUO_MELDING,
+        label="In- of uitschrijving melden aan DUO",
+        basis="in- of uitschrijving binnen 7 dagen digitaal melden aan DUO [002 L252]; Leerplichtwet art. 18",
+        start_omschrijving="de datum van de in- of uitschrijving",
+        dagen=7,
+        rollen=SCHOOLLEIDING,
+    )
+)
+
+# --- after every in- and uitschrijving: the school's DUO task [issue 16.14] ---------------------
+
+if duo_taak not in NA_MUTATIE:
+    NA_MUTATIE.append(duo_taak)

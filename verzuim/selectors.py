@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from cases.models import School
+from cases.termijnen import leerplichtig_vanaf
 from verzuim import regels
 from verzuim.models import Verzuimmelding, VerzuimRegistratie
 from verzuim.models.meldingen import UREN_MELDINGEN, MeldingSoort, RegistratieSoort
@@ -53,6 +54,23 @@ class Verzuimbeeld:
     ziekte: list[str] = field(default_factory=list)
     vakanties_bekend: bool = True
     vakanties: list = field(default_factory=list)
+    leerplichtig_vanaf: date | None = None
+
+    @property
+    def leerplichtig(self) -> bool:
+        """Leerplichtig on `peildatum` [002 L243; Lpw art. 3]."""
+        return self.leerplichtig_vanaf is None or self.peildatum >= self.leerplichtig_vanaf
+
+    def telt(self, datum: date) -> bool:
+        """Absence on `datum` counts for the meldplicht only once the child is leerplichtig."""
+        return self.leerplichtig_vanaf is None or datum >= self.leerplichtig_vanaf
+
+    @property
+    def geen_meldplicht_uitleg(self) -> str:
+        """Why no legal melding term runs for a child that is not yet leerplichtig, or ""."""
+        if self.leerplichtig:
+            return ""
+        return regels.nog_niet_leerplichtig(self.leerplichtig_vanaf)
 
 
 def verzuimbeeld(*, user, leerling, peildatum: date) -> Verzuimbeeld:
@@ -62,26 +80,29 @@ def verzuimbeeld(*, user, leerling, peildatum: date) -> Verzuimbeeld:
     meldingen = list(
         Verzuimmelding.objects.filter_for_user(user).filter(leerling=leerling).select_related("gemeente")
     )
-    beeld = Verzuimbeeld(peildatum=peildatum, registraties=registraties, meldingen=meldingen)
+    beeld = Verzuimbeeld(
+        peildatum=peildatum,
+        registraties=registraties,
+        meldingen=meldingen,
+        leerplichtig_vanaf=leerplichtig_vanaf(leerling.geboortedatum),
+    )
     school = leerling.huidige_school
     if school is None:
         return beeld
+    # Only absence of a leerplichtig child counts (16 hours, te laat, ziekte) [002 L243; Lpw art. 3].
+    telt = [r for r in registraties if beeld.telt(r.datum)]
     # After a melding of the 16 hours (or of relatief verzuim) a new period of 4 lesweken begins.
     uren_meldingen = [m.plicht_ontstaan_op for m in meldingen if m.soort in UREN_MELDINGEN]
     beeld.laatste_melding_op = max(uren_meldingen, default=None)
     # Only the absence after the last melding counts, so only those school years need holiday data.
     eerste = min(
-        (
-            r.datum
-            for r in registraties
-            if beeld.laatste_melding_op is None or r.datum > beeld.laatste_melding_op
-        ),
+        (r.datum for r in telt if beeld.laatste_melding_op is None or r.datum > beeld.laatste_melding_op),
         default=peildatum,
     )
     beeld.vakanties, beeld.vakanties_bekend = vakantieperioden(school, min(eerste, peildatum), peildatum)
     ongeoorloofd = [
         (r.datum, r.uren)
-        for r in registraties
+        for r in telt
         if r.soort in (RegistratieSoort.ONGEOORLOOFD, RegistratieSoort.LUXE, RegistratieSoort.TE_LAAT)
         and r.datum <= peildatum
     ]
@@ -94,7 +115,7 @@ def verzuimbeeld(*, user, leerling, peildatum: date) -> Verzuimbeeld:
     begin = regels.schooljaar_begin(peildatum)
     beeld.te_laat_aantal = sum(
         1
-        for r in registraties
+        for r in telt
         if r.soort == RegistratieSoort.TE_LAAT
         and begin <= r.datum <= peildatum
         and (sinds is None or r.datum > sinds)
@@ -103,7 +124,7 @@ def verzuimbeeld(*, user, leerling, peildatum: date) -> Verzuimbeeld:
         beeld.te_laat_aantal, eerder_gemeld=sinds is not None and sinds >= begin
     )
     beeld.ziekte = regels.ziekte_signalen(
-        [(r.datum, r.tot) for r in registraties if r.soort == RegistratieSoort.ZIEK], peildatum
+        [(r.datum, r.tot) for r in telt if r.soort == RegistratieSoort.ZIEK], peildatum
     )
     return beeld
 
@@ -181,3 +202,29 @@ def register_telling(qs) -> dict:
         totaal[r["cat"]] += r["n"]
     thuiszitters = totaal[C.VIER_WEKEN] + totaal[C.DRIE_MAANDEN] + totaal[C.ABSOLUUT]
     return {"per_regio": dict(sorted(per_regio.items())), "totaal": totaal, "thuiszitters": thuiszitters}
+
+
+# --- meldingen of schorsing and verwijdering [issue 16.11] --------------------------------------
+
+
+def maatregelmeldingen(*, user, maatregel) -> list[dict]:
+    """The meldingen of one schorsing or verwijdering the user may see, each with its term (two queries)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from cases.termijnen.models.termijnen import Termijn
+    from verzuim.models import MaatregelMelding, Schorsing
+    from verzuim.termijnen import MELDING_MAATREGEL
+
+    veld = "schorsing" if isinstance(maatregel, Schorsing) else "verwijdering"
+    meldingen = list(
+        MaatregelMelding.objects.filter_for_user(user).filter(**{veld: maatregel}).order_by("ontvanger")
+    )
+    termijnen = {
+        t.object_id: t
+        for t in Termijn.objects.filter(
+            soort=MELDING_MAATREGEL,
+            content_type=ContentType.objects.get_for_model(MaatregelMelding),
+            object_id__in=[m.pk for m in meldingen],
+        )
+    }
+    return [{"melding": m, "termijn": termijnen.get(m.pk)} for m in meldingen]

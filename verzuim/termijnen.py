@@ -6,3 +6,5 @@ from __future__ import annotations
 
 MELDING_16_UUR = "verzuim_melding_16uur"
 BESLISTERMIJN_BEZWAAR_VERWIJDERING = "verwijdering_beslistermijn_bezwaar"
+MELDING_MAATREGEL = "verzuim_melding_maatregel"
+DUO_MELDING = "duo_melding_in_uitschrijving"

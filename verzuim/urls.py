@@ -1,6 +1,14 @@
 from django.urls import path
 
-from verzuim.views import escalatie, maatregelen, meldingen, thuiszitters, vrijstelling
+from verzuim.views import (
+    absoluut,
+    escalatie,
+    maatregelen,
+    maatregelmeldingen,
+    meldingen,
+    thuiszitters,
+    vrijstelling,
+)
 
 app_name = "verzuim"
 
@@ -10,6 +18,9 @@ urlpatterns = [
     path("meldingen/", meldingen.meldingen, name="meldingen"),
     path("meldingen/<int:pk>/", meldingen.melding, name="melding"),
     path("maatregelen/", maatregelen.maatregelen, name="maatregelen"),
+    path("absoluut/nieuw/", absoluut.absoluut_nieuw, name="absoluut_nieuw"),
+    path("duo/", absoluut.duo_meldingen, name="duo_meldingen"),
+    path("duo/<int:pk>/gemeld/", absoluut.duo_gemeld, name="duo_gemeld"),
     path("leerling/<int:leerling_id>/time-out/", maatregelen.time_out_nieuw, name="time_out_nieuw"),
     path("leerling/<int:leerling_id>/schorsing/", maatregelen.schorsing_nieuw, name="schorsing_nieuw"),
     path(
@@ -18,6 +29,7 @@ urlpatterns = [
     path("time-out/<int:pk>/", maatregelen.time_out, name="time_out"),
     path("schorsing/<int:pk>/", maatregelen.schorsing, name="schorsing"),
     path("verwijdering/<int:pk>/", maatregelen.verwijdering, name="verwijdering"),
+    path("maatregel-melding/<int:pk>/", maatregelmeldingen.maatregelmelding, name="maatregelmelding"),
     path("thuiszitters/", thuiszitters.register, name="thuiszitters"),
     path("thuiszitters/export/", thuiszitters.export, name="thuiszitters_export"),
     path("thuiszitters/nieuw/", thuiszitters.thuiszitter_nieuw, name="thuiszitter_nieuw"),

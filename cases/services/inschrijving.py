@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases.models import Inschrijving, Leerling, School
+
+# Called after every in- and uitschrijving, inside its transaction, as
+# hook(soort="inschrijving" | "uitschrijving", inschrijving=..., op=date). verzuim/ registers the
+# school's task to report the change to DUO within 7 days [002 L252; issue 16.14].
+NA_MUTATIE: list[Callable[..., None]] = []
+
+
+def _na_mutatie(soort: str, inschrijving: Inschrijving, op: date) -> None:
+    for hook in NA_MUTATIE:
+        hook(soort=soort, inschrijving=inschrijving, op=op)
 
 
 @transaction.atomic
@@ -30,6 +41,9 @@ def schrijf_in(*, leerling: Leerling, school: School, groep: int | None, van: da
     leerling.huidige_school = school
     leerling.huidige_groep = groep
     leerling.save(update_fields=["huidige_school", "huidige_groep"])
+    if open_ is not None:
+        _na_mutatie("uitschrijving", open_, open_.tot)
+    _na_mutatie("inschrijving", nieuw, van)
     return nieuw
 
 
@@ -47,3 +61,4 @@ def schrijf_uit(*, leerling: Leerling, tot: date) -> None:
     leerling.huidige_school = None
     leerling.huidige_groep = None
     leerling.save(update_fields=["huidige_school", "huidige_groep"])
+    _na_mutatie("uitschrijving", open_, tot)

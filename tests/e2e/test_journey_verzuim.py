@@ -84,7 +84,17 @@ def test_ib_meldt_16_uur_lpa_ziet_het_directeur_schorst(reis):
     p.wait_for_load_state()
     schorsing = Schorsing.objects.get(leerling=leerling)
     assert (schorsing.tot - schorsing.van).days == 2
-    # longer than one day: reported
-    assert schorsing.lpa_gemeld_op
-    assert schorsing.inspectie_gemeld_op
+    # Longer than one day: reporting to leerplicht and inspectie is a task for the school, which
+    # then records who reported when and how [issue 16.11].
+    assert not schorsing.lpa_gemeld_op and not schorsing.inspectie_gemeld_op
+    assert "taak voor de school" in p.locator("main").inner_text()
     reis.controleer("schorsing 3 dagen")
+    melding = schorsing.meldingen.get(ontvanger="inspectie")
+    p.goto(reis.base_url + melding.get_absolute_url())
+    p.get_by_label("Gemeld op").fill(date.today().isoformat())
+    p.get_by_label("Hoe gemeld").select_option("portaal")
+    p.get_by_role("button", name="Melding vastleggen").click()
+    p.wait_for_load_state()
+    schorsing.refresh_from_db()
+    assert schorsing.inspectie_gemeld_op == date.today()
+    reis.controleer("melding inspectie vastgelegd")

@@ -4,6 +4,7 @@ import string
 from datetime import date
 
 import factory
+from django.db.models import F
 from factory.django import DjangoModelFactory
 
 from cases.models import (
@@ -122,6 +123,14 @@ class LeerlingFactory(DjangoModelFactory):
                 school=extracted,
                 groep=kwargs.get("groep", 4),
                 van=kwargs.get("van", date(2024, 8, 19)),
+            )
+            # A factory pupil's enrolment is history: its DUO melding was made [issue 16.14]. Marked
+            # met without audit rows, so tests that count terms, mails or audit rows are unaffected.
+            from cases.termijnen.models.termijnen import Termijn, TermijnStatus
+            from verzuim.termijnen import DUO_MELDING
+
+            Termijn.objects.filter(soort=DUO_MELDING, leerling=obj).update(
+                status=TermijnStatus.VOLDAAN, afgerond_op=F("start"), afronding_reden="testgegevens"
             )
             obj.refresh_from_db()
 

@@ -58,7 +58,21 @@ def _time_out(w):
     return {"pk": t.pk}
 
 
-def _schorsing(w):
+def _meld_aan_leerplicht(w, maatregel, op):
+    """The school reports to leerplicht (the product does not) [issue 16.11]: from then on the LPA
+    of the school's gemeente sees the measure and the melding."""
+    from verzuim.services.maatregelmeldingen import leg_melding_vast
+
+    return leg_melding_vast(
+        melding=maatregel.meldingen.get(ontvanger="leerplicht"),
+        gemeld_op=op,
+        wijze="mail",
+        door=w.users["directeur"],
+        vandaag=op,
+    )
+
+
+def _schorsing_obj(w):
     from verzuim.services.maatregelen import schors
 
     s = schors(
@@ -72,7 +86,17 @@ def _schorsing(w):
         door=w.users["directeur"],
         vandaag=D(2026, 2, 3),
     )
+    return s
+
+
+def _schorsing(w):
+    s = _schorsing_obj(w)
+    _meld_aan_leerplicht(w, s, D(2026, 2, 4))
     return {"pk": s.pk}
+
+
+def _maatregelmelding(w):
+    return {"pk": _meld_aan_leerplicht(w, _schorsing_obj(w), D(2026, 2, 4)).pk}
 
 
 def _verwijdering(w):
@@ -88,7 +112,8 @@ def _verwijdering(w):
     )
     m.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 3, 3), verslag="Leerkracht gehoord.", door=d)
     m.hoor(verwijdering=v, wie="ouders", op=D(2026, 3, 4), verslag="Ouders gehoord.", door=d)
-    m.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 3, 9))
+    v = m.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 3, 9))
+    _meld_aan_leerplicht(w, v, D(2026, 3, 10))
     return {"pk": v.pk}
 
 
@@ -138,6 +163,17 @@ def _vrijstelling(w):
     return {"pk": v.pk}
 
 
+def _duo_taak(w):
+    """An uitschrijving: the school's open task to report it to DUO [issue 16.14]."""
+    from cases.services.inschrijving import schrijf_uit
+    from cases.termijnen.models.termijnen import Termijn
+    from verzuim.termijnen import DUO_MELDING
+
+    ll = _leerling(w)
+    schrijf_uit(leerling=ll, tot=D(2026, 3, 13))
+    return {"pk": Termijn.objects.get(soort=DUO_MELDING, leerling=ll, status="lopend").pk}
+
+
 MATRIX = {
     "verzuim:leerlingen": Toegang(ok=SCHOOL),
     "verzuim:leerling": Toegang(ok=SCHOOL, kwargs=_leerling_id),
@@ -148,9 +184,14 @@ MATRIX = {
     "verzuim:schorsing_nieuw": Toegang(ok=frozenset({"directeur"}), kwargs=_leerling_id),
     "verzuim:verwijdering_nieuw": Toegang(ok=frozenset({"directeur"}), kwargs=_leerling_id),
     "verzuim:time_out": Toegang(ok=ZIEN, kwargs=_time_out),
-    # Reported to leerplicht (longer than one day / besluit): the LPA of the gemeente sees them.
+    # Reported to leerplicht by the school (longer than one day / besluit): the LPA of the gemeente
+    # sees them, and the melding itself [issue 16.11].
     "verzuim:schorsing": Toegang(ok=ZIEN | {"lpa"}, kwargs=_schorsing),
     "verzuim:verwijdering": Toegang(ok=ZIEN | {"lpa"}, kwargs=_verwijdering),
+    "verzuim:maatregelmelding": Toegang(ok=ZIEN | {"lpa"}, kwargs=_maatregelmelding),
+    "verzuim:absoluut_nieuw": Toegang(ok=frozenset({"lpa"})),
+    "verzuim:duo_meldingen": Toegang(ok=SCHOOL),
+    "verzuim:duo_gemeld": Toegang(ok=SCHOOL, kwargs=_duo_taak, methode="post", ok_status=302),
     "verzuim:thuiszitters": Toegang(ok=REGISTER),
     "verzuim:thuiszitters_export": Toegang(ok=REGISTER),
     "verzuim:thuiszitter_nieuw": Toegang(ok=FUNCTIONARIS),

@@ -47,7 +47,17 @@ def test_schorsing_op_de_tijdlijn_van_het_dossier(world):
 def test_lpa_ziet_alleen_gemelde_schorsingen_van_de_eigen_gemeente_verzuimkaart(world):
     """[002 verzuimkaart] Longer than one day: reported to the LPA of the school's gemeente, who then sees
     it; a one-day schorsing is not reported; another gemeente's LPA sees nothing."""
+    from verzuim.services.maatregelmeldingen import leg_melding_vast
+
     lang, kort = _schorsing(world, 3), _schorsing(world, 1)
+    assert not Schorsing.objects.filter_for_user(world.users["lpa"]).exists()  # not yet reported
+    leg_melding_vast(
+        melding=lang.meldingen.get(ontvanger="leerplicht"),
+        gemeld_op=D(2026, 2, 4),
+        wijze="mail",
+        door=world.users["directeur"],
+        vandaag=D(2026, 2, 4),
+    )
     assert list(Schorsing.objects.filter_for_user(world.users["lpa"])) == [lang]
     ander = GebruikerFactory(username="lpa_zuid")
     maak_rol(ander, "lpa", swv=world.swv, gemeente=world.school2.gemeente)
@@ -67,3 +77,37 @@ def test_beat_taak_opent_escalatie(world):
     )
     assert thuiszitters_sweep.delay("2026-01-20").get() == 1
     assert thuiszitters_sweep.delay("2026-01-21").get() == 0  # idempotent
+
+
+def test_tijdlijn_toont_het_incident_niet_de_time_out_004_noot_2(world):
+    """[004 Noot 2; issue 16.6] A time-out is an ordemaatregel, not a punishment: the dossier
+    records the incident (what happened, on which date) with the time-out as the measure taken,
+    not a 'Time-out' entry."""
+    ll = leerling_met_ouder(school=world.school, voornaam="Lotte")
+    t = msvc.registreer_time_out(
+        leerling=ll,
+        datum=D(2026, 2, 3),
+        aanleiding="Gooide een stoel door de klas; twee kinderen liepen bijna letsel op.\nDaarna gesprek.",
+        ouders_geinformeerd_op=D(2026, 2, 3),
+        door=world.users["directeur"],
+        vandaag=D(2026, 2, 3),
+    )
+    items = [i for i in tijdlijn(ll, user=world.users["ib"]) if i.url == t.get_absolute_url()]
+    assert len(items) == 1
+    item = items[0]
+    assert item.datum == D(2026, 2, 3)
+    assert item.soort == "Incident"
+    assert item.titel == "Incident: Gooide een stoel door de klas; twee kinderen liepen bijna letsel op."
+    assert item.status == "ordemaatregel: time-out (geen strafmaatregel)"
+    assert not any(i.titel.startswith("Time-out") for i in tijdlijn(ll, user=world.users["ib"]))
+
+
+def test_incident_kort_knipt_op_een_woord_004_noot_2():
+    """[004 Noot 2] The timeline title carries the incident's first line, cut at a word; an empty
+    description still names the incident."""
+    from verzuim.navigatie import incident_kort
+
+    lang = "woord " * 30
+    kort = incident_kort(lang)
+    assert kort.endswith(" …") and len(kort) <= 82 and "woor …" not in kort
+    assert incident_kort("  \n") == "incident op school"

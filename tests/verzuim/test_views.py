@@ -91,11 +91,12 @@ def test_directeur_schorsing_8_dagen_geweigerd_dan_3_dagen(world, client):
     s = Schorsing.objects.get()
     assert resp.status_code == 302
     detail = client.get(s.get_absolute_url()).content.decode()
-    assert "Gemeld aan leerplicht" in detail
-    assert "3 feb 2026" in detail
+    assert "Melden aan leerplicht en inspectie" in detail
+    assert "taak voor de school" in detail
+    assert "10 feb 2026" in detail  # 5 werkdagen after the decision of Tue 3 Feb [issue 16.11]
     assert Brief.objects.filter(soort="schorsing_besluit", object_id=s.pk).exists()
     client.force_login(world.users["lpa"])
-    assert client.get(s.get_absolute_url()).status_code == 200
+    assert client.get(s.get_absolute_url()).status_code == 404  # not yet reported to leerplicht
 
 
 def _veel_thuiszitters(world, n):

@@ -1,6 +1,7 @@
 """Models of verzuim/: meldingen, measures, thuiszitters, escalatie and vrijstelling [domain §10]."""
 
 from .maatregelen import Schorsing, TimeOut, Verwijdering, Zoekpoging
+from .maatregelmeldingen import MaatregelMelding
 from .meldingen import Verzuimmelding, VerzuimRegistratie
 from .thuiszitters import (
     Doorzettingskracht,
@@ -16,6 +17,7 @@ from .thuiszitters import (
 __all__ = [
     "Doorzettingskracht",
     "Escalatie",
+    "MaatregelMelding",
     "EscalatieStap",
     "PartijAdvies",
     "Procesverslag",

@@ -110,7 +110,15 @@ class VerzuimmeldingQuerySet(models.QuerySet):
 
 class Verzuimmelding(ConcurrentTransitionMixin, models.Model):
     leerling = models.ForeignKey(Leerling, on_delete=models.PROTECT, related_name="verzuimmeldingen")
-    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="verzuimmeldingen")
+    school = models.ForeignKey(
+        School,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verzuimmeldingen",
+        help_text="Leeg bij absoluut verzuim dat de leerplichtambtenaar zelf vastlegt: het kind staat "
+        "nergens ingeschreven [002 L252-258].",
+    )
     gemeente = models.ForeignKey(
         Gemeente,
         on_delete=models.PROTECT,
@@ -132,7 +140,10 @@ class Verzuimmelding(ConcurrentTransitionMixin, models.Model):
     te_laat_aantal = models.PositiveSmallIntegerField(default=0)
     ouders_geinformeerd_op = models.DateField(
         "ouders op de hoogte gesteld op",
-        help_text="De verzuimkaart: ouders op de hoogte stellen van de melding.",
+        null=True,
+        blank=True,
+        help_text="De verzuimkaart: ouders op de hoogte stellen van de melding (leeg bij absoluut verzuim "
+        "dat leerplicht zelf vastlegt).",
     )
     gemeld_op = models.DateField()
     gemeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -150,6 +161,12 @@ class Verzuimmelding(ConcurrentTransitionMixin, models.Model):
         verbose_name_plural = "verzuimmeldingen"
         ordering = ["-gemeld_op", "-pk"]
         indexes = [models.Index(fields=["gemeente", "status"]), models.Index(fields=["school", "gemeld_op"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(school__isnull=False) | models.Q(soort="absoluut"),
+                name="verzuimmelding_school_behalve_absoluut",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} – {self.gemeld_op:%d-%m-%Y}"
@@ -159,7 +176,7 @@ class Verzuimmelding(ConcurrentTransitionMixin, models.Model):
 
     @property
     def swv_id(self) -> int:
-        return self.school.swv_id
+        return self.gemeente.swv_id
 
     @property
     def richtdatum(self):

@@ -206,8 +206,8 @@ def schors(
     request=None,
     vandaag: date | None = None,
 ) -> Schorsing:
-    """At most one week (WPO art. 40c); in writing with reasons; ouders invited; reported to LPA and
-    inspectie when longer than one day [004 §3; 002 verzuimkaart; domain §10]."""
+    """At most one week (WPO art. 40c); in writing with reasons; ouders invited; to be reported to LPA
+    and inspectie by the school when longer than one day [004 §3; 002 verzuimkaart; domain §10]."""
     vandaag = vandaag or timezone.localdate()
     eis_rol(
         door,
@@ -260,8 +260,6 @@ def schors(
         ouders_geinformeerd_op=ouders_geinformeerd_op,
         onderwijs_tijdens=onderwijs_tijdens,
         besluit_verzonden_op=vandaag,
-        lpa_gemeld_op=vandaag if meldplichtig else None,
-        inspectie_gemeld_op=vandaag if meldplichtig else None,
         aangemaakt_door=door,
     )
     maak_brief(
@@ -288,6 +286,11 @@ def schors(
             "bezwaar_aan": f"het bestuur van {school.bestuur.naam}",
         },
     )
+    # Longer than one day: a melding to leerplicht and to the inspectie, each a task for the school
+    # (the product does not report itself) [002 L287-296; 004 L618-637; issue 16.11].
+    from verzuim.services.maatregelmeldingen import maak_meldingen
+
+    maak_meldingen(maatregel=schorsing, door=door, ondertekenaar=_ondertekenaar(door, school))
     schorsing.interventie_gestart = start_interventie(
         leerling=leerling, aanleiding="schorsing", door=door, request=request
     )
@@ -299,6 +302,6 @@ def schors(
         obj=schorsing,
         leerling=leerling,
         omschrijving=f"schorsing {schorsing.dagen} dagen"
-        + ("; gemeld aan leerplicht en inspectie" if meldplichtig else ""),
+        + ("; melden aan leerplicht en inspectie is een taak voor de school" if meldplichtig else ""),
     )
     return schorsing

@@ -112,8 +112,9 @@ def _volg_meldplicht(*, leerling: Leerling, door, vandaag: date) -> None:
 
 
 def _meldgrond(beeld, soort: str) -> tuple[date, date | None, Decimal]:
-    """(plicht ontstaan op, periode van, uren) for a melding of `soort`, or refuse with the reason."""
-    regs = beeld.registraties
+    """(plicht ontstaan op, periode van, uren) for a melding of `soort`, or refuse with the reason.
+    Only absence from the first day of leerplicht counts [002 L243; Lpw art. 3]."""
+    regs = [r for r in beeld.registraties if beeld.telt(r.datum)]
     if soort == MeldingSoort.ZESTIEN_UUR:
         if beeld.zestien is None:
             raise weiger(
@@ -201,6 +202,9 @@ def meld_verzuim(
     if fouten:
         raise ValidationError(fouten)
     beeld = verzuimbeeld(user=door, leerling=leerling, peildatum=vandaag)
+    if not beeld.leerplichtig:
+        # A child under leerplicht age has no legal meldplicht: no melding, no term [002 L243; Lpw art. 3].
+        raise weiger(beeld.geen_meldplicht_uitleg, "soort")
     plicht, periode_van, uren = _meldgrond(beeld, soort)
     school = leerling.huidige_school
     melding = Verzuimmelding.objects.create(

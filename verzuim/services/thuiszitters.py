@@ -14,6 +14,7 @@ from cases.models.audit import AuditActie
 from cases.models.rollen import GEMEENTEGEBONDEN, SWV_REGIE, RolSoort
 from cases.scope import scope_for
 from cases.services.audit import log
+from cases.termijnen import formatteer_datum, leerplichtig_vanaf
 from verzuim import regels
 from verzuim.models import (
     Escalatie,
@@ -51,6 +52,14 @@ def registreer_thuiszitter(
         fouten["thuis_sinds"] = "Leg vast sinds wanneer de leerling thuis zit."
     elif thuis_sinds > vandaag:
         fouten["thuis_sinds"] = "Deze datum ligt in de toekomst."
+    elif soort in (ThuiszitterSoort.RELATIEF, ThuiszitterSoort.ABSOLUUT) and thuis_sinds < (
+        vanaf := leerplichtig_vanaf(leerling.geboortedatum)
+    ):
+        # The thuiszitter categories count days of a leerplichtig child [002 L243; Lpw art. 3].
+        fouten["thuis_sinds"] = (
+            f"Nog niet leerplichtig tot {formatteer_datum(vanaf)}: een kind telt pas als thuiszitter vanaf "
+            f"die datum (Leerplichtwet art. 3). Vul als 'thuis sinds' {formatteer_datum(vanaf)} of later in."
+        )
     if not regie_bij.strip():
         fouten["regie_bij"] = "Leg vast wie de regie heeft."
     if soort == ThuiszitterSoort.RELATIEF and school is None:

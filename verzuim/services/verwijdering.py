@@ -1,6 +1,6 @@
 """Verwijdering [004 §3; WPO art. 40, 63; domain §10]: voornemen, hearing leerkracht and ouders with
-verslagen, a written decision with bezwaarclausule reported to LPA and inspectie, definitive only once
-another school agreed to admit; bezwaar and the decision term."""
+verslagen, a written decision with bezwaarclausule to be reported to LPA and inspectie by the school,
+definitive only once another school agreed to admit; bezwaar and the decision term."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from verzuim.models import Verwijdering, Zoekpoging
 from verzuim.models.maatregelen import VerwijderingStatus
 from verzuim.services import eis_rol, eis_school, weiger
 from verzuim.services.maatregelen import DIRECTIE, _leerling_van_school, _ondertekenaar, start_interventie
+from verzuim.services.maatregelmeldingen import maak_meldingen
 from verzuim.termijnen import BESLISTERMIJN_BEZWAAR_VERWIJDERING
 
 # --- verwijdering ------------------------------------------------------------------------------
@@ -193,8 +194,6 @@ def besluit_verwijdering(
             "Het besluit kan nog niet worden genomen: " + "; ".join(ontbreekt) + " [004 §3 'Hoorplicht']."
         )
     v.besluit(op=vandaag, motivering=motivering)
-    v.lpa_gemeld_op = vandaag
-    v.inspectie_gemeld_op = vandaag
     v.save()
     school = v.school
     maak_brief(
@@ -218,13 +217,16 @@ def besluit_verwijdering(
             "bezwaar_aan": f"het bestuur van {school.bestuur.naam}",
         },
     )
+    # Every verwijdering is reported to leerplicht and the inspectie: a task for the school with the
+    # generated melding [002 L287-296; 004 L618-637; issue 16.11].
+    maak_meldingen(maatregel=v, door=door, ondertekenaar=_ondertekenaar(door, school))
     log(
         request=request,
         user=door,
         actie=AuditActie.OVERGANG,
         obj=v,
         leerling=v.leerling,
-        omschrijving="besluit tot verwijdering; gemeld aan leerplicht en inspectie",
+        omschrijving="besluit tot verwijdering; melden aan leerplicht en inspectie: taak voor de school",
     )
     return v
 

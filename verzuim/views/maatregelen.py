@@ -24,8 +24,10 @@ from verzuim.forms import (
     ZoekpogingForm,
 )
 from verzuim.models import Schorsing, TimeOut, Verwijdering
+from verzuim.selectors import maatregelmeldingen
 from verzuim.services import maatregelen as svc
 from verzuim.services import verwijdering as vsvc
+from verzuim.services.maatregelmeldingen import GEEN_MELDING_EEN_DAG
 
 ZIEN = SCHOOLLEIDING | SWV_REGIE
 
@@ -172,7 +174,16 @@ def schorsing(request, pk: int):
         Schorsing.objects.filter_for_user(request.user).select_related("leerling", "school"), pk=pk
     )
     log_inzage(request=request, leerling=s.leerling, obj=s, omschrijving="schorsing bekeken")
-    return render(request, "verzuim/schorsing.html", {"s": s, "brieven": _brieven(request, s)})
+    return render(
+        request,
+        "verzuim/schorsing.html",
+        {
+            "s": s,
+            "brieven": _brieven(request, s),
+            "maatregelmeldingen": maatregelmeldingen(user=request.user, maatregel=s),
+            "geen_melding": "" if s.meldplichtig else GEEN_MELDING_EEN_DAG,
+        },
+    )
 
 
 @rol_vereist(*ZIEN, RolSoort.LPA)
@@ -229,5 +240,6 @@ def verwijdering(request, pk: int):
             "is_directeur": is_directeur,
             "brieven": _brieven(request, v),
             "zoekpogingen": v.zoekpogingen.all(),
+            "maatregelmeldingen": maatregelmeldingen(user=request.user, maatregel=v),
         },
     )

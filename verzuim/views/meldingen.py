@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
 from cases import queryparams as qp
@@ -15,7 +15,7 @@ from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import lijst_gelogd, log_inzage
 from verzuim.forms import LpaReactieForm, MeldingForm, RegistratieForm
-from verzuim.models import Verzuimmelding
+from verzuim.models import MaatregelMelding, Verzuimmelding
 from verzuim.models.meldingen import MeldingStatus
 from verzuim.selectors import verzuimbeeld
 from verzuim.services import meldingen as svc
@@ -117,6 +117,13 @@ def meldingen(request):
     status = qp.keuze(request, "status", MeldingStatus.values, label="de status") or ""
     if status:
         qs = qs.filter(status=status)
+    # Schorsingen and verwijderingen reported to leerplicht (the LPA) or still to report (the school)
+    # [issue 16.11]; the 50 most recent, in one query.
+    maatregelmeldingen = list(
+        MaatregelMelding.objects.filter_for_user(request.user)
+        .select_related("leerling", "school", "schorsing", "verwijdering")
+        .order_by(F("gemeld_op").desc(nulls_first=True), "-pk")[:50]
+    )
     return render(
         request,
         "verzuim/meldingen.html",
@@ -125,6 +132,7 @@ def meldingen(request):
             "status": status,
             "statussen": MeldingStatus.choices,
             "is_lpa": scope_for(request.user).heeft(RolSoort.LPA),
+            "maatregelmeldingen": maatregelmeldingen,
         },
     )
 
