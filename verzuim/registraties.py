@@ -7,6 +7,7 @@ from cases.models.rollen import GEMEENTEGEBONDEN, SCHOOLLEIDING, SWV_REGIE, RolS
 from cases.navigatie import paneel, registreer_nav
 from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 from cases.tijdlijn import registreer_tijdlijn
+from verzuim.models.verantwoording import VERANTWOORDING_ROLLEN
 from verzuim.navigatie import lpa_meldingen, meldplicht, thuiszitters, tijdlijn_providers
 from verzuim.termijnen import BESLISTERMIJN_BEZWAAR_VERWIJDERING, MELDING_16_UUR
 
@@ -17,6 +18,9 @@ registreer_nav("Verzuimmeldingen", "verzuim:meldingen", rollen=[RolSoort.LPA], v
 registreer_nav("Maatregelen", "verzuim:maatregelen", rollen=SWV_REGIE | GEMEENTEGEBONDEN, volgorde=42)
 registreer_nav("Thuiszitters", "verzuim:thuiszitters", rollen=SWV_REGIE | GEMEENTEGEBONDEN, volgorde=44)
 registreer_nav("Escalaties", "verzuim:escalaties", rollen=SWV_REGIE, volgorde=45)
+registreer_nav(
+    "Verantwoording besturen", "verzuim:verantwoordingen", rollen=VERANTWOORDING_ROLLEN, volgorde=47
+)
 registreer_nav(
     "Vrijstellingen",
     "verzuim:vrijstellingen",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verzuim.views import escalatie, maatregelen, meldingen, thuiszitters, vrijstelling
+from verzuim.views import escalatie, maatregelen, meldingen, thuiszitters, verantwoording, vrijstelling
 
 app_name = "verzuim"
 
@@ -25,6 +25,8 @@ urlpatterns = [
     path("escalaties/", escalatie.escalaties, name="escalaties"),
     path("escalaties/nieuw/", escalatie.escalatie_nieuw, name="escalatie_nieuw"),
     path("escalatie/<int:pk>/", escalatie.escalatie, name="escalatie"),
+    path("verantwoordingen/", verantwoording.verantwoordingen, name="verantwoordingen"),
+    path("verantwoordingen/<int:pk>/", verantwoording.verantwoording, name="verantwoording"),
     path("vrijstellingen/", vrijstelling.vrijstellingen, name="vrijstellingen"),
     path("vrijstellingen/nieuw/", vrijstelling.vrijstelling_nieuw, name="vrijstelling_nieuw"),
     path("vrijstellingen/<int:pk>/", vrijstelling.vrijstelling, name="vrijstelling"),

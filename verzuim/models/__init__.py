@@ -5,6 +5,7 @@ from .meldingen import Verzuimmelding, VerzuimRegistratie
 from .thuiszitters import (
     Doorzettingskracht,
     Escalatie,
+    EscalatieSituatie,
     EscalatieStap,
     PartijAdvies,
     Procesverslag,
@@ -12,10 +13,12 @@ from .thuiszitters import (
     Thuiszitter,
     Vrijstellingsverzoek,
 )
+from .verantwoording import Verantwoording
 
 __all__ = [
     "Doorzettingskracht",
     "Escalatie",
+    "EscalatieSituatie",
     "EscalatieStap",
     "PartijAdvies",
     "Procesverslag",
@@ -26,6 +29,7 @@ __all__ = [
     "Verwijdering",
     "Verzuimmelding",
     "VerzuimRegistratie",
+    "Verantwoording",
     "Vrijstellingsverzoek",
     "Zoekpoging",
 ]
