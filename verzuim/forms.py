@@ -9,7 +9,8 @@ from cases.models import Leerling, School
 from verzuim.models.maatregelen import Zoekpoging
 from verzuim.models.maatregelmeldingen import MeldWijze
 from verzuim.models.meldingen import MeldingSoort, RegistratieSoort
-from verzuim.models.thuiszitters import Partij, Schoolvoorstel, StapSoort, ThuiszitterSoort
+from verzuim.models.thuiszitters import EscalatieSituatie, Partij, Schoolvoorstel, StapSoort, ThuiszitterSoort
+from verzuim.models.verantwoording import Beoordeling
 
 
 def datumveld(label: str, *, required: bool = True, help_text: str = "") -> DatumVeld:
@@ -217,13 +218,18 @@ class VrijstellingBesluitForm(forms.Form):
 
 
 class EscalatieForm(forms.Form):
+    situatie = forms.ChoiceField(
+        label="Situatie",
+        choices=[("", "— kies de situatie —"), *EscalatieSituatie.choices],
+        required=False,
+        help_text="De escalatieladder geldt alleen in deze situaties [002 bijlage 2.4.1].",
+    )
     regio = forms.ModelChoiceField(label="Regio", queryset=None)
     school = forms.ModelChoiceField(label="School (indien van toepassing)", queryset=None, required=False)
     aanleiding = tekst(
-        "Signaal: welke (ongewenste) situatie?",
+        "Signaal: wat is er gebeurd?",
         rows=4,
-        help_text="Bijvoorbeeld: basisondersteuning niet op niveau, zorgplicht of thuiszittersregels niet "
-        "nageleefd, verantwoording niet aangeleverd [002 bijlage 2.4.1].",
+        help_text="Wat u zag of hoorde, wanneer, en wat al met school of bestuur is besproken.",
     )
 
     def __init__(self, *args, regios, scholen, **kwargs):
@@ -266,3 +272,26 @@ class AbsoluutVerzuimForm(forms.Form):
 
 class DuoGemeldForm(forms.Form):
     gemeld_op = datumveld("Gemeld aan DUO op")
+
+
+class VerantwoordingUitvraagForm(forms.Form):
+    """Ask every schoolbestuur for its verantwoording over the past year [002 L396]."""
+
+    jaar = forms.IntegerField(label="Verantwoording over het jaar", min_value=2000, max_value=2100)
+    gevraagd_op = datumveld("Gevraagd op")
+    uiterlijk = datumveld(
+        "Aanleveren uiterlijk",
+        required=False,
+        help_text="Leeg: zes weken na de vraag (een afspraak van het samenwerkingsverband, "
+        "geen wettelijke termijn).",
+    )
+
+
+class AanleveringForm(forms.Form):
+    aangeleverd_op = datumveld("Aangeleverd op", required=False)
+    beoordeling = forms.ChoiceField(
+        label="Inhoud", choices=Beoordeling.choices, widget=forms.RadioSelect, required=False
+    )
+    toelichting = tekst(
+        "Toelichting", required=False, help_text="Bij een ondeugdelijke verantwoording: wat ontbreekt er?"
+    )

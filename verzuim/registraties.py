@@ -8,6 +8,7 @@ from cases.navigatie import paneel, registreer_nav
 from cases.services.inschrijving import NA_MUTATIE
 from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 from cases.tijdlijn import registreer_tijdlijn
+from verzuim.models.verantwoording import VERANTWOORDING_ROLLEN
 from verzuim.navigatie import lpa_meldingen, meldplicht, thuiszitters, tijdlijn_providers
 from verzuim.services.duo import duo_taak
 from verzuim.termijnen import (
@@ -26,6 +27,9 @@ registreer_nav("Meldingen aan DUO", "verzuim:duo_meldingen", rollen=SCHOOLLEIDIN
 registreer_nav("Maatregelen", "verzuim:maatregelen", rollen=SWV_REGIE | GEMEENTEGEBONDEN, volgorde=42)
 registreer_nav("Thuiszitters", "verzuim:thuiszitters", rollen=SWV_REGIE | GEMEENTEGEBONDEN, volgorde=44)
 registreer_nav("Escalaties", "verzuim:escalaties", rollen=SWV_REGIE, volgorde=45)
+registreer_nav(
+    "Verantwoording besturen", "verzuim:verantwoordingen", rollen=VERANTWOORDING_ROLLEN, volgorde=47
+)
 registreer_nav(
     "Vrijstellingen",
     "verzuim:vrijstellingen",

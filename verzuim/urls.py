@@ -7,6 +7,7 @@ from verzuim.views import (
     maatregelmeldingen,
     meldingen,
     thuiszitters,
+    verantwoording,
     vrijstelling,
 )
 
@@ -37,6 +38,8 @@ urlpatterns = [
     path("escalaties/", escalatie.escalaties, name="escalaties"),
     path("escalaties/nieuw/", escalatie.escalatie_nieuw, name="escalatie_nieuw"),
     path("escalatie/<int:pk>/", escalatie.escalatie, name="escalatie"),
+    path("verantwoordingen/", verantwoording.verantwoordingen, name="verantwoordingen"),
+    path("verantwoordingen/<int:pk>/", verantwoording.verantwoording, name="verantwoording"),
     path("vrijstellingen/", vrijstelling.vrijstellingen, name="vrijstellingen"),
     path("vrijstellingen/nieuw/", vrijstelling.vrijstelling_nieuw, name="vrijstelling_nieuw"),
     path("vrijstellingen/<int:pk>/", vrijstelling.vrijstelling, name="vrijstelling"),

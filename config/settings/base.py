@@ -266,6 +266,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "verzuim.tasks.thuiszitters_sweep",
         "schedule": crontab(hour=5, minute=45),
     },
+    # The yearly verantwoording of the schoolbesturen, asked on 1 November; late ones escalate
+    # [issue 16.13; 002 L396].
+    "verantwoording-uitvragen": {
+        "task": "verzuim.tasks.verantwoording_uitvragen",
+        "schedule": crontab(month_of_year=11, day_of_month=1, hour=6, minute=0),
+    },
+    "verantwoording-sweep": {
+        "task": "verzuim.tasks.verantwoording_sweep",
+        "schedule": crontab(hour=5, minute=50),
+    },
     # The outbox [issue 13]: hand over every letter/PDF that did not reach a worker. A sweep that
     # waited longer than a minute in the queue is dropped: the next one does the same work.
     "uitgaand-sweep": {"task": "cases.tasks.uitgaand_sweep", "schedule": 60.0, "options": {"expires": 55}},

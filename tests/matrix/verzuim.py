@@ -135,6 +135,15 @@ def _thuiszitter_pk(w):
     return {"pk": _thuiszitter(w).pk}
 
 
+def _verantwoording(w):
+    from verzuim.models import Verantwoording
+
+    v = Verantwoording.objects.create(
+        swv=w.swv, bestuur=w.school.bestuur, jaar=2025, gevraagd_op=D(2026, 11, 1), uiterlijk=D(2026, 12, 13)
+    )
+    return {"pk": v.pk}
+
+
 def _escalatie(w):
     from verzuim.services.thuiszitters import open_escalatie
 
@@ -199,6 +208,8 @@ MATRIX = {
     "verzuim:escalaties": Toegang(ok=FUNCTIONARIS),
     "verzuim:escalatie_nieuw": Toegang(ok=FUNCTIONARIS),
     "verzuim:escalatie": Toegang(ok=FUNCTIONARIS, kwargs=_escalatie),
+    "verzuim:verantwoordingen": Toegang(ok=frozenset({"sll", "bestuurder", "beheer"})),
+    "verzuim:verantwoording": Toegang(ok=frozenset({"sll", "bestuurder", "beheer"}), kwargs=_verantwoording),
     "verzuim:vrijstellingen": Toegang(ok=VRIJSTELLING),
     "verzuim:vrijstelling_nieuw": Toegang(ok=frozenset({"sll", "bestuurder"})),
     "verzuim:vrijstelling": Toegang(ok=VRIJSTELLING, kwargs=_vrijstelling),

@@ -126,9 +126,7 @@ def test_uitvoerende_school_ziet_het_arrangement_tot_het_einde_issue14(world):
 
     vandaag = date.today()
     ll = leerling_met_ouder(school=world.school, voornaam="Geplaatst")
-    lopend = ArrangementFactory(
-        leerling=ll, uitvoerende_school=world.school2, start=vandaag, einde=vandaag
-    )
+    lopend = ArrangementFactory(leerling=ll, uitvoerende_school=world.school2, start=vandaag, einde=vandaag)
     voorbij = ArrangementFactory(
         leerling=ll,
         uitvoerende_school=world.school2,

@@ -159,6 +159,7 @@ def test_escalatieladder_volgorde_en_raad_van_toezicht_voor_interventie_bijlage_
         regio=world.regio,
         school=world.school,
         aanleiding="Zorgplicht niet nagekomen.",
+        situatie="zorgplicht",
         door=world.users["sc"],
         vandaag=D(2026, 1, 5),
     )

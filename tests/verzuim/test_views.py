@@ -249,12 +249,24 @@ def test_escalatie_signaal_en_afsluiten_via_de_paginas(world, client):
     client.force_login(world.users["sll"])
     url = reverse("verzuim:escalatie_nieuw")
     resp = client.post(
-        url, {"regio": world.regio.pk, "school": world.school2.pk, "aanleiding": "Basisondersteuning"}
+        url,
+        {
+            "regio": world.regio.pk,
+            "school": world.school2.pk,
+            "situatie": "basiskwaliteit",
+            "aanleiding": "Basisondersteuning",
+        },
     )
     assert "niet in de gekozen regio" in resp.content.decode()
     assert not Escalatie.objects.exists()
     resp = client.post(
-        url, {"regio": world.regio.pk, "school": world.school.pk, "aanleiding": "Basisondersteuning"}
+        url,
+        {
+            "regio": world.regio.pk,
+            "school": world.school.pk,
+            "situatie": "basiskwaliteit",
+            "aanleiding": "Basisondersteuning",
+        },
     )
     e = Escalatie.objects.get()
     assert resp["Location"] == e.get_absolute_url()

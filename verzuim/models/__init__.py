@@ -6,6 +6,7 @@ from .meldingen import Verzuimmelding, VerzuimRegistratie
 from .thuiszitters import (
     Doorzettingskracht,
     Escalatie,
+    EscalatieSituatie,
     EscalatieStap,
     PartijAdvies,
     Procesverslag,
@@ -13,11 +14,13 @@ from .thuiszitters import (
     Thuiszitter,
     Vrijstellingsverzoek,
 )
+from .verantwoording import Verantwoording
 
 __all__ = [
     "Doorzettingskracht",
     "Escalatie",
     "MaatregelMelding",
+    "EscalatieSituatie",
     "EscalatieStap",
     "PartijAdvies",
     "Procesverslag",
@@ -28,6 +31,7 @@ __all__ = [
     "Verwijdering",
     "Verzuimmelding",
     "VerzuimRegistratie",
+    "Verantwoording",
     "Vrijstellingsverzoek",
     "Zoekpoging",
 ]

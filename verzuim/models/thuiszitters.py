@@ -14,7 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from cases.models import Gemeente, Leerling, Regio, Samenwerkingsverband, School
+from cases.models import Gemeente, Leerling, Regio, Samenwerkingsverband, School, Schoolbestuur
 from verzuim import regels
 
 
@@ -125,9 +125,31 @@ STAP_VEREIST: dict[str, tuple[str, str]] = {
 }
 
 
+class EscalatieSituatie(models.TextChoices):
+    """The (ongewenste) situaties in which the escalatieladder may be used, as a fixed list
+    [002 L392-398, bijlage 2.4.1 'Situaties']."""
+
+    BASISKWALITEIT = "basiskwaliteit", "basiskwaliteit of basisondersteuning van een school niet op niveau"
+    ZORGPLICHT = "zorgplicht", "directeur of schoolbestuur handelt (herhaald) niet conform de zorgplicht"
+    THUISZITTERS = "thuiszitters", "directeur of schoolbestuur handelt niet conform de thuiszitterswetgeving"
+    VERANTWOORDING = (
+        "verantwoording",
+        "schoolbestuur levert de jaarlijkse verantwoording (november) niet, te laat of ondeugdelijk aan",
+    )  # noqa: E501
+    UITPLAATSING = (
+        "uitplaatsing",
+        "schoolbestuur neemt geen verantwoordelijkheid bij een tijdelijke uitplaatsing",
+    )  # noqa: E501
+    MIDDELEN = (
+        "middelen",
+        "schoolbestuur zet de ondersteuningsmiddelen niet in volgens het ondersteuningsplan",
+    )  # noqa: E501
+
+
 class EscalatieQuerySet(models.QuerySet):
     def filter_for_user(self, user):
-        """SWV-wide roles (directeur-bestuurder) and the SC's of the regio."""
+        """SWV-wide roles (directeur-bestuurder) and the SC's of the regio (an escalation about a
+        schoolbestuur as a whole has no regio: the SWV-wide roles)."""
         from cases.scope import scope_for
 
         scope = scope_for(user)
@@ -138,11 +160,16 @@ class EscalatieQuerySet(models.QuerySet):
 
 class Escalatie(models.Model):
     swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.PROTECT, related_name="+")
-    regio = models.ForeignKey(Regio, on_delete=models.PROTECT, related_name="+")
+    regio = models.ForeignKey(Regio, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     thuiszitter = models.ForeignKey(
         Thuiszitter, on_delete=models.PROTECT, null=True, blank=True, related_name="escalaties"
     )
     school = models.ForeignKey(School, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    bestuur = models.ForeignKey(
+        Schoolbestuur, on_delete=models.PROTECT, null=True, blank=True, related_name="escalaties"
+    )
+    # Empty only on escalations recorded before the fixed list existed [issue 16.13].
+    situatie = models.CharField(max_length=20, choices=EscalatieSituatie.choices, blank=True)
     aanleiding = models.TextField()
     geopend_op = models.DateField()
     gesloten_op = models.DateField(null=True, blank=True)

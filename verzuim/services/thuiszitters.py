@@ -21,7 +21,7 @@ from verzuim.models import (
     EscalatieStap,
     Thuiszitter,
 )
-from verzuim.models.thuiszitters import STAP_VEREIST, StapSoort, ThuiszitterSoort
+from verzuim.models.thuiszitters import STAP_VEREIST, EscalatieSituatie, StapSoort, ThuiszitterSoort
 from verzuim.services import eis_in_scope, eis_rol, weiger
 
 REGISTER_ROLLEN = SWV_REGIE | GEMEENTEGEBONDEN
@@ -175,6 +175,7 @@ def signaleer_drie_maanden(*, peildatum: date | None = None) -> list[Escalatie]:
             regio=t.regio,
             thuiszitter=t,
             school_id=t.school_id,
+            situatie=EscalatieSituatie.THUISZITTERS,
             geopend_op=peildatum,
             aanleiding=f"Thuiszitter sinds {t.thuis_sinds:%d-%m-%Y}: drie maanden thuis op {grens:%d-%m-%Y}. "
             "Landelijk doel: geen kind langer dan drie maanden thuis zonder passend aanbod.",
@@ -211,24 +212,37 @@ def open_escalatie(
     school: School | None,
     aanleiding: str,
     thuiszitter: Thuiszitter | None = None,
+    situatie: str = "",
     door,
     request=None,
     vandaag: date | None = None,
 ) -> Escalatie:
-    """Step 1: the SWV functionaris signals an undesired situation [002 bijlage 2.4.1]."""
+    """Step 1: the SWV functionaris signals an undesired situation, one of the fixed list
+    [002 L392-398, bijlage 2.4.1]; from a thuiszitter's page it is the thuiszitters-situation."""
     vandaag = vandaag or timezone.localdate()
     eis_rol(
         door,
         *SWV_REGIE,
         melding="Een escalatie wordt gesignaleerd door een functionaris van het SWV.",
     )
+    if thuiszitter is not None and not situatie:
+        situatie = EscalatieSituatie.THUISZITTERS
+    fouten = {}
+    if situatie not in EscalatieSituatie.values:
+        fouten["situatie"] = (
+            "Kies de situatie: de escalatieladder geldt alleen voor de situaties uit de lijst."
+        )
     if not aanleiding.strip():
-        raise ValidationError({"aanleiding": "Beschrijf de (ongewenste) situatie."})
+        fouten["aanleiding"] = "Beschrijf de (ongewenste) situatie."
+    if fouten:
+        raise ValidationError(fouten)
     e = Escalatie.objects.create(
         swv_id=regio.swv_id,
         regio=regio,
         school=school,
+        bestuur_id=school.bestuur_id if school is not None else None,
         thuiszitter=thuiszitter,
+        situatie=situatie,
         aanleiding=aanleiding,
         geopend_op=vandaag,
     )

@@ -26,7 +26,7 @@ from verzuim.views import pagina
 @lijst_gelogd("lijst escalaties")
 def escalaties(request):
     qs = Escalatie.objects.filter_for_user(request.user).select_related(
-        "regio", "school", "thuiszitter__leerling"
+        "regio", "school", "bestuur", "thuiszitter__leerling"
     )
     alleen_open = qp.keuze(request, "open", ("0", "1"), label="de keuze lopend/gesloten") != "0"
     if alleen_open:
@@ -55,6 +55,7 @@ def escalatie_nieuw(request):
                     regio=d["regio"],
                     school=d["school"],
                     aanleiding=d["aanleiding"],
+                    situatie=d["situatie"],
                     door=request.user,
                     request=request,
                 )
@@ -72,7 +73,7 @@ def escalatie_nieuw(request):
 def escalatie(request, pk: int):
     e = get_object_or_404(
         Escalatie.objects.filter_for_user(request.user).select_related(
-            "regio", "school", "thuiszitter__leerling"
+            "regio", "school", "bestuur", "thuiszitter__leerling"
         ),
         pk=pk,
     )

@@ -14,7 +14,14 @@ from cases.models import Gebruiker, Samenwerkingsverband
 # with a function `bouw(wereld, *, leerlingen: int, stdout)`. An entry with a dot is a full module
 # path with that function (the core's demo lives in cases/demo/; cases.demo.interventie builds on
 # the other apps' demo pupils).
-DEMO_APPS = ["cases.demo.inhoud", "tlv", "zorgplicht", "verzuim", "cases.demo.interventie"]
+DEMO_APPS = [
+    "cases.demo.inhoud",
+    "tlv",
+    "zorgplicht",
+    "verzuim",
+    "verzuim.demo_verantwoording",
+    "cases.demo.interventie",
+]
 
 
 class Command(BaseCommand):

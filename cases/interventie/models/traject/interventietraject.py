@@ -45,11 +45,7 @@ class TrajectQuerySet(models.QuerySet):
         scope = scope_for(user)
         if scope.alles:
             return self
-        q = (
-            schooltoegang(scope, leerkracht=True)
-            | regiotoegang(scope)
-            | models.Q(swv_id__in=scope.swv_ids)
-        )
+        q = schooltoegang(scope, leerkracht=True) | regiotoegang(scope) | models.Q(swv_id__in=scope.swv_ids)
         if user.is_authenticated:
             # Team membership and an afspraak are reasons that end when the traject closes [issue 14].
             persoonlijk = models.Q(
