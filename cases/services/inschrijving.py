@@ -22,11 +22,24 @@ def _na_mutatie(soort: str, inschrijving: Inschrijving, op: date) -> None:
 
 
 @transaction.atomic
-def schrijf_in(*, leerling: Leerling, school: School, groep: int | None, van: date) -> Inschrijving:
-    """Enrol at `school` from `van`; an open enrolment elsewhere ends the day before."""
+def schrijf_in(
+    *,
+    leerling: Leerling,
+    school: School,
+    groep: int | None,
+    van: date,
+    tlv_veld: str = "school",
+) -> Inschrijving:
+    """Enrol at `school` from `van`; an open enrolment elsewhere ends the day before. At an sbo or
+    so school only with a TLV valid on `van` [002 L194, L787]; the refusal names the missing TLV
+    under `tlv_veld`, the form field the route shows it at."""
+    from tlv.toelating import ontbrekende_tlv
+
     leerling = Leerling.objects.select_for_update().get(pk=leerling.pk)
     if school.swv_id != leerling.swv_id:
         raise ValidationError("Deze school hoort bij een ander samenwerkingsverband dan de leerling.")
+    if (reden := ontbrekende_tlv(leerling=leerling, school=school, op=van)) is not None:
+        raise ValidationError({tlv_veld: reden})
     if groep is not None and not 1 <= groep <= 8:
         raise ValidationError({"groep": "Een groep ligt tussen 1 en 8."})
     open_ = Inschrijving.objects.filter(leerling=leerling, tot__isnull=True).first()

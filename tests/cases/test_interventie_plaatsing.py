@@ -159,6 +159,22 @@ def test_definitieve_plaatsing_schrijft_in_en_uit_000(world, traject):
     p = _plaats(
         traject, world.users["bestuurder"], 6, school=so, redenen={s: "niet passend" for s in range(1, 6)}
     )
+    # [002 L194] [issue 16.1] refused without a TLV so, the message at the date field
+    with pytest.raises(ValidationError) as exc:
+        svc.plaats_definitief(plaatsing=p, door=world.users["bestuurder"], per=date(2026, 4, 7), groep=5)
+    assert "TLV so" in exc.value.message_dict["per"][0]
+    from tlv.demo_plaatsing import tlv_voor_plaatsing
+
+    tlv_voor_plaatsing(
+        leerling=traject.leerling,
+        verwijzende_school=world.school,
+        door=world.users["ib"],
+        schoolsoort="so",
+        categorie="laag",
+        besluit_op=date(2026, 4, 1),
+        ingang=date(2026, 4, 7),
+    )
+    p.refresh_from_db()
     svc.plaats_definitief(plaatsing=p, door=world.users["bestuurder"], per=date(2026, 4, 7), groep=5)
     leerling = traject.leerling
     leerling.refresh_from_db()

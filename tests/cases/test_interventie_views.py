@@ -223,6 +223,26 @@ def test_lotte_van_aanmelding_tot_evaluatie(world, login):
             },
         )
         p6 = traject.plaatsingen.get(stap=6)
+        # [002 L194] [issue 16.1] without a TLV so the placement is refused at the date field
+        resp = client.post(
+            reverse("interventie_plaatsing_definitief", args=[p6.pk]), {"per": "2026-04-07", "groep": "6"}
+        )
+        assert resp.status_code == 200
+        assert "TLV so met een bekostigingscategorie" in resp.context["form"].errors["per"][0]
+        assert resp.context["form"]["per"].value() == "2026-04-07"
+        leerling.refresh_from_db()
+        assert leerling.huidige_school == world.school
+        from tlv.demo_plaatsing import tlv_voor_plaatsing
+
+        tlv_voor_plaatsing(
+            leerling=leerling,
+            verwijzende_school=world.school,
+            door=world.users["ib"],
+            schoolsoort="so",
+            categorie="midden",
+            besluit_op=date(2026, 4, 2),
+            ingang=date(2026, 4, 7),
+        )
         client.post(
             reverse("interventie_plaatsing_definitief", args=[p6.pk]), {"per": "2026-04-07", "groep": "6"}
         )

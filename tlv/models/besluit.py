@@ -114,11 +114,20 @@ class Handtekening(models.Model):
         return f"Ondertekend door {self.door} op {self.op:%d-%m-%Y %H:%M}"
 
 
+class BekostigingGrond(models.TextChoices):
+    VERWIJZENDE_SCHOOL = "verwijzende_school", "SWV van de verwijzende school [002 L215]"
+    HERKOMST = "herkomst", "SWV waar het kind met zijn TLV vandaan komt [002 L216]"
+    WOONPLAATS = "woonplaats", "eerste inschrijving: SWV van de woonplaats [002 L216-217]"
+
+
 class TLVQuerySet(models.QuerySet):
     def filter_for_user(self, user):
         from tlv.models.aanvraag import TLVAanvraag
 
         return self.filter(aanvraag__in=TLVAanvraag.objects.filter_for_user(user))
+
+    def geldig_op(self, datum: date):
+        return self.filter(ingangsdatum__lte=datum, einddatum__gte=datum)
 
 
 class TLV(models.Model):
@@ -135,6 +144,19 @@ class TLV(models.Model):
     ingangsdatum = models.DateField()
     einddatum = models.DateField()
     afgegeven_op = models.DateField()
+    bekostigend_swv = models.CharField(
+        "afgevend en bekostigend samenwerkingsverband",
+        max_length=220,
+        blank=True,
+        help_text="Het SWV dat de TLV afgeeft en de plaats bekostigt [002 L215-217]; standaard het SWV "
+        "van de aanvraag.",
+    )
+    bekostiging_grond = models.CharField(
+        "waarom dit samenwerkingsverband",
+        max_length=20,
+        choices=BekostigingGrond.choices,
+        blank=True,
+    )
 
     objects = TLVQuerySet.as_manager()
 
@@ -146,6 +168,33 @@ class TLV(models.Model):
 
     def __str__(self) -> str:
         return self.kenmerk
+
+    def save(self, *args, **kwargs):
+        if not self.bekostigend_swv:
+            self.bekostigend_swv, self.bekostiging_grond = verantwoordelijk_swv(self.aanvraag)
+        super().save(*args, **kwargs)
+
+    def geldig_op(self, datum: date) -> bool:
+        """A TLV counts from its ingangsdatum up to and including its einddatum [002 §1.16]."""
+        return self.ingangsdatum <= datum <= self.einddatum
+
+
+def verantwoordelijk_swv(aanvraag) -> tuple[str, str]:
+    """Which SWV issues and pays, by the moving rules [002 L215-217]: a herindicatie stays with the
+    SWV of the previous TLV (the SWV the child comes from, also after a move); at a first
+    enrolment (onderinstroom) the SWV of the woongemeente; otherwise the SWV of the referring
+    school. In this product every party of one aanvraag lies in one SWV, so this names it."""
+    from tlv.models.keuzes import Soort
+
+    vorige = aanvraag.vorige_tlv
+    if vorige is not None and vorige.bekostigend_swv:
+        return vorige.bekostigend_swv, BekostigingGrond.HERKOMST
+    if aanvraag.soort == Soort.ONDERINSTROOM:
+        gemeente = aanvraag.leerling.gemeente
+        swv = gemeente.swv if gemeente is not None else aanvraag.swv
+        return f"{swv.naam} ({swv.code})", BekostigingGrond.WOONPLAATS
+    swv = aanvraag.school.swv
+    return f"{swv.naam} ({swv.code})", BekostigingGrond.VERWIJZENDE_SCHOOL
 
 
 class BezwaarUitkomst(models.TextChoices):

@@ -166,7 +166,13 @@ def sluit_af(
         school = (
             aanmelding.gekozen_school if aanmelding.uitkomst == Uitkomst.ANDERE_SCHOOL else aanmelding.school
         )
-        schrijf_in(leerling=aanmelding.leerling, school=school, groep=groep, van=ingeschreven_op)
+        schrijf_in(
+            leerling=aanmelding.leerling,
+            school=school,
+            groep=groep,
+            van=ingeschreven_op,
+            tlv_veld="ingeschreven_op",
+        )
         aanmelding.ingeschreven_school = school
         aanmelding.leerling.refresh_from_db()
     aanmelding.afgesloten_op = ingeschreven_op or _vandaag()

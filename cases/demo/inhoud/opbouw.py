@@ -81,14 +81,26 @@ def bouw(wereld, *, leerlingen: int, stdout) -> None:
         inschrijvingen.append((school, s.groep, s.van, None))
         nieuw.append((ll, s.ouders, inschrijvingen, (SCENARIO_BOUWERS[s.bouwer],)))
 
-    # generic pupils, spread over the regular and sbo schools
+    # generic pupils, spread over the regular schools: a pupil on an sbo or so school needs a TLV
+    # [002 L194], and the demo's sbo/so pupils are the scenario pupils whose TLV the demo builds.
+    # The spread keeps its old rhythm (the sbo turns go to a regular school in the same gemeente
+    # outside the TLV demo's school teams), so every other demo pupil stays where it was.
+    from tlv.demo_inhoud import SCHOOLTEAMS
+
     rnd = random.Random(1412)
     doel = [sch for sch in scholen.values() if sch.soort in (SchoolSoort.BAO, SchoolSoort.SBO)]
     doel.sort(key=lambda sch: sch.brin)
+    regulier = [sch for sch in doel if sch.soort == SchoolSoort.BAO and sch.naam not in SCHOOLTEAMS]
+    in_plaats_van_sbo = {
+        sch.pk: next(r for r in regulier if r.gemeente_id == sch.gemeente_id)
+        for sch in doel
+        if sch.soort == SchoolSoort.SBO
+    }
     for i, (voornaam, achternaam, geboren, geslacht) in enumerate(_generieke_sleutels(leerlingen)):
         if (voornaam, achternaam, geboren) in bestaand:
             continue
         school = doel[i % len(doel)]
+        school = in_plaats_van_sbo.get(school.pk, school)
         groep = _groep_voor(geboren, vandaag)
         ll = Leerling(
             swv=swv,

@@ -201,6 +201,18 @@ def _lotte(wereld, stdout) -> None:
         akkoord_door="directeur SO De Kompasroos",
         akkoord_op=date(2026, 4, 1),
     )
+    # The TLV so that the placement needs [002 L194]: decided on 2 April, valid from the placement.
+    from tlv.demo_plaatsing import tlv_voor_plaatsing
+
+    tlv_voor_plaatsing(
+        leerling=lotte,
+        verwijzende_school=kompas,
+        door=directeur,
+        schoolsoort="so",
+        categorie="midden",
+        besluit_op=date(2026, 4, 2),
+        ingang=date(2026, 4, 7),
+    )
     svc.plaats_definitief(
         plaatsing=p6,
         door=bestuurder,

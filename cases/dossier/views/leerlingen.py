@@ -24,6 +24,7 @@ from cases.models.rollen import BOVENSCHOOLS, SCHOOLGEBONDEN
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import lijst_gelogd
+from tlv.toelating import toelating_sbo_so
 
 # Roles that work with dossiers of pupils (a deskundige or LPA reaches a dossier through a case).
 LEERLING_LEZERS = SCHOOLGEBONDEN | BOVENSCHOOLS
@@ -187,8 +188,11 @@ def inschrijving_nieuw(request, pk):
             if dossier_queryset(request.user).filter(pk=leerling.pk).exists():
                 return redirect("dossier", pk=leerling.pk)
             return redirect("leerling_lijst")
+    toelating = toelating_sbo_so(leerling=leerling, op=timezone.localdate())
     return render(
-        request, "cases/dossier/inschrijving_form.html", {"form": form, "uit": uit, "leerling": leerling}
+        request,
+        "cases/dossier/inschrijving_form.html",
+        {"form": form, "uit": uit, "leerling": leerling, "toelating": toelating},
     )
 
 

@@ -233,7 +233,7 @@ def plaats_definitief(
         )
     if per is None:
         raise ValidationError({"per": "Vul de datum van inschrijving op de ontvangende school in."})
-    schrijf_in(leerling=p.traject.leerling, school=p.school, groep=groep, van=per)
+    schrijf_in(leerling=p.traject.leerling, school=p.school, groep=groep, van=per, tlv_veld="per")
     p.uitkomst = PlaatsingUitkomst.DEFINITIEF
     p.definitief_per = per
     p.uitkomst_toelichting = (toelichting or "").strip()
