@@ -94,9 +94,24 @@ def test_criterium_regulier_onderwijs_niet_vanuit_sbo_000(world):
     from tests.conftest import maak_rol
 
     maak_rol(world.users["directeur"], "directeur", swv=world.swv, school=sbo)
+    # enrolled at the sbo with the TLV that such an enrolment needs [002 L194; issue 16.1]
+    from cases.services.inschrijving import schrijf_in
+    from tlv.demo_plaatsing import tlv_voor_plaatsing
+
+    leerling = _leerling(world)
+    tlv_voor_plaatsing(
+        leerling=leerling,
+        verwijzende_school=world.school,
+        door=world.users["ib"],
+        schoolsoort="sbo",
+        categorie="",
+        besluit_op=date(2026, 1, 5),
+        ingang=date(2026, 1, 12),
+    )
+    schrijf_in(leerling=leerling, school=sbo, groep=4, van=date(2026, 1, 12))
     with pytest.raises(ValidationError) as exc:
         svc.meld_aan(
-            leerling=_leerling(world, sbo),
+            leerling=leerling,
             door=world.users["directeur"],
             gemeld_op=date(2026, 2, 3),
             criteria=CRITERIA,
