@@ -143,6 +143,7 @@ def test_meldplicht_paneel_en_pagina_vierjarige_002_L243(world, client):
     pagina = client.get(reverse("verzuim:leerling", kwargs={"leerling_id": ll.pk})).content.decode()
     assert "Nog niet leerplichtig tot wo 1 jul 2026: geen meldplicht" in pagina
     assert "Meldplicht ontstaan op" not in pagina
+    assert 'value="meld"' not in pagina  # no melding form for a child without meldplicht
 
 
 def test_thuiszitter_telt_pas_vanaf_de_leerplicht_002_L243(world):
