@@ -290,6 +290,7 @@ LIJSTEN = {
     "leerling_lijst",
     "home",
     "termijnen:meldingen",
+    "verzuim:duo_meldingen",
 }
 # Not in the list, because they show no pupil: the arrangementen budget (sums per regio), the
 # termijncalculator and the agenda page (the feed address only).
