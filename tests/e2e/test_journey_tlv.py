@@ -136,9 +136,11 @@ def test_secretaresse_doorlooptijden_regio_export_en_termijnen_deze_week(reis):
     p.wait_for_load_state()
     reis.controleer("doorlooptijden")
     p.get_by_label("Regio").select_option(label="Ede")
+    # all years: the demo's decisions in Ede (Noor, Lotte) fall in the school year 2025-2026
+    p.get_by_label("Schooljaar").select_option(label="alle jaren")
     p.get_by_role("button", name="Filter").click()
     p.wait_for_load_state()
-    assert "regio=" in p.url
+    assert "regio=" in p.url and "schooljaar=alle" in p.url
     reis.controleer("doorlooptijden regio ede")
     with p.expect_download() as download:
         p.get_by_role("link", name="Exporteer als Excel (XLSX)").click()
