@@ -7,3 +7,11 @@ document.addEventListener("focusin", function (e) {
     e.target.select();
   }
 });
+// A table that scrolls sideways in its own box (narrow screens) can be scrolled with the keyboard.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".tabel, .tabel-rol").forEach(function (el) {
+    if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
+      el.tabIndex = 0;
+    }
+  });
+});
