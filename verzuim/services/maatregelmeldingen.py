@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -132,15 +131,10 @@ def maak_meldingen(
 
 
 def termijn_van(melding: MaatregelMelding) -> Termijn | None:
-    return (
-        Termijn.objects.filter(
-            soort=MELDING_MAATREGEL,
-            content_type=ContentType.objects.get_for_model(MaatregelMelding),
-            object_id=melding.pk,
-        )
-        .order_by("-pk")
-        .first()
-    )
+    """The school's reporting task of this melding (the newest, should one have been restarted)."""
+    from cases.termijnen.selectors import termijnen_van
+
+    return termijnen_van(melding).filter(soort=MELDING_MAATREGEL).order_by("-pk").first()
 
 
 @transaction.atomic
