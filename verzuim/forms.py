@@ -6,7 +6,7 @@ from django import forms
 
 from cases.formvelden import DatumInvoer, DatumVeld
 from cases.models import Leerling, School
-from verzuim.models.maatregelen import Zoekpoging
+from verzuim.models.maatregelen import AfzienVanHoren, BezwaarUitkomst, Zoekpoging
 from verzuim.models.maatregelmeldingen import MeldWijze
 from verzuim.models.meldingen import MeldingSoort, RegistratieSoort
 from verzuim.models.thuiszitters import EscalatieSituatie, Partij, Schoolvoorstel, StapSoort, ThuiszitterSoort
@@ -118,7 +118,55 @@ class BesluitVerwijderingForm(forms.Form):
 
 
 class BezwaarForm(forms.Form):
+    """Receipt of the bezwaar; a late one is judged at once: verschoonbaar or not [004 L776-781]."""
+
     ontvangen_op = datumveld("Bezwaarschrift ontvangen op", required=False)
+    verschoonbaar = forms.TypedChoiceField(
+        label="Alleen bij een te laat bezwaar: is de overschrijding verschoonbaar?",
+        choices=[("", "—"), ("ja", "ja, verschoonbaar"), ("nee", "nee, niet verschoonbaar")],
+        coerce=lambda w: w == "ja",
+        empty_value=None,
+        required=False,
+        help_text="Bijvoorbeeld bij bijzondere persoonlijke omstandigheden van de ouders (Awb art. 6:11).",
+    )
+    verschoonbaar_reden = tekst("Motivering (verschoonbaar of niet)", required=False, rows=2)
+
+
+class HoorBezwaarForm(forms.Form):
+    """The ouders heard on the bezwaar; the verslag signed 'voor gezien' by ouders and directie
+    [004 L726-729, L764-766]. The signatures can be added later."""
+
+    gehoord_op = datumveld("Ouders gehoord op", required=False)
+    hoorverslag = tekst("Hoorverslag", rows=5, required=False)
+    gezien_ouders_op = datumveld(
+        "Verslag voor gezien getekend door de ouders op", required=False, help_text="Op papier, ondertekend."
+    )
+    gezien_directie_op = datumveld("Verslag voor gezien getekend door de directie op", required=False)
+
+
+class AfzienHorenForm(forms.Form):
+    grond = forms.ChoiceField(
+        label="Grond (Awb art. 7:3)", choices=[("", "—"), *AfzienVanHoren.choices], required=False
+    )
+    toelichting = tekst("Toelichting", rows=2, required=False)
+
+
+class VerdagingBezwaarForm(forms.Form):
+    weken = forms.IntegerField(
+        label="Uitstel (weken)",
+        min_value=1,
+        max_value=6,
+        required=False,
+        help_text="Eenmaal, ten hoogste 6 weken.",
+    )
+    reden = tekst("Reden van het uitstel (komt in de brief aan de ouders)", rows=2, required=False)
+
+
+class BeslissingBezwaarForm(forms.Form):
+    uitkomst = forms.ChoiceField(
+        label="Beslissing", choices=[("", "—"), *BezwaarUitkomst.choices], required=False
+    )
+    motivering = tekst("Motivering (komt in de brief aan de ouders)", rows=5, required=False)
 
 
 class ThuiszitterForm(forms.Form):

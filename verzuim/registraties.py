@@ -75,6 +75,7 @@ registreer_soort(
         start_omschrijving="het einde van de bezwaartermijn of de ontvangst van het bezwaar",
         weken=4,
         rollen=(RolSoort.DIRECTEUR,),
+        max_verlenging_weken=6,  # once, announced to the ouders (Awb 7:10 lid 3) [004 L788-793]
     )
 )
 registreer_soort(

@@ -70,3 +70,22 @@ def test_demo_vierjarige_verzuim_zonder_meldtermijn_002_L243():
     )
     assert sum(r.uren for r in regs) == 16
     assert not Termijn.objects.filter(soort=MELDING_16_UUR, leerling=regs[0].leerling).exists()
+
+
+@pytest.mark.django_db
+def test_demo_verwijdering_in_bezwaar_issue_16_12():
+    """[issue 16.12][004 L726-729, L776-781] The demo shows a late but verschoonbaar bezwaar, the ouders
+    heard, and a decision that waits for the directie's 'voor gezien'; idempotent."""
+    from verzuim import demo_verwijdering
+    from verzuim.models import Verwijdering
+
+    _bouw()
+    wereld = demo.bouw_organisaties()
+    demo_verwijdering.bouw(wereld, leerlingen=5, stdout=io.StringIO())
+    demo_verwijdering.bouw(wereld, leerlingen=5, stdout=io.StringIO())
+    v = Verwijdering.objects.get()
+    assert v.bezwaar_te_laat and v.bezwaar_verschoonbaar is True
+    assert v.bezwaar_gehoord_op and v.hoorverslag_gezien_ouders_op and not v.hoorverslag_gezien_directie_op
+    assert not v.hoorplicht_bezwaar_vervuld()
+    assert v.beslistermijn_bezwaar.einde >= v.bezwaar_ontvangen_op
+    assert all(m.gemeld_op for m in v.meldingen.all())

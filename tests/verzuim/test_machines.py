@@ -34,7 +34,8 @@ def _bronnen(model, veld) -> dict[str, set[str]]:
 # The designed paths, written out once so that a source added to or dropped from a transition in
 # the models shows as a difference here [domain §10; 004 §3]: a melding is taken up by the LPA and
 # closed with a reaction; a verwijdering goes voornemen -> besluit -> definitief and can be
-# withdrawn until it is definitief; a vrijstellingsverzoek is decided once, either way.
+# withdrawn until it is definitief; a gegrond bezwaar revokes a decided or definitive one [issue 16.12;
+# Awb 7:11]; a vrijstellingsverzoek is decided once, either way.
 ONTWERP = {
     "Verzuimmelding": {
         "neem_in_behandeling": {"gemeld"},
@@ -44,6 +45,7 @@ ONTWERP = {
         "besluit": {"voornemen"},
         "maak_definitief": {"besloten"},
         "trek_in": {"voornemen", "besloten"},
+        "herroep": {"besloten", "definitief"},
     },
     "Vrijstellingsverzoek": {
         "wijs_af": {"in_behandeling"},

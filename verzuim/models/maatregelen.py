@@ -158,6 +158,31 @@ class VerwijderingStatus(models.TextChoices):
     BESLOTEN = "besloten", "besluit genomen (nog niet definitief)"
     DEFINITIEF = "definitief", "definitief verwijderd"
     INGETROKKEN = "ingetrokken", "ingetrokken"
+    HERROEPEN = "herroepen", "herroepen na gegrond bezwaar"
+
+
+class BezwaarUitkomst(models.TextChoices):
+    """The decision on the bezwaar (Awb 7:11; for a late, not verschoonbaar bezwaar Awb 6:11)."""
+
+    ONGEGROND = "ongegrond", "ongegrond: het besluit tot verwijdering blijft staan"
+    GEGROND = "gegrond", "gegrond: het besluit tot verwijdering wordt herroepen"
+    NIET_ONTVANKELIJK = "niet_ontvankelijk", "niet-ontvankelijk"
+
+
+class AfzienVanHoren(models.TextChoices):
+    """The only grounds on which the hearing on a bezwaar may be skipped (Awb art. 7:3) [004 L764-766]."""
+
+    KENNELIJK_NIET_ONTVANKELIJK = "a", "het bezwaar is kennelijk niet-ontvankelijk (Awb 7:3 a)"
+    KENNELIJK_ONGEGROND = "b", "het bezwaar is kennelijk ongegrond (Awb 7:3 b)"
+    GEEN_GEBRUIK = (
+        "c",
+        "de ouders hebben verklaard geen gebruik te maken van het recht te worden gehoord (Awb 7:3 c)",
+    )
+    NIET_BINNEN_TERMIJN = (
+        "d",
+        "de ouders hebben niet binnen de gestelde termijn laten weten gehoord te willen worden (Awb 7:3 d)",
+    )
+    VOLLEDIG_TEGEMOET = "e", "aan het bezwaar wordt volledig tegemoetgekomen (Awb 7:3 e)"
 
 
 class Verwijdering(ConcurrentTransitionMixin, Maatregel):
@@ -181,6 +206,29 @@ class Verwijdering(ConcurrentTransitionMixin, Maatregel):
     ontvangende_school = models.CharField(max_length=200, blank=True)
     definitief_op = models.DateField(null=True, blank=True)
     bezwaar_ontvangen_op = models.DateField(null=True, blank=True)
+    # --- the bezwaar phase [004 L640-652, L726-811; issue 16.12] ---
+    bezwaar_verschoonbaar = models.BooleanField(
+        "termijnoverschrijding verschoonbaar",
+        null=True,
+        blank=True,
+        help_text="Alleen bij een te laat bezwaar.",
+    )
+    bezwaar_verschoonbaar_reden = models.TextField("waarom (niet) verschoonbaar", blank=True)
+    bezwaar_gehoord_op = models.DateField("ouders gehoord op het bezwaar op", null=True, blank=True)
+    bezwaar_hoorverslag = models.TextField("hoorverslag", blank=True)
+    hoorverslag_gezien_ouders_op = models.DateField(
+        "hoorverslag voor gezien ondertekend door de ouders op", null=True, blank=True
+    )
+    hoorverslag_gezien_directie_op = models.DateField(
+        "hoorverslag voor gezien ondertekend door de directie op", null=True, blank=True
+    )
+    afzien_horen = models.CharField(
+        "afgezien van horen, grond", max_length=1, choices=AfzienVanHoren.choices, blank=True
+    )
+    afzien_horen_toelichting = models.TextField(blank=True)
+    bezwaar_uitkomst = models.CharField(max_length=20, choices=BezwaarUitkomst.choices, blank=True)
+    bezwaar_beslist_op = models.DateField("beslissing op bezwaar verzonden op", null=True, blank=True)
+    bezwaar_motivering = models.TextField("motivering van de beslissing op bezwaar", blank=True)
 
     objects = VerwijderingQuerySet.as_manager()
 
@@ -237,6 +285,36 @@ class Verwijdering(ConcurrentTransitionMixin, Maatregel):
     def trek_in(self) -> None:
         pass
 
+    @transition(
+        field=status,
+        source=[VerwijderingStatus.BESLOTEN, VerwijderingStatus.DEFINITIEF],
+        target=VerwijderingStatus.HERROEPEN,
+    )
+    def herroep(self) -> None:
+        """A well-founded bezwaar revokes the decision (Awb 7:11 lid 2)."""
+
+    # --- the bezwaar phase ------------------------------------------------------------------
+
+    @property
+    def bezwaar_te_laat(self) -> bool:
+        """Received after the 6-week bezwaartermijn (Awb 6:7, 6:9) [004 L776-781]."""
+        return bool(
+            self.bezwaar_ontvangen_op and self.bezwaar and self.bezwaar_ontvangen_op > self.bezwaar.einde
+        )
+
+    def hoorverslag_voor_gezien(self) -> bool:
+        """Hoorverslag made and signed 'voor gezien' by the ouders and the directie [004 L726-729]."""
+        return bool(
+            self.bezwaar_gehoord_op
+            and self.bezwaar_hoorverslag.strip()
+            and self.hoorverslag_gezien_ouders_op
+            and self.hoorverslag_gezien_directie_op
+        )
+
+    def hoorplicht_bezwaar_vervuld(self) -> bool:
+        """The ouders were heard on the bezwaar, or hearing was lawfully skipped (Awb 7:2, 7:3) [004 L764]."""
+        return self.hoorverslag_voor_gezien() or bool(self.afzien_horen)
+
     # --- terms ------------------------------------------------------------------------------
 
     @property
@@ -256,12 +334,20 @@ class Verwijdering(ConcurrentTransitionMixin, Maatregel):
         from receipt of the bezwaar [004 §3; domain §10]."""
         if not self.bezwaar_ontvangen_op or not self.besluit_verzonden_op:
             return None
-        if self.school.bestuur.is_openbaar:
+        if self.school.bestuur.is_openbaar and not self.bezwaar_te_laat:
             return termijnen.termijn_berekening(
                 self.bezwaar.einde,
                 weken=regels.BESLIS_WEKEN_VERWIJDERING,
                 basis="openbaar onderwijs: beslissen binnen 4 weken na afloop van de bezwaartermijn",
                 start_omschrijving="het einde van de bezwaartermijn",
+            )
+        if self.school.bestuur.is_openbaar:  # a late bezwaar: the bezwaartermijn had already ended
+            return termijnen.termijn_berekening(
+                self.bezwaar_ontvangen_op,
+                weken=regels.BESLIS_WEKEN_VERWIJDERING,
+                basis="openbaar onderwijs, bezwaar na afloop van de bezwaartermijn: beslissen binnen 4 weken "
+                "na ontvangst van het bezwaarschrift [004 L645-646]",
+                start_omschrijving="ontvangst van het bezwaarschrift",
             )
         return termijnen.termijn_berekening(
             self.bezwaar_ontvangen_op,

@@ -15,14 +15,15 @@ from cases.models.audit import AuditActie
 from cases.services.audit import log
 from cases.services.brieven import maak_brief
 from cases.termijnen import bezwaartermijn_einde
-from cases.termijnen.services import start_termijn
 from cases.workflow import kan
 from verzuim.models import Verwijdering, Zoekpoging
 from verzuim.models.maatregelen import VerwijderingStatus
 from verzuim.services import eis_rol, eis_school, weiger
+from verzuim.services.bezwaar_verwijdering import (
+    registreer_bezwaar,  # noqa: F401  (callers use vsvc.registreer_bezwaar)
+)
 from verzuim.services.maatregelen import DIRECTIE, _leerling_van_school, _ondertekenaar, start_interventie
 from verzuim.services.maatregelmeldingen import maak_meldingen
-from verzuim.termijnen import BESLISTERMIJN_BEZWAAR_VERWIJDERING
 
 # --- verwijdering ------------------------------------------------------------------------------
 
@@ -260,48 +261,5 @@ def maak_verwijdering_definitief(
         obj=v,
         leerling=v.leerling,
         omschrijving="verwijdering definitief; andere school bereid tot toelating",
-    )
-    return v
-
-
-@transaction.atomic
-def registreer_bezwaar(
-    *, verwijdering: Verwijdering, ontvangen_op: date | None, door, request=None
-) -> Verwijdering:
-    """Bezwaar within 6 weeks; the bevoegd gezag hears the ouders and decides within 4 weeks
-    (openbaar: after the bezwaartermijn; bijzonder, WPO art. 63: after receipt) [004 §3]."""
-    v = _verwijdering(verwijdering, door)
-    if v.besluit_verzonden_op is None:
-        raise weiger("Bezwaar kan pas worden gemaakt tegen een genomen besluit.")
-    if ontvangen_op is None:
-        raise ValidationError({"ontvangen_op": "Leg vast wanneer het bezwaarschrift is ontvangen."})
-    if ontvangen_op < v.besluit_verzonden_op:
-        raise ValidationError({"ontvangen_op": "Het bezwaar kan niet vóór het besluit zijn ontvangen."})
-    if v.bezwaar_ontvangen_op is not None:
-        raise weiger(f"Het bezwaar is al geregistreerd (ontvangen op {v.bezwaar_ontvangen_op:%d-%m-%Y}).")
-    v.bezwaar_ontvangen_op = ontvangen_op
-    v.save(update_fields=["bezwaar_ontvangen_op"])
-    beslis = v.beslistermijn_bezwaar
-    start_termijn(
-        soort=BESLISTERMIJN_BEZWAAR_VERWIJDERING,
-        start=beslis.start,
-        zaak=v,
-        swv=v.leerling.swv,
-        school=v.school,
-        leerling=v.leerling,
-        basis=beslis.uitleg[0].removeprefix("Grondslag: ").rstrip("."),
-        start_omschrijving="het einde van de bezwaartermijn"
-        if v.school.bestuur.is_openbaar
-        else "de ontvangst van het bezwaarschrift",
-        door=door,
-        request=request,
-    )
-    log(
-        request=request,
-        user=door,
-        actie=AuditActie.GEWIJZIGD,
-        obj=v,
-        leerling=v.leerling,
-        omschrijving="bezwaar ontvangen",
     )
     return v

@@ -14,17 +14,22 @@ from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import lijst_gelogd, log_inzage
 from verzuim.forms import (
+    AfzienHorenForm,
+    BeslissingBezwaarForm,
     BesluitVerwijderingForm,
     BezwaarForm,
+    HoorBezwaarForm,
     HoorForm,
     SchorsingForm,
     TimeOutForm,
     TimeOutVerslagForm,
+    VerdagingBezwaarForm,
     VerwijderingForm,
     ZoekpogingForm,
 )
 from verzuim.models import Schorsing, TimeOut, Verwijdering
 from verzuim.selectors import maatregelmeldingen
+from verzuim.services import bezwaar_verwijdering as bsvc
 from verzuim.services import maatregelen as svc
 from verzuim.services import verwijdering as vsvc
 from verzuim.services.maatregelmeldingen import GEEN_MELDING_EEN_DAG
@@ -186,6 +191,16 @@ def schorsing(request, pk: int):
     )
 
 
+def _hoor_initieel(v) -> dict:
+    """The hoorverslag is typed once; the 'voor gezien' signatures are added to it later."""
+    return {
+        "gehoord_op": v.bezwaar_gehoord_op,
+        "hoorverslag": v.bezwaar_hoorverslag,
+        "gezien_ouders_op": v.hoorverslag_gezien_ouders_op,
+        "gezien_directie_op": v.hoorverslag_gezien_directie_op,
+    }
+
+
 @rol_vereist(*ZIEN, RolSoort.LPA)
 def verwijdering(request, pk: int):
     v = get_object_or_404(
@@ -201,8 +216,21 @@ def verwijdering(request, pk: int):
         "zoekpoging": ZoekpogingForm(prefix="z"),
         "besluit": BesluitVerwijderingForm(prefix="b"),
         "bezwaar": BezwaarForm(prefix="bz"),
+        "bezwaar_hoor": HoorBezwaarForm(prefix="bh", initial=_hoor_initieel(v)),
+        "afzien": AfzienHorenForm(prefix="ah"),
+        "verdaag": VerdagingBezwaarForm(prefix="bv"),
+        "beslis": BeslissingBezwaarForm(prefix="bb"),
     }
-    prefixen = {"hoor": "h", "zoekpoging": "z", "besluit": "b", "bezwaar": "bz"}
+    prefixen = {
+        "hoor": "h",
+        "zoekpoging": "z",
+        "besluit": "b",
+        "bezwaar": "bz",
+        "bezwaar_hoor": "bh",
+        "afzien": "ah",
+        "verdaag": "bv",
+        "beslis": "bb",
+    }
     if request.method == "POST" and is_directeur:
         actie = request.POST.get("actie", "")
         try:
@@ -219,7 +247,11 @@ def verwijdering(request, pk: int):
                         "hoor": vsvc.hoor,
                         "zoekpoging": vsvc.leg_zoekpoging_vast,
                         "besluit": vsvc.besluit_verwijdering,
-                        "bezwaar": vsvc.registreer_bezwaar,
+                        "bezwaar": bsvc.registreer_bezwaar,
+                        "bezwaar_hoor": bsvc.hoor_op_bezwaar,
+                        "afzien": bsvc.zie_af_van_horen,
+                        "verdaag": bsvc.verdaag_beslissing,
+                        "beslis": bsvc.beslis_op_bezwaar,
                     }[actie]
                     fn(verwijdering=v, door=request.user, request=request, **d)
                     messages.success(request, "Vastgelegd.")
@@ -240,6 +272,7 @@ def verwijdering(request, pk: int):
             "is_directeur": is_directeur,
             "brieven": _brieven(request, v),
             "zoekpogingen": v.zoekpogingen.all(),
+            "beslistermijn": bsvc.open_beslistermijn(v) if v.bezwaar_ontvangen_op else None,
             "maatregelmeldingen": maatregelmeldingen(user=request.user, maatregel=v),
         },
     )

@@ -20,6 +20,7 @@ DEMO_APPS = [
     "zorgplicht",
     "verzuim",
     "verzuim.demo_verantwoording",
+    "verzuim.demo_verwijdering",
     "cases.demo.interventie",
 ]
 
