@@ -28,6 +28,7 @@ from cases.navigatie import paneel, registreer_nav
 from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 from cases.termijnen.views import termijnen_paneel
 from cases.tijdlijn import registreer_tijdlijn
+from cases.views.brieven import VERZENDERS, paneel_brieven_versturen
 from cases.views.home import werkgebied
 
 # --- menu ----------------------------------------------------------------------------------------
@@ -46,6 +47,7 @@ registreer_nav(
 registreer_nav("Interventies afgesloten", "interventie_overzicht", rollen=SWV_REGIE, volgorde=41)
 registreer_nav("Termijncalculator", "termijnen:calculator", volgorde=80)
 registreer_nav("Meldingen", "termijnen:meldingen", volgorde=85)
+registreer_nav("Brieven versturen", "brieven_versturen", rollen=VERZENDERS, volgorde=86)
 
 # --- "Mijn werk" ---------------------------------------------------------------------------------
 
@@ -56,6 +58,7 @@ paneel(paneel_nieuwe_meldingen)
 paneel(paneel_casusmanager)
 paneel(termijnen_paneel)
 paneel(werkgebied)
+paneel(paneel_brieven_versturen)
 
 # --- the dossier timeline ------------------------------------------------------------------------
 

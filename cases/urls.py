@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("cases.dossier.urls")),
     path("", home.home, name="home"),
     path("brieven/<int:pk>/pdf/", brieven.brief_download, name="brief_download"),
+    path("brieven/versturen/", brieven.brieven_versturen, name="brieven_versturen"),
     path("auditlog/", audit.audit_zoeken, name="audit_zoeken"),
 ]

@@ -7,4 +7,6 @@ class TlvConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from tlv import registraties  # noqa: F401  (menu items, Mijn werk panel, timeline, kinds of term)
+        # registries: menu items, Mijn werk panel, timeline, kinds of term;
+        # bekendmaking: the decision date follows the day its letter was sent [issue 17]
+        from tlv import bekendmaking, registraties  # noqa: F401

@@ -7,4 +7,6 @@ class VerzuimConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from verzuim import registraties  # noqa: F401  (menu items, panels, timeline, kinds of term)
+        # registries: menu items, panels, timeline, kinds of term;
+        # bekendmaking: the decision date follows the day its letter was sent [issue 17]
+        from verzuim import bekendmaking, registraties  # noqa: F401

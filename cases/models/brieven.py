@@ -13,6 +13,17 @@ from .organisaties import Samenwerkingsverband
 
 
 class BriefQuerySet(models.QuerySet):
+    def te_versturen(self):
+        """Letters to ouders whose PDF is ready and whose sending is not yet recorded [issue 17]."""
+        return self.filter(aan_ouders=True, verzonden_op__isnull=True).exclude(sha256="")
+
+    def van_swv(self, ja: bool = True):
+        """Letters the SWV sends (its own decisions) or, with ja=False, the school's."""
+        q = models.Q()
+        for app, model in SWV_ZAKEN:
+            q |= models.Q(content_type__app_label=app, content_type__model=model)
+        return self.filter(q) if ja else self.exclude(q)
+
     def filter_for_user(self, user):
         """Letters about a leerling the user may see; letters without a leerling for SWV-wide roles."""
         from cases.scope import scope_for
@@ -24,6 +35,19 @@ class BriefQuerySet(models.QuerySet):
             models.Q(leerling__in=Leerling.objects.filter_for_user(user))
             | models.Q(leerling__isnull=True, swv_id__in=scope.swv_ids)
         )
+
+
+class VerzendWijze(models.TextChoices):
+    """How a letter reached its addressees [issue 17 'Letters reach ouders']."""
+
+    POST = "post", "per post"
+    UITGEREIKT = "uitgereikt", "persoonlijk uitgereikt"
+    PORTAAL = "portaal", "in het ouderportaal"
+
+
+# Who sends a letter: the SWV for its own decisions (the TLV and its bezwaar), the school's bevoegd
+# gezag for the rest (zorgplicht, time-out, schorsing, verwijdering) [domain §12].
+SWV_ZAKEN = frozenset({("tlv", "tlvaanvraag")})
 
 
 def brief_pad(instance: Brief, filename: str) -> str:
@@ -61,10 +85,18 @@ class Brief(models.Model):
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    verzonden_op = models.DateTimeField(null=True, blank=True)
+    verzonden_op = models.DateTimeField("verzending vastgelegd op", null=True, blank=True)
     verzonden_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # [issue 17] Letters to ouders are sent by post, handed over or made available in the portal; the
+    # day it was made known (Awb 3:41) is recorded with how.
+    aan_ouders = models.BooleanField(
+        default=False,
+        help_text="Gericht aan de ouders/verzorgers met gezag (niet aan leerplicht of inspectie).",
+    )
+    verzonden_wijze = models.CharField(max_length=20, choices=VerzendWijze.choices, blank=True)
+    bekendgemaakt_op = models.DateField("verzonden of uitgereikt op", null=True, blank=True)
 
     objects = BriefQuerySet.as_manager()
 
@@ -83,6 +115,11 @@ class Brief(models.Model):
     @property
     def is_verzonden(self) -> bool:
         return self.verzonden_op is not None
+
+    @property
+    def afzender_is_swv(self) -> bool:
+        ct = self.content_type
+        return ct is not None and (ct.app_label, ct.model) in SWV_ZAKEN
 
     @property
     def is_gerenderd(self) -> bool:

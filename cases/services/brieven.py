@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from cases.models import Leerling
 from cases.models.audit import AuditActie
-from cases.models.brieven import Brief
+from cases.models.brieven import Brief, VerzendWijze
 from cases.services.audit import log
 
 logger = logging.getLogger(__name__)
@@ -93,6 +93,7 @@ def maak_brief(
         onderwerp=onderwerp,
         context=_naar_json(context),
         geadresseerden=adressen,
+        aan_ouders=leerling is not None and geadresseerden is None,
         bezwaarclausule=bezwaarclausule,
         ondertekenaar=ondertekenaar,
         aangemaakt_door=door,
@@ -244,24 +245,61 @@ def render_brief(brief_id: int) -> Brief:
         return brief
 
 
+# [issue 17; Awb 3:41, 6:8] When a decision letter is made known later than the day it was signed, the
+# bezwaartermijn starts from that later day. Each sub-domain registers how its decision date follows.
+_BIJ_BEKENDMAKING: list = []
+
+
+def registreer_bekendmaking(functie):
+    """Register functie(brief, request) -> None, called when the sending of a letter is recorded."""
+    if functie not in _BIJ_BEKENDMAKING:
+        _BIJ_BEKENDMAKING.append(functie)
+    return functie
+
+
 @transaction.atomic
-def markeer_verzonden(*, brief: Brief, door, request=None) -> Brief:
+def markeer_verzonden(
+    *, brief: Brief, door, wijze: str = VerzendWijze.POST, op: date | None = None, request=None
+) -> Brief:
+    """Record how and on which day the letter reached the ouders (posted, handed over, or made
+    available in the portal) [issue 17]; the day counts as the bekendmaking (Awb 3:41)."""
+    vandaag = timezone.localdate()
+    op = op or vandaag
     brief = Brief.objects.select_for_update().get(pk=brief.pk)
     if brief.is_verzonden:
-        raise ValidationError("Deze brief is al verzonden en verandert niet meer.")
+        dag = brief.bekendgemaakt_op or timezone.localtime(brief.verzonden_op).date()
+        raise ValidationError(
+            f"Deze brief ({brief.kenmerk}) is al verzonden op {dag:%d-%m-%Y} en verandert niet meer."
+        )
     if not brief.is_gerenderd:
-        raise ValidationError("De pdf van deze brief is nog niet klaar; verzenden kan pas daarna.")
+        raise ValidationError(
+            f"De pdf van brief {brief.kenmerk} is nog niet klaar; verzenden kan pas daarna."
+        )
+    if wijze not in VerzendWijze.values:
+        raise ValidationError({"wijze": "Kies hoe de brief is verzonden."})
+    if op > vandaag:
+        raise ValidationError(
+            {"op": "De verzenddatum ligt in de toekomst; leg de verzending vast als de brief weg is."}
+        )
+    if op < timezone.localtime(brief.aangemaakt_op).date():
+        raise ValidationError(
+            {"op": f"De verzenddatum ligt vóór de dag waarop brief {brief.kenmerk} is gemaakt."}
+        )
     brief.verzonden_op = timezone.now()
     brief.verzonden_door = door
-    brief.save(update_fields=["verzonden_op", "verzonden_door"])
+    brief.verzonden_wijze = wijze
+    brief.bekendgemaakt_op = op
+    brief.save(update_fields=["verzonden_op", "verzonden_door", "verzonden_wijze", "bekendgemaakt_op"])
     log(
         actie=AuditActie.GEWIJZIGD,
         request=request,
         user=door,
         obj=brief,
         leerling=brief.leerling,
-        omschrijving="brief verzonden",
+        omschrijving=f"brief verzonden ({VerzendWijze(wijze).label}, {op:%d-%m-%Y})",
     )
+    for functie in _BIJ_BEKENDMAKING:
+        functie(brief, request)
     return brief
 
 

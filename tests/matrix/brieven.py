@@ -15,4 +15,6 @@ MATRIX = {
         geweigerd=404,
         kwargs=_brief,
     ),
+    # [issue 17] The SLL and beheerder post the SWV's letters; IB'er and directeur their school's.
+    "brieven_versturen": Toegang(ok=frozenset({"ib", "directeur", "sll", "beheer"})),
 }

@@ -271,6 +271,7 @@ class TestInloggenMetSwv:
 # Every list page that shows pupils' names [issue 14]. The test below walks them through the matrix.
 LIJSTEN = {
     "tlv:lijst",
+    "brieven_versturen",
     "tlv:ter_ondertekening",
     "tlv:tla_werklijst",
     "tlv:mijn_aanvragen",
