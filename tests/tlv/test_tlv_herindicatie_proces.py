@@ -382,3 +382,40 @@ def test_gesprek_formulier_fout_houdt_invoer_002_L820(world, client):
     assert Herindicatiegesprek.objects.get(aanvraag=a).uitkomst == GesprekUitkomst.EENS
     resp = client.post(url, {"datum": "gisteren"})
     assert resp.status_code == 400
+
+
+# --- the demo ---------------------------------------------------------------------------------------
+
+
+def test_demo_toont_beide_herindicaties_002_L818_L822(client):
+    """[002 L818, L822] demo_data: a concept herindicatie optie 1 that needs a fresh zienswijze (OPP
+    evaluated more than half a year ago), and an optie 2 where school and SC disagree that sits on
+    the TLA-vergadering despite unanimous advice; every doorlooptijd stays non-negative."""
+    import io
+
+    from cases import demo
+    from cases.demo import inhoud as cases_demo
+    from cases.models import Gebruiker
+    from tlv import demo_herindicatie, demo_inhoud, selectors
+
+    wereld = demo.bouw_organisaties()
+    demo.bouw_gebruikers(wereld)
+    cases_demo.bouw(wereld, leerlingen=24, stdout=io.StringIO())
+    demo_inhoud.bouw(wereld, leerlingen=24, stdout=io.StringIO())
+    demo_herindicatie.bouw(wereld, leerlingen=24, stdout=io.StringIO())
+    demo_herindicatie.bouw(wereld, leerlingen=24, stdout=io.StringIO())  # idempotent
+    herindicaties = TLVAanvraag.objects.filter(soort="herindicatie").order_by("herindicatie_optie")
+    assert [(a.herindicatie_optie, a.status) for a in herindicaties] == [
+        (1, Status.CONCEPT),
+        (2, Status.TLA_VERGADERING),
+    ]
+    een, twee = herindicaties
+    assert een.vorige_tlv is not None and twee.vorige_tlv is not None
+    u = next(u for u in evalueer(een) if u.regel.code == "actuele_zienswijze")
+    assert not u.voldaan and "meer dan een half jaar" in u.toelichting
+    assert twee.adviezen_unaniem() and twee.commissie_vereist() and twee.vergadering_id
+    for r in selectors.doorlooptijden(Gebruiker.objects.get(username="sll")):
+        assert min(r.fasen.values()) >= 0, (r.aanvraag, r.fasen)
+    client.force_login(Gebruiker.objects.get(username="ib"))
+    html = client.get(reverse("tlv:detail", args=[een.pk])).content.decode()
+    assert "actuele zienswijze nodig" in html
