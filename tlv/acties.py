@@ -115,6 +115,16 @@ def _eindadvies_opslaan(a, u, f, r):
     return services.schrijf_eindadvies(aanvraag=a, door=u, request=r, **velden)
 
 
+def _herindicatie(a, optie: int) -> bool:
+    return a.soort == "herindicatie" and a.herindicatie_optie == optie
+
+
+def _form_zienswijze(a, u, data=None):
+    return forms.ActueleZienswijzeForm(
+        data, initial={"tekst": a.actuele_zienswijze, "datum": a.actuele_zienswijze_op}
+    )
+
+
 def _bezwaar_kwargs(a):
     return {"bezwaar": _open_bezwaar(a)}
 
@@ -130,6 +140,30 @@ ACTIES: dict[str, Actie] = {
             lambda a, u, f, r: services.dien_in(aanvraag=a, door=u, request=r),
             lambda a, u: a.status == Status.CONCEPT and school_directeur(a, u),
             "indienen",
+        ),
+        Actie(
+            "herindicatiegesprek",
+            "Herindicatiegesprek vastleggen [002 L820-822]",
+            "Leg het gesprek vast",
+            lambda a, u, data=None: forms.HerindicatiegesprekForm(data),
+            lambda a, u, f, r: services.leg_gesprek_vast(aanvraag=a, door=u, request=r, **f.cleaned_data),
+            lambda a, u: a.status == Status.CONCEPT
+            and _herindicatie(a, 2)
+            and (school_medewerker(a, u) or sc(a, u)),  # noqa: E501
+            succes="Het herindicatiegesprek is vastgelegd; de route van de aanvraag staat bij Herindicatie.",
+        ),
+        Actie(
+            "actuele_zienswijze",
+            "Actuele zienswijze (herindicatie optie 1) [002 L818]",
+            "Sla de zienswijze op",
+            _form_zienswijze,
+            lambda a, u, f, r: services.leg_actuele_zienswijze_vast(
+                aanvraag=a, door=u, request=r, **f.cleaned_data
+            ),  # noqa: E501
+            lambda a, u: a.status in (Status.CONCEPT, Status.AANGEHOUDEN)
+            and _herindicatie(a, 1)
+            and school_medewerker(a, u),
+            succes="De actuele zienswijze is opgeslagen.",
         ),
         Actie(
             "formeel_goedkeuren",
@@ -366,6 +400,10 @@ ACTIES: dict[str, Actie] = {
 }
 
 
+# Shown in the herindicatie panel of the detail page instead of among the other steps.
+HERINDICATIE_ACTIES = ("herindicatiegesprek", "actuele_zienswijze")
+
+
 def acties_voor(aanvraag: TLVAanvraag, user, gebonden: dict | None = None) -> list[dict]:
     """The steps shown to `user`, each with its form and (for a transition) why it cannot be taken yet."""
     from cases.workflow import weigerredenen
@@ -382,7 +420,9 @@ def acties_voor(aanvraag: TLVAanvraag, user, gebonden: dict | None = None) -> li
             redenen = [
                 r for r in weigerredenen(aanvraag, actie.transitie, user) if "hoort niet bij uw rol" not in r
             ]
-            if actie.naam == "eindadvies_doorsturen" and aanvraag.adviezen_niet_unaniem():
+            if actie.naam == "eindadvies_doorsturen" and (
+                aanvraag.adviezen_niet_unaniem() or aanvraag.commissie_vereist()
+            ):
                 redenen = [
                     r
                     for r in weigerredenen(aanvraag, "naar_tla_vergadering", user)

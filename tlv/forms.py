@@ -7,7 +7,15 @@ from django import forms
 
 from cases.formvelden import DatumInvoer, DatumVeld, modelveld
 from cases.models import Gebruiker, Leerling
-from tlv.models import SC_VRAGEN, BezwaarUitkomst, Eindadvies, Strekking, TLAVergadering, TLVAanvraag
+from tlv.models import (
+    SC_VRAGEN,
+    BezwaarUitkomst,
+    Eindadvies,
+    Herindicatiegesprek,
+    Strekking,
+    TLAVergadering,
+    TLVAanvraag,
+)
 
 
 class AanvraagForm(forms.ModelForm):
@@ -18,6 +26,7 @@ class AanvraagForm(forms.ModelForm):
             "soort",
             "herindicatie_optie",
             "gevraagde_schoolsoort",
+            "gevraagde_categorie",
             "groep",
             "emb",
             "onderwijsbehoeften",
@@ -58,6 +67,25 @@ class NieuweAanvraagForm(AanvraagForm):
     def __init__(self, *args, leerlingen=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leerling"].queryset = leerlingen if leerlingen is not None else Leerling.objects.none()
+
+
+class HerindicatiegesprekForm(forms.ModelForm):
+    """The herindicatiegesprek of optie 2 [002 L820-822]."""
+
+    class Meta:
+        model = Herindicatiegesprek
+        formfield_callback = modelveld
+        fields = ["datum", "ouders_aanwezig", "school_aanwezig", "sc_aanwezig", "uitkomst", "verslag"]
+        widgets = {"datum": DatumInvoer(), "verslag": forms.Textarea(attrs={"rows": 4})}
+
+
+class ActueleZienswijzeForm(forms.Form):
+    tekst = forms.CharField(
+        label="Actuele zienswijze",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Het recente standpunt van ouders over de herindicatie [002 L818].",
+    )
+    datum = DatumVeld(label="Datum van de zienswijze", widget=DatumInvoer())
 
 
 class LeegForm(forms.Form):

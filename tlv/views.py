@@ -24,8 +24,8 @@ from cases.scope import scope_for
 from cases.services.audit import lijst_gelogd
 from cases.termijnen import plus_werkdagen
 from cases.workflow import OvergangGeweigerd
-from tlv import forms, selectors, services
-from tlv.acties import ACTIES, acties_voor
+from tlv import forms, herindicatie, selectors, services
+from tlv.acties import ACTIES, HERINDICATIE_ACTIES, acties_voor
 from tlv.models import Status, TLAVergadering
 from tlv.models.rechten import school_medewerker
 from tlv.services.deskundigen import voorstel_vo, zichtbare_adviezen
@@ -187,12 +187,18 @@ def _detail(request, aanvraag, gebonden=None, status=200):
         scope.soorten & {RolSoort.IB, RolSoort.DIRECTEUR, RolSoort.SC, RolSoort.CJK, RolSoort.SLL}
     ) or scope.heeft(RolSoort.TLA, RolSoort.BESTUURDER)
     e = aanvraag.eindadvies_of_none()
+    checklist = evalueer(aanvraag)
+    alle_acties = acties_voor(aanvraag, user, gebonden)
+    zienswijze = next((u for u in checklist if u.regel.code == "actuele_zienswijze"), None)
     ct = ContentType.objects.get_for_model(aanvraag)
     context = {
         "aanvraag": aanvraag,
         "termijn": beslistermijn(aanvraag, vandaag=vandaag),
-        "checklist": evalueer(aanvraag),
-        "acties": acties_voor(aanvraag, user, gebonden),
+        "checklist": checklist,
+        "acties": [a for a in alle_acties if a["actie"].naam not in HERINDICATIE_ACTIES],
+        # [002 L815-825] option, gesprek, route and why the TLA-commissie (tlv/herindicatie.py).
+        "herindicatie": herindicatie.paneel(aanvraag, zienswijze),
+        "herindicatie_acties": [a for a in alle_acties if a["actie"].naam in HERINDICATIE_ACTIES],
         "opschortingen": list(aanvraag.opschortingen.all()),
         "verdagingen": list(aanvraag.verdagingen.all()),
         "overgangen": list(aanvraag.overgangen.select_related("door")),

@@ -20,6 +20,7 @@ from cases.dossier.models.opp import OPP, OPPAkkoord
 from cases.dossier.models.ot import AanwezigeRol, OTBespreking, OTSoort
 from cases.dossier.models.ot import Status as DossierStatus
 from cases.termijnen import plus_maanden
+from tlv.herindicatie import actuele_zienswijze_regel
 
 OPP_MAX_MAANDEN = 6  # "niet ouder dan een half jaar" [002 bijlage 3.11.1]
 ONDERZOEK_MAX_JAREN = 2
@@ -83,6 +84,16 @@ class Uitkomst:
 
 def _zij_of_herindicatie(aanvraag) -> bool:
     return aanvraag.soort != "onderinstroom"
+
+
+def _herindicatie_dossier(aanvraag) -> bool:
+    """Herindicatie optie 1: the two deskundigen advise on the dossier [002 L817]."""
+    return aanvraag.soort == "herindicatie" and aanvraag.herindicatie_optie == 1
+
+
+def _opp_recent_van_toepassing(aanvraag) -> bool:
+    """For herindicatie optie 1 the OPP may be older: [002 L818] asks a fresh zienswijze instead."""
+    return _zij_of_herindicatie(aanvraag) and not _herindicatie_dossier(aanvraag)
 
 
 def _zij_instroom(aanvraag) -> bool:
@@ -233,7 +244,15 @@ REGELS: tuple[Regel, ...] = (
         "002 §1.4; bijlage 3.11.1",
         True,
         opp_recent,
-        _zij_of_herindicatie,
+        _opp_recent_van_toepassing,
+    ),
+    Regel(
+        "actuele_zienswijze",
+        "Herindicatie optie 1: OPP binnen een half jaar geëvalueerd, of een actuele zienswijze",
+        "002 L818",
+        True,
+        actuele_zienswijze_regel,
+        _herindicatie_dossier,
     ),
     Regel(
         "handelingsdeel",

@@ -22,6 +22,7 @@ from .besluit import (
     ScOordeel,
     Verdaging,
 )
+from .herindicatie import GesprekUitkomst, Herindicatiegesprek
 from .keuzes import HerindicatieOptie, Schoolsoort, Soort, Status
 
 __all__ = [
@@ -33,7 +34,9 @@ __all__ = [
     "Bezwaar",
     "BezwaarUitkomst",
     "Eindadvies",
+    "GesprekUitkomst",
     "Handtekening",
+    "Herindicatiegesprek",
     "HerindicatieOptie",
     "Opschorting",
     "Overgang",

@@ -44,6 +44,12 @@ from tlv.models.voorwaarden import AanvraagVoorwaarden
 aanvraagformulier_ingevuld = AanvraagVoorwaarden.aanvraagformulier_ingevuld
 toestemming_ouders_of_uitzondering = AanvraagVoorwaarden.toestemming_ouders_of_uitzondering
 herindicatie_optie_gekozen = AanvraagVoorwaarden.herindicatie_optie_gekozen
+dossieroptie_toegestaan = AanvraagVoorwaarden.dossieroptie_toegestaan
+herindicatiegesprek_gevoerd = AanvraagVoorwaarden.herindicatiegesprek_gevoerd
+zonder_toestemming_na_gesprek = AanvraagVoorwaarden.zonder_toestemming_na_gesprek
+geen_commissie_vereist = AanvraagVoorwaarden.geen_commissie_vereist
+verdeeld_of_commissie_vereist = AanvraagVoorwaarden.verdeeld_of_commissie_vereist
+commissie_heeft_besproken = AanvraagVoorwaarden.commissie_heeft_besproken
 bestuur_is_geinformeerd = AanvraagVoorwaarden.bestuur_is_geinformeerd
 geen_open_informatieverzoek = AanvraagVoorwaarden.geen_open_informatieverzoek
 formeel_compleet = AanvraagVoorwaarden.formeel_compleet
@@ -95,6 +101,17 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, mod
     gevraagde_schoolsoort = models.CharField(
         max_length=3, choices=Schoolsoort.choices, default=Schoolsoort.SBO
     )
+    gevraagde_categorie = models.CharField(
+        "gevraagde bekostigingscategorie (so)",
+        max_length=6,
+        blank=True,
+        choices=[
+            ("laag", "laag (categorie 1)"),
+            ("midden", "midden (categorie 2)"),
+            ("hoog", "hoog (categorie 3)"),
+        ],
+        help_text="Herindicatie: leeg als de categorie gelijk blijft; anders naar de TLA [002 L825].",
+    )
     groep = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Groep van de leerling bij de aanvraag (leeg bij onderinstroom)."
     )
@@ -108,6 +125,13 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, mod
         "waarom de school (en een andere basisschool) hier niet in kan voorzien", blank=True
     )
     zienswijze_ouders = models.TextField("zienswijze van ouders", blank=True)
+    # Herindicatie optie 1: the OPP was evaluated more than half a year ago [002 L818].
+    actuele_zienswijze = models.TextField(
+        "actuele zienswijze (herindicatie)",
+        blank=True,
+        help_text="Het recente standpunt van ouders over de herindicatie [002 L818].",
+    )
+    actuele_zienswijze_op = models.DateField("datum actuele zienswijze", null=True, blank=True)
     voorbereid_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -234,6 +258,9 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, mod
             aanvraagformulier_ingevuld,
             toestemming_ouders_of_uitzondering,
             herindicatie_optie_gekozen,
+            dossieroptie_toegestaan,
+            herindicatiegesprek_gevoerd,
+            zonder_toestemming_na_gesprek,
             bestuur_is_geinformeerd,
         ],
     )
@@ -330,7 +357,7 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, mod
         source=Status.EINDADVIES,
         target=Status.BIJ_VOORZITTER,
         permission=eerste_deskundige,
-        conditions=[eindadvies_compleet, adviezen_unaniem],
+        conditions=[eindadvies_compleet, adviezen_unaniem, geen_commissie_vereist],
     )
     def naar_voorzitter(self) -> None:
         """Unaniem: het geschreven eindadvies gaat naar de TLA-voorzitter, die het voorlegt [002 §1.7, L648]."""  # noqa: E501
@@ -340,10 +367,10 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, mod
         source=Status.EINDADVIES,
         target=Status.TLA_VERGADERING,
         permission=eerste_deskundige,
-        conditions=[eindadvies_compleet, adviezen_niet_unaniem],
+        conditions=[eindadvies_compleet, verdeeld_of_commissie_vereist],
     )
     def naar_tla_vergadering(self) -> None:
-        """Niet unaniem: de aanvraag wordt besproken in de TLA-vergadering [002 §1.7]."""
+        """Niet unaniem, of een herindicatie zonder consensus of met een andere categorie: de aanvraag wordt besproken in de TLA-vergadering [002 §1.7, L822-825]."""  # noqa: E501
 
     @django_fsm.transition(
         field=status,
@@ -361,7 +388,7 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, mod
         source=Status.BIJ_VOORZITTER,
         target=Status.TER_ONDERTEKENING,
         permission=tla_voorzitter,
-        conditions=[eindadvies_compleet, verdeeld_advies_besproken],
+        conditions=[eindadvies_compleet, verdeeld_advies_besproken, commissie_heeft_besproken],
     )
     def voorleggen(self) -> None:
         """De TLA-voorzitter legt elk eindadvies voor aan de directeur-bestuurder, unaniem of niet [002 L648, L665, L768]."""  # noqa: E501

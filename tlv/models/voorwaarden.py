@@ -8,7 +8,7 @@ from datetime import date
 
 from cases.termijnen import plus_werkdagen
 from cases.workflow import Weigerteksten
-from tlv.models.keuzes import Soort
+from tlv.models.keuzes import HerindicatieOptie, Soort
 
 
 class AanvraagVoorwaarden:
@@ -115,6 +115,45 @@ class AanvraagVoorwaarden:
     def herindicatie_optie_gekozen(self) -> bool:
         """Bij een herindicatie is gekozen voor optie 1 (dossier) of optie 2 (herindicatiegesprek) [002 §1.21]."""  # noqa: E501
         return self.soort != Soort.HERINDICATIE or self.herindicatie_optie is not None
+
+    def dossieroptie_toegestaan(self) -> bool:
+        """Optie 1 (advies op basis van het dossier) kan alleen als schoolsoort en categorie gelijk blijven aan de huidige TLV; een andere categorie gaat altijd naar de TLA-commissie [002 L820, L825]."""  # noqa: E501
+        from tlv.herindicatie import dossieroptie_bezwaren
+
+        return not dossieroptie_bezwaren(self)
+
+    def herindicatiegesprek_gevoerd(self) -> bool:
+        """Bij optie 2 is het herindicatiegesprek met ouders, school en SC gevoerd en de uitkomst vastgelegd [002 L820-821]."""  # noqa: E501
+        from tlv.herindicatie import laatste_gesprek, optie
+
+        return optie(self) != HerindicatieOptie.GESPREK or laatste_gesprek(self) is not None
+
+    def zonder_toestemming_na_gesprek(self) -> bool:
+        """Geen overeenstemming met ouders in het herindicatiegesprek: de aanvraag volgt de procedure 'aanvraag zonder toestemming van ouders' [002 L821, §1.13]."""  # noqa: E501
+        from tlv.herindicatie import laatste_gesprek, optie
+        from tlv.models.herindicatie import GesprekUitkomst
+
+        g = laatste_gesprek(self) if optie(self) == HerindicatieOptie.GESPREK else None
+        return g is None or g.uitkomst != GesprekUitkomst.OUDERS_NIET_EENS or self.zonder_toestemming
+
+    def commissie_vereist(self) -> bool:
+        from tlv.herindicatie import commissie_redenen
+
+        return bool(commissie_redenen(self))
+
+    def geen_commissie_vereist(self) -> bool:
+        """De aanvraag hoeft niet langs de TLA-commissie: bij een herindicatie zonder consensus tussen school en SC, of met een andere categorie, bespreekt de commissie haar [002 L822-825]."""  # noqa: E501
+        return not self.commissie_vereist()
+
+    def verdeeld_of_commissie_vereist(self) -> bool:
+        """De adviezen zijn niet unaniem, of de herindicatie moet langs de TLA-commissie (geen consensus, of een andere categorie) [002 §1.7, L822-825]."""  # noqa: E501
+        return len(self.adviezen_ingediend()) == 2 and (
+            not self.adviezen_unaniem() or self.commissie_vereist()
+        )
+
+    def commissie_heeft_besproken(self) -> bool:
+        """Een herindicatie die langs de TLA-commissie moet, is daar eerst besproken [002 L822-825]."""
+        return not self.commissie_vereist() or self.besproken_in_vergadering()
 
     def bestuur_is_geinformeerd(self) -> bool:
         """De directeur heeft het schoolbestuur op de hoogte gebracht van de aanvraag [002 §1.3, bijlage 3.11.1]."""  # noqa: E501

@@ -38,6 +38,7 @@ from tlv.services.deskundigen import (
     wijs_deskundigen_toe,
     zichtbare_adviezen,
 )
+from tlv.services.herindicatie import leg_actuele_zienswijze_vast, leg_gesprek_vast
 
 __all__ = [
     "agendeer",
@@ -49,7 +50,9 @@ __all__ = [
     "informatie_ontvangen",
     "keur_formeel_goed",
     "keur_inhoudelijk_goed",
+    "leg_actuele_zienswijze_vast",
     "leg_bemiddeling_vast",
+    "leg_gesprek_vast",
     "leg_ingangsdatum_afwijking_vast",
     "leg_landelijk_advies_vast",
     "leg_sc_oordeel_vast",

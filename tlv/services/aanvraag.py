@@ -30,6 +30,7 @@ FORMULIER_VELDEN = (
     "soort",
     "herindicatie_optie",
     "gevraagde_schoolsoort",
+    "gevraagde_categorie",
     "groep",
     "emb",
     "onderwijsbehoeften",
@@ -45,6 +46,15 @@ FORMULIER_VELDEN = (
     "zt_ouders_geinformeerd_op",
     "zt_verzenddatum_gemeld",
 )
+
+
+def _koppel_vorige_tlv(aanvraag: TLVAanvraag) -> None:
+    """A herindicatie extends the pupil's current TLV [002 L815]: link it, so schoolsoort and
+    categorie can be compared with it (tlv/herindicatie.py)."""
+    from tlv.herindicatie import huidige_tlv
+
+    if aanvraag.soort == Soort.HERINDICATIE and aanvraag.vorige_tlv_id is None:
+        aanvraag.vorige_tlv = huidige_tlv(aanvraag.leerling, behalve_aanvraag_id=aanvraag.pk)
 
 
 def _ondertekenaar(user, functie: str) -> str:
@@ -80,6 +90,7 @@ def maak_aanvraag(
         voorbereid_door=door,
         **velden,
     )
+    _koppel_vorige_tlv(aanvraag)
     if velden.get("groep") is None:
         aanvraag.groep = None if velden.get("soort") == Soort.ONDERINSTROOM else leerling.huidige_groep
     aanvraag.full_clean(exclude=["status"])
@@ -113,6 +124,7 @@ def wijzig_aanvraag(*, aanvraag: TLVAanvraag, door, request=None, **velden) -> T
         raise ValueError(f"Onbekende velden: {sorted(onbekend)}")
     for k, v in velden.items():
         setattr(aanvraag, k, v)
+    _koppel_vorige_tlv(aanvraag)
     aanvraag.voorbereid_door = door if RolSoort.IB in scope_for(door).soorten else aanvraag.voorbereid_door
     aanvraag.full_clean(exclude=["status"])
     aanvraag.save()

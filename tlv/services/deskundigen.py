@@ -371,7 +371,9 @@ def stuur_eindadvies_door(
     """Unanimous: to the TLA-voorzitter, who puts it before the directeur-bestuurder; not
     unanimous: onto the TLA-vergadering first [002 §1.7, L648, L768]."""
     aanvraag = vergrendel(aanvraag)
-    naam = "naar_voorzitter" if aanvraag.adviezen_unaniem() else "naar_tla_vergadering"
+    # A herindicatie without consensus, or with another categorie, goes to the commissie [002 L822-825].
+    unaniem = aanvraag.adviezen_unaniem() and not aanvraag.commissie_vereist()
+    naam = "naar_voorzitter" if unaniem else "naar_tla_vergadering"
     return stap(aanvraag, naam, door=door, request=request, datum=op)
 
 
