@@ -17,6 +17,7 @@ from cases.models import Gebruiker, Samenwerkingsverband
 DEMO_APPS = [
     "cases.demo.inhoud",
     "tlv",
+    "tlv.demo_register",
     "zorgplicht",
     "verzuim",
     "verzuim.demo_verantwoording",
