@@ -395,6 +395,18 @@ def test_blad_noemt_de_besluitbrief(world, client):
     assert "nog niet geplaatst" in html
 
 
+def test_aanvraagpagina_linkt_naar_het_blad_voor_het_swv_bureau(world, client):
+    """[issue 16.8] The aanvraag of an issued TLV links the SWV bureau to its blad; the referring school,
+    which may not open the blad, gets no link."""
+    t = afgegeven_tlv(world)
+    blad = reverse("tlv:blad", args=[t.pk])
+    client.force_login(world.users["sll"])
+    assert blad in client.get(reverse("tlv:detail", args=[t.aanvraag_id])).content.decode()
+    client.force_login(world.users["ib"])
+    resp = client.get(reverse("tlv:detail", args=[t.aanvraag_id]))
+    assert resp.status_code == 200 and blad not in resp.content.decode()
+
+
 def test_schoolleiding_van_de_school_van_plaatsing_ziet_het_blad(world, sbo, client):
     """[issue 16.8] The ib'er and directeur of the sbo where the pupil is placed see the blad of their
     own pupil (cases.scope.schooltoegang: their school, the pupil enrolled there now); the referring
