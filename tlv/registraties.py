@@ -3,7 +3,7 @@ TlvConfig.ready() (see cases/registraties.py for the kinds of registry)."""
 
 from __future__ import annotations
 
-from cases.models.rollen import BOVENSCHOOLS, SCHOOLLEIDING, RolSoort
+from cases.models.rollen import BOVENSCHOOLS, SCHOOLLEIDING, SWV_BUREAU, RolSoort
 from cases.navigatie import paneel, registreer_nav
 from cases.termijnen.models.termijnen import SoortDefinitie, TermijnSoort, registreer_soort
 from cases.tijdlijn import registreer_tijdlijn
@@ -35,6 +35,7 @@ registreer_nav(
 registreer_nav(
     "Doorlooptijden", "tlv:doorlooptijden", rollen=[RolSoort.SLL, RolSoort.BESTUURDER], volgorde=24
 )
+registreer_nav("TLV-register", "tlv:register", rollen=SWV_BUREAU, volgorde=25)  # [issue 16.8]
 
 # --- "Mijn werk" and the dossier timeline --------------------------------------------------------
 

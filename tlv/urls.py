@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tlv import overzichten, views
+from tlv import overzichten, register_views, views
 
 app_name = "tlv"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("vergaderingen/", views.vergaderingen, name="vergaderingen"),
     path("herindicaties/", overzichten.herindicaties, name="herindicaties"),
     path("doorlooptijden/", overzichten.doorlooptijden, name="doorlooptijden"),
+    path("register/", register_views.register, name="register"),
+    path("register/<int:pk>/", register_views.blad, name="blad"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/bewerken/", views.bewerken, name="bewerken"),
     path("<int:pk>/stap/<slug:naam>/", views.stap, name="stap"),

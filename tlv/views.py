@@ -209,6 +209,8 @@ def _detail(request, aanvraag, gebonden=None, status=200):
         "sc_oordelen": list(aanvraag.sc_oordelen.all()) if not (SCHOOLLEIDING & scope.soorten) else [],
         "bezwaren": list(aanvraag.bezwaren.all()),
         "tlv": getattr(aanvraag, "tlv", None),
+        # The register's blad for the receiving school [issue 16.8]: the SWV bureau links to it here.
+        "mag_blad": scope.alles or (bool(SWV_BUREAU & scope.soorten) and aanvraag.swv_id in scope.swv_ids),
         "voorstel_vo": voorstel_vo(aanvraag),
         "handtekening": getattr(aanvraag, "handtekening", None),
         # [002 §1.9] when the TLA-vergadering cannot advise, the information is requested within 2 werkdagen.

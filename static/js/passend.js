@@ -15,3 +15,9 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 });
+// A print button (the TLV blad): no inline handler, the CSP allows none [issue 14].
+document.addEventListener("click", function (e) {
+  if (e.target instanceof Element && e.target.closest("[data-afdrukken]")) {
+    window.print();
+  }
+});

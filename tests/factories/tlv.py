@@ -197,3 +197,46 @@ def naar(
     aanvraag.refresh_from_db()
     assert aanvraag.status == doel, (aanvraag.status, doel)
     return aanvraag
+
+
+def afgegeven_tlv(
+    world,
+    *,
+    leerling=None,
+    schoolsoort="sbo",
+    categorie="",
+    van=date(2026, 8, 1),
+    tot=date(2028, 7, 31),
+    afgegeven_op=date(2026, 6, 15),
+    **velden,
+):
+    """A TLV as issued, without replaying the procedure (its aanvraag stands as decided, at the
+    pupil's school): for the register and everything that only reads TLV rows [issue 16.8]."""
+    from tlv.models import TLV
+
+    leerling = leerling or leerling_met_ouders(world)
+    aanvraag = TLVAanvraag.objects.create(
+        swv=world.swv,
+        leerling=leerling,
+        school=velden.pop("verwijzende_school", None) or leerling.huidige_school,
+        status=Status.AFGEGEVEN,
+        gevraagde_schoolsoort=schoolsoort,
+        ontvangen_op=afgegeven_op,
+        besluit_op=afgegeven_op,
+        besluit_verzonden_op=afgegeven_op,
+        aangemaakt_door=world.users["ib"],
+    )
+    return TLV.objects.create(
+        aanvraag=aanvraag,
+        swv=world.swv,
+        leerling=leerling,
+        kenmerk=f"TLV-{afgegeven_op:%Y}-{aanvraag.pk:05d}",
+        soort=aanvraag.soort,
+        schoolsoort=schoolsoort,
+        categorie=categorie,
+        periode=velden.pop("periode", "4-5"),
+        ingangsdatum=van,
+        einddatum=tot,
+        afgegeven_op=afgegeven_op,
+        **velden,
+    )

@@ -277,6 +277,7 @@ LIJSTEN = {
     "tlv:mijn_aanvragen",
     "tlv:vergaderingen",
     "tlv:herindicaties",
+    "tlv:register",
     "zorgplicht:lijst",
     "zorgplicht:overzicht",
     "verzuim:leerlingen",

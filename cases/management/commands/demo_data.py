@@ -18,6 +18,7 @@ DEMO_APPS = [
     "cases.demo.inhoud",
     "tlv",
     "tlv.demo_herindicatie",
+    "tlv.demo_register",
     "zorgplicht",
     "verzuim",
     "verzuim.demo_verantwoording",
