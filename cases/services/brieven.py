@@ -209,6 +209,14 @@ def render_pdf(html: str, *, base_url: str | None = None) -> bytes:
 
 
 RENDER_OMSCHRIJVING = "pdf gemaakt"
+_NA_RENDER: list = []
+
+
+def registreer_na_render(functie):
+    """Register functie(brief) -> None, called in the render's transaction once the PDF exists."""
+    if functie not in _NA_RENDER:
+        _NA_RENDER.append(functie)
+    return functie
 
 
 def render_brief(brief_id: int) -> Brief:
@@ -242,6 +250,8 @@ def render_brief(brief_id: int) -> Brief:
         brief.fout = ""
         brief.save(update_fields=["pdf", "sha256", "gerenderd_op", "fout"])
         log(actie=AuditActie.GEWIJZIGD, obj=brief, leerling=brief.leerling, omschrijving=RENDER_OMSCHRIJVING)
+        for functie in _NA_RENDER:  # e.g. the ouderportaal makes it available and mails the ouders
+            functie(brief)
         return brief
 
 

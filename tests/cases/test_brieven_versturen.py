@@ -173,3 +173,24 @@ def test_maak_brief_zet_aan_ouders(world):
     )
     assert maak_brief(soort="a", **kw).aan_ouders is True
     assert maak_brief(soort="b", geadresseerden=[{"naam": "Leerplicht"}], **kw).aan_ouders is False
+
+
+def test_demo_brieven_verzonden_op_twee_na(world):
+    """[issue 17] The demo's old letters are recorded as posted; the newest of the SWV and of a
+    school wait in "Brieven versturen"; running twice changes nothing."""
+    import io
+
+    from cases.demo import brieven as demo_brieven
+
+    oud_swv, nieuw_swv = _brief(world, swv_zaak=True), _brief(world, swv_zaak=True)
+    nieuw_school = _brief(world, swv_zaak=False)
+
+    class Wereld:
+        swv = world.swv
+
+    demo_brieven.bouw(Wereld, leerlingen=0, stdout=io.StringIO())
+    demo_brieven.bouw(Wereld, leerlingen=0, stdout=io.StringIO())
+    open_ = set(Brief.objects.te_versturen().values_list("pk", flat=True))
+    assert open_ == {nieuw_swv.pk, nieuw_school.pk}
+    oud_swv.refresh_from_db()
+    assert oud_swv.verzonden_wijze == VerzendWijze.POST and oud_swv.bekendgemaakt_op == timezone.localdate()
