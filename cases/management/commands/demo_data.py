@@ -21,6 +21,7 @@ DEMO_APPS = [
     "verzuim",
     "verzuim.demo_verantwoording",
     "cases.demo.interventie",
+    "cases.demo.onderinstroom",
 ]
 
 
