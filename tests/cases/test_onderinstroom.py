@@ -290,3 +290,30 @@ class TestOverdrachtsdocument:
         for kop in ("Stimulerende factoren kind", "Onderwijsbelemmeringen", "Nazorg", "Conclusie / advies"):
             assert kop in html
         assert "medisch kinderdagverblijf" in html and "aanvraag TLV SBO" in html
+
+    def test_formulier_bewaren_via_de_pagina_en_foute_invoer_blijft_staan(self, world, login):
+        """[002 bijlage 3.10] Saving keeps a concept; a bad e-mail address is refused next to the field
+        and what was typed stays; a delivered document is not changed by a POST."""
+        ond = onderinstroom_in(world, afgeleverd=None, arrangement=False)
+        url = reverse("onderinstroom_document", args=[ond.pk])
+        c = login(world.users["cjk"])
+        resp = c.post(url, {"beschrijving_kind": "Bouwt graag torens.", "email_ouders": "geen-adres"})
+        assert resp.status_code == 200
+        html = resp.content.decode()
+        assert "Bouwt graag torens." in html and "geldig e-mailadres" in html
+        resp = c.post(url, {"beschrijving_kind": "Bouwt graag torens.", "conclusie": "tlv_sbo"})
+        assert resp.status_code == 302
+        ond.refresh_from_db()
+        doc = ond.overdrachtsdocument
+        assert (doc.beschrijving_kind, doc.conclusie, doc.is_afgeleverd) == (
+            "Bouwt graag torens.",
+            "tlv_sbo",
+            False,
+        )
+        gelezen = onderinstroom_in(world, leerling=jong_kind(world, voornaam="Anders"))
+        resp = c.post(
+            reverse("onderinstroom_document", args=[gelezen.pk]), {"beschrijving_kind": "Gewijzigd"}
+        )
+        assert resp.status_code == 200 and "verandert niet meer" in resp.content.decode()
+        gelezen.overdrachtsdocument.refresh_from_db()
+        assert gelezen.overdrachtsdocument.beschrijving_kind == "Vrolijk, houdt van bouwen."

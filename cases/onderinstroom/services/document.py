@@ -13,6 +13,7 @@ from cases.onderinstroom.models.onderinstroom import Onderinstroom
 from cases.onderinstroom.models.overdracht import BRON, SECTIES, Overdrachtsdocument
 from cases.onderinstroom.services import is_school_van
 from cases.onderinstroom.services.kind import eis_cjk
+from cases.scope import scope_for
 from cases.services.audit import log
 from cases.workflow import vergrendel
 
@@ -103,7 +104,9 @@ def markeer_gezien(*, document: Overdrachtsdocument, door, request=None) -> bool
     """The first time the school van aanmelding's IB'er or directeur opens the delivered document:
     recorded once (who, when), so CJK and SC can see it arrived. True when this was that first time."""
     ond = document.onderinstroom
-    if not document.is_afgeleverd or document.gezien_op is not None or not is_school_van(door, ond):
+    if not document.is_afgeleverd or document.gezien_op is not None:
+        return False
+    if scope_for(door).alles or not is_school_van(door, ond):  # the installation's superuser is no school
         return False
     with transaction.atomic():
         bijgewerkt = Overdrachtsdocument.objects.filter(pk=document.pk, gezien_op__isnull=True).update(
