@@ -25,6 +25,11 @@ from cases.interventie.views.traject import (
 )
 from cases.models.rollen import SCHOOLLEIDING, SWV_REGIE, RolSoort
 from cases.navigatie import paneel, registreer_nav
+from cases.onderinstroom import selectors as onderinstroom_selectors
+from cases.onderinstroom.models.arrangement import BRON as OVERGANG_BRON
+from cases.onderinstroom.models.arrangement import EVALUATIE_TERMIJN
+from cases.onderinstroom.views import paneel_overgangsarrangementen
+from cases.onderinstroom.views.kind import LEZERS as ONDERINSTROOM_LEZERS
 from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 from cases.termijnen.views import termijnen_paneel
 from cases.tijdlijn import registreer_tijdlijn
@@ -45,6 +50,7 @@ registreer_nav(
     volgorde=40,
 )
 registreer_nav("Interventies afgesloten", "interventie_overzicht", rollen=SWV_REGIE, volgorde=41)
+registreer_nav("Onderinstroom", "onderinstroom_lijst", rollen=ONDERINSTROOM_LEZERS, volgorde=42)
 registreer_nav("Termijncalculator", "termijnen:calculator", volgorde=80)
 registreer_nav("Meldingen", "termijnen:meldingen", volgorde=85)
 registreer_nav("Brieven versturen", "brieven_versturen", rollen=VERZENDERS, volgorde=86)
@@ -56,6 +62,7 @@ paneel(ib_mijn_werk)
 paneel(paneel_mijn_afspraken)
 paneel(paneel_nieuwe_meldingen)
 paneel(paneel_casusmanager)
+paneel(paneel_overgangsarrangementen)
 paneel(termijnen_paneel)
 paneel(werkgebied)
 paneel(paneel_brieven_versturen)
@@ -64,6 +71,7 @@ paneel(paneel_brieven_versturen)
 
 registreer_tijdlijn("interventie", volgorde=45)(interventie_selectors.traject_items)
 registreer_tijdlijn("arrangementen", volgorde=46)(interventie_selectors.arrangement_items)
+registreer_tijdlijn("onderinstroom", volgorde=47)(onderinstroom_selectors.tijdlijn_items)
 registreer_tijdlijn("ot", volgorde=10)(dossier_selectors.ot_items)
 registreer_tijdlijn("opp", volgorde=20)(dossier_selectors.opp_items)
 registreer_tijdlijn("opp_akkoord", volgorde=25)(dossier_selectors.akkoord_items)
@@ -82,5 +90,19 @@ registreer_soort(
         weken=1,
         atw=False,
         rollen=(RolSoort.DIRECTEUR, RolSoort.BESTUURDER),
+    )
+)
+
+# The evaluation of an overgangsarrangement, due at its end: start + 6 calendar months [002 L807].
+# A duration agreed by the SWV, not an Awb term: the Algemene termijnenwet does not move it. The
+# service passes the days (the months differ in length); the school and the SC are reminded.
+registreer_soort(
+    SoortDefinitie(
+        code=EVALUATIE_TERMIJN,
+        label="Evaluatie overgangsarrangement",
+        basis=f"Na 6 maanden overgangsarrangement: kan de school bieden wat nodig is? {OVERGANG_BRON}",
+        start_omschrijving="de start van het overgangsarrangement",
+        atw=False,
+        rollen=(RolSoort.IB, RolSoort.DIRECTEUR, RolSoort.SC),
     )
 )

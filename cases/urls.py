@@ -5,6 +5,7 @@ from cases.views import audit, brieven, home
 urlpatterns = [
     path("termijnen/", include("cases.termijnen.urls")),
     path("", include("cases.interventie.urls")),
+    path("", include("cases.onderinstroom.urls")),
     path("", include("cases.dossier.urls")),
     path("", home.home, name="home"),
     path("brieven/<int:pk>/pdf/", brieven.brief_download, name="brief_download"),

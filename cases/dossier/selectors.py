@@ -339,6 +339,8 @@ def documenten(leerling: Leerling, vandaag: date) -> list[Document]:
 
 def dossier(leerling: Leerling, *, user, vandaag: date | None = None) -> dict:
     """Everything the dossier page shows, in a constant number of queries."""
+    from cases.onderinstroom.selectors import dossier_onderinstroom
+
     vandaag = vandaag or timezone.localdate()
     ouders = list(leerling.ouders.all())
     items = tijdlijn(leerling, user=user)
@@ -358,6 +360,7 @@ def dossier(leerling: Leerling, *, user, vandaag: date | None = None) -> dict:
         "aanwezigen": aanwezigen_ot(leerling),
         "documenten": documenten(leerling, vandaag),
         "wie_keek": wie_keek(leerling),
+        "onderinstroom": dossier_onderinstroom(leerling, user=user),
         "vandaag": vandaag,
     }
 

@@ -11,6 +11,9 @@ from cases.interventie.models.traject import (
     InterventieTeamlid,
     Interventietraject,
 )
+from cases.onderinstroom.models.arrangement import Overgangsarrangement
+from cases.onderinstroom.models.onderinstroom import Onderinstroom
+from cases.onderinstroom.models.overdracht import Overdrachtsdocument
 from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Opschorting, Termijn
 from cases.termijnen.models.vakanties import SchoolVakantie
 
@@ -38,6 +41,9 @@ __all__ = [
     "OPPAkkoord",
     "OPPInterventie",
     "OTBespreking",
+    "Onderinstroom",
+    "Overdrachtsdocument",
+    "Overgangsarrangement",
     "AuditActie",
     "AuditRegel",
     "Brief",

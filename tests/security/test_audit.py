@@ -293,6 +293,7 @@ LIJSTEN = {
     "home",
     "termijnen:meldingen",
     "verzuim:duo_meldingen",
+    "onderinstroom_lijst",
 }
 # Not in the list, because they show no pupil: the arrangementen budget (sums per regio), the
 # termijncalculator and the agenda page (the feed address only).

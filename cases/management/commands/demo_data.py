@@ -24,6 +24,7 @@ DEMO_APPS = [
     "verzuim.demo_verantwoording",
     "verzuim.demo_verwijdering",
     "cases.demo.interventie",
+    "cases.demo.onderinstroom",
     "cases.demo.brieven",
 ]
 
