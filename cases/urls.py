@@ -6,6 +6,7 @@ urlpatterns = [
     path("termijnen/", include("cases.termijnen.urls")),
     path("", include("cases.interventie.urls")),
     path("", include("cases.dossier.urls")),
+    path("", include("cases.ouderportaal.urls_staf")),
     path("", home.home, name="home"),
     path("brieven/<int:pk>/pdf/", brieven.brief_download, name="brief_download"),
     path("auditlog/", audit.audit_zoeken, name="audit_zoeken"),

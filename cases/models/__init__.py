@@ -11,6 +11,7 @@ from cases.interventie.models.traject import (
     InterventieTeamlid,
     Interventietraject,
 )
+from cases.ouderportaal.models.toegang import OuderKoppeling, OuderUitnodiging
 from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Opschorting, Termijn
 from cases.termijnen.models.vakanties import SchoolVakantie
 
@@ -45,6 +46,8 @@ __all__ = [
     "Inschrijving",
     "Leerling",
     "Ouder",
+    "OuderKoppeling",
+    "OuderUitnodiging",
     "Gemeente",
     "Regio",
     "Rol",

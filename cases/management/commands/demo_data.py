@@ -22,6 +22,7 @@ DEMO_APPS = [
     "verzuim.demo_verantwoording",
     "verzuim.demo_verwijdering",
     "cases.demo.interventie",
+    "cases.demo.ouderportaal",  # last: needs Noor and her ouders [issue 17]
 ]
 
 
