@@ -183,3 +183,51 @@ class TestStappenEnTermijnen:
         from verzuim.termijnen import DUO_MELDING, MELDING_16_UUR, MELDING_MAATREGEL
 
         assert not {DUO_MELDING, MELDING_16_UUR, MELDING_MAATREGEL} & set(TERMIJN_TEKSTEN)
+
+
+class TestAfsprakenEnAndereZaken:
+    def test_geplande_gesprekken_waarvoor_ouders_zijn_uitgenodigd(self, world, client):
+        """[issue 17; 001; 002 §1.2] A planned OT the ouders are invited to and an interventieteam
+        meeting they were told about are shown; an OT they were not invited to is not."""
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from tests.factories.dossier import OTBesprekingFactory
+        from tests.factories.interventie import BijeenkomstFactory, traject_in
+
+        g = gezin_van(world)
+        straks = timezone.localdate() + timedelta(days=7)
+        OTBesprekingFactory(leerling=g.kind, soort="vervolg", datum=straks, ouders_uitgenodigd=True)
+        OTBesprekingFactory(leerling=g.kind, soort="vervolg", datum=straks + timedelta(days=1))
+        traject = traject_in(world, leerling=g.kind)
+        BijeenkomstFactory(traject=traject, datum=straks + timedelta(days=2), locatie="OBS De Testboom")
+        tekst = _ouder(client, g).get(reverse("ouders:kind", args=[g.kind.pk])).content.decode()
+        assert tekst.count("Gesprek met het ondersteuningsteam (OT) op school") == 1
+        assert "Bijeenkomst van het interventieteam, OBS De Testboom" in tekst
+        assert "Interventieteam" in tekst and "Uw kind is aangemeld bij het interventieteam." in tekst
+
+    def test_verwijdering_als_stappen_zonder_hoorverslag(self, world, client):
+        """[issue 17; 004 §3] A decided verwijdering: plain steps; the hoorverslag and the reasons
+        are the school's record, not repeated here (the ouders get them in the letter)."""
+        from datetime import date as D
+
+        from verzuim.services import verwijdering as m
+
+        g = gezin_van(world)
+        d = world.users["directeur"]
+        v = m.start_verwijdering(
+            leerling=g.kind,
+            aanleiding="Herhaalde ernstige incidenten.",
+            ouders_geinformeerd_op=D(2026, 3, 2),
+            door=d,
+            vandaag=D(2026, 3, 2),
+        )
+        m.hoor(verwijdering=v, wie="leerkracht", op=D(2026, 3, 3), verslag="Leerkracht gehoord.", door=d)
+        m.hoor(verwijdering=v, wie="ouders", op=D(2026, 3, 4), verslag="GEHEIM-HOORVERSLAG", door=d)
+        m.besluit_verwijdering(verwijdering=v, motivering="Veiligheid.", door=d, vandaag=D(2026, 3, 9))
+        tekst = _ouder(client, g).get(reverse("ouders:kind", args=[g.kind.pk])).content.decode()
+        assert "Verwijdering van school" in tekst and "Het schoolbestuur heeft besloten." in tekst
+        assert "GEHEIM-HOORVERSLAG" not in tekst and "Veiligheid." not in tekst
+        # The decision letter exists but is not rendered yet: not offered until its PDF is stored.
+        assert "Besluit tot verwijdering" not in tekst
