@@ -17,13 +17,31 @@ class InlogForm(AuthenticationForm):
     }
 
     username = forms.CharField(
-        label="Gebruikersnaam", widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"})
+        label="Gebruikersnaam",
+        help_text="Bent u ouder? Vul dan uw e-mailadres in.",
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "none"}
+        ),
     )
     password = forms.CharField(
         label="Wachtwoord",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+    def clean_username(self):
+        """Ouders log in with their e-mail address, stored lower-cased [issue 17]; a phone that
+        capitalises the first letter must not make the login fail."""
+        from django.contrib.auth import get_user_model
+
+        naam = self.cleaned_data["username"].strip()
+        if (
+            "@" in naam
+            and naam != naam.lower()
+            and not get_user_model().objects.filter(username=naam).exists()
+        ):
+            naam = naam.lower()
+        return naam
 
 
 class TweedeStapForm(forms.Form):
@@ -34,6 +52,22 @@ class TweedeStapForm(forms.Form):
         max_length=16,
         widget=forms.TextInput(
             attrs={"autofocus": True, "autocomplete": "one-time-code", "inputmode": "text", "size": 10}
+        ),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().replace(" ", "")
+
+
+class EmailCodeForm(forms.Form):
+    """The second step for ouders [issue 17]: the code from the e-mail."""
+
+    code = forms.CharField(
+        label="Code uit de e-mail",
+        max_length=16,
+        error_messages={"required": "Vul de code uit de e-mail in."},
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}
         ),
     )
 

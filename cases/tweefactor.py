@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_email.models import EmailDevice
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -75,6 +76,40 @@ def geef_demo_apparaat(user) -> TOTPDevice:
 
 def is_demo_apparaat(apparaat: TOTPDevice | None) -> bool:
     return apparaat is not None and apparaat.key == demo_sleutel(apparaat.user.username)
+
+
+def email_apparaat(user) -> EmailDevice | None:
+    """The ouders' second factor: a code by e-mail (django-otp's otp_email) [issue 17]."""
+    return EmailDevice.objects.devices_for_user(user, confirmed=True).order_by("id").first()
+
+
+def email_adres(apparaat: EmailDevice) -> str:
+    return apparaat.email or apparaat.user.email or ""
+
+
+def gemaskeerd_adres(adres: str) -> str:
+    """'m•••@example.nl': enough to recognise one's own address, not to learn someone else's."""
+    lokaal, _, domein = adres.partition("@")
+    return f"{lokaal[:1]}•••@{domein}" if domein else "•••"
+
+
+def email_code_geldig(apparaat: EmailDevice) -> bool:
+    from django.utils import timezone
+
+    return bool(apparaat.token) and apparaat.valid_until is not None and apparaat.valid_until > timezone.now()
+
+
+def stuur_email_code(apparaat: EmailDevice) -> None:
+    """A new code by e-mail (the mail: templates/otp/email/token.txt, no child data)."""
+    apparaat.generate_challenge({"minuten": settings.OTP_EMAIL_TOKEN_VALIDITY // 60})
+
+
+def demo_email_code(apparaat: EmailDevice | None) -> str | None:
+    """Demo only: the current e-mail code, for a demo ouder whose address ends in the reserved
+    top-level domain .example (no mail can reach it, so showing the code gives nothing away)."""
+    if not settings.PASSEND_DEMO or apparaat is None or not email_adres(apparaat).endswith(".example"):
+        return None
+    return apparaat.token if email_code_geldig(apparaat) else None
 
 
 def maak_herstelcodes(user) -> list[str]:

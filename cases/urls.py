@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("cases.interventie.urls")),
     path("", include("cases.onderinstroom.urls")),
     path("", include("cases.dossier.urls")),
+    path("", include("cases.ouderportaal.urls_staf")),
     path("", home.home, name="home"),
     path("brieven/<int:pk>/pdf/", brieven.brief_download, name="brief_download"),
     path("brieven/versturen/", brieven.brieven_versturen, name="brieven_versturen"),

@@ -316,13 +316,20 @@ def open_afspraken(leerling: Leerling) -> list[Afspraak]:
 
 
 def wie_keek(leerling: Leerling, *, aantal: int = 15) -> list[dict]:
-    """Wie heeft dit dossier ingezien: per person the last view and the number of views."""
-    return list(
+    """Wie heeft dit dossier ingezien: per person the last view and the number of views; an ouder
+    (ouderportaal) is marked as such [issue 17]."""
+    from cases.ouderportaal.selectors import ouder_accounts
+
+    rijen = list(
         AuditRegel.objects.filter(leerling=leerling, actie__in=[AuditActie.BEKEKEN, AuditActie.GEDOWNLOAD])
         .values("gebruiker_id", "gebruikersnaam", "gebruiker__first_name", "gebruiker__last_name")
         .annotate(laatst=Max("tijdstip"), aantal=Count("id"))
         .order_by("-laatst")[:aantal]
     )
+    ouders = ouder_accounts([r["gebruiker_id"] for r in rijen]) if rijen else set()
+    for r in rijen:
+        r["is_ouder"] = r["gebruiker_id"] in ouders
+    return rijen
 
 
 def documenten(leerling: Leerling, vandaag: date) -> list[Document]:

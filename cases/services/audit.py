@@ -96,10 +96,24 @@ def log(
 
 
 def swv_ids_van(user) -> list[int]:
-    """The SWV's the user has a role in: rows about his acts go to each of their beheerders."""
+    """The SWV's the user has a role in: rows about his acts go to each of their beheerders. An ouder
+    has no role: his rows go to the SWV's of the children his portal account is linked to [issue 17]."""
     from cases.scope import scope_for
 
-    return sorted(scope_for(user).swv_ids_alle) if user is not None else []
+    if user is None:
+        return []
+    scope = scope_for(user)
+    if scope.swv_ids_alle or scope.alles or not getattr(user, "pk", None):
+        return sorted(scope.swv_ids_alle)
+    from cases.ouderportaal.models.toegang import OuderKoppeling
+
+    return sorted(
+        set(
+            OuderKoppeling.objects.filter(gebruiker_id=user.pk).values_list(
+                "ouder__leerling__swv_id", flat=True
+            )
+        )
+    )
 
 
 def log_per_swv(

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
@@ -19,7 +20,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cases import tweefactor
-from cases.forms import InstellenForm, TweedeStapForm
+from cases.forms import EmailCodeForm, InstellenForm, TweedeStapForm
 
 
 def _volgende(request) -> str:
@@ -46,6 +47,9 @@ def tweede_stap(request):
         return HttpResponseRedirect(_volgende(request))
     apparaat = tweefactor.totp_apparaat(user)
     if apparaat is None:
+        email_apparaat = tweefactor.email_apparaat(user)
+        if email_apparaat is not None:
+            return _tweede_stap_email(request, email_apparaat)
         return redirect(f"{_url('tweede_stap_instellen')}?{urlencode({'next': _volgende(request)})}")
     if tweefactor.is_geblokkeerd(request, user.username):
         return _geblokkeerd(request)
@@ -74,6 +78,59 @@ def tweede_stap(request):
     )
 
 
+def _tweede_stap_email(request, apparaat):
+    """Ouders [issue 17]: a code by e-mail, valid 10 minutes; 'stuur een nieuwe code' at most once
+    a minute (OTP_EMAIL_COOLDOWN_DURATION). Wrong codes count toward the lockout as for staff."""
+    user = request.user
+    if tweefactor.is_geblokkeerd(request, user.username):
+        return _geblokkeerd(request)
+    volgende = _volgende(request)
+    if request.method == "POST" and "opnieuw" in request.POST:
+        if apparaat.generate_is_allowed()[0]:
+            tweefactor.stuur_email_code(apparaat)
+            messages.success(request, "We hebben een nieuwe code gestuurd. Alleen de nieuwste code werkt.")
+        else:
+            messages.info(request, "U heeft net een code gekregen. Over een minuut kunt u een nieuwe vragen.")
+        return redirect(f"{_url('tweede_stap')}?{urlencode({'next': volgende})}")
+    if (
+        request.method == "GET"
+        and not tweefactor.email_code_geldig(apparaat)
+        and apparaat.generate_is_allowed()[0]
+    ):
+        tweefactor.stuur_email_code(apparaat)
+    form = EmailCodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        gevonden = match_token(user, form.cleaned_data["code"])
+        if gevonden is not None:
+            otp_login(request, gevonden)
+            tweefactor.wis_mislukte_pogingen(request, user.username)
+            return HttpResponseRedirect(volgende)
+        if tweefactor.meld_mislukt(request, user.username, tweefactor.STAP_CODE):
+            return _geblokkeerd(request)
+        form.add_error(
+            "code",
+            "Deze code klopt niet of is verlopen. Vul de code uit de nieuwste e-mail in, of vraag een "
+            "nieuwe code.",
+        )
+        status = 400
+    elif request.method == "POST":
+        status = 400
+    apparaat.refresh_from_db()
+    return render(
+        request,
+        "registration/tweede_stap_email.html",
+        {
+            "form": form,
+            "next": volgende,
+            "adres": tweefactor.gemaskeerd_adres(tweefactor.email_adres(apparaat)),
+            "minuten": settings.OTP_EMAIL_TOKEN_VALIDITY // 60,
+            "demo_code": tweefactor.demo_email_code(apparaat),
+        },
+        status=status,
+    )
+
+
 def _url(naam: str) -> str:
     return reverse(naam)
 
@@ -90,7 +147,7 @@ def _onbevestigd_apparaat(user) -> TOTPDevice:
 def instellen(request):
     """Show the QR code and the secret; one code confirms; then the recovery codes, once."""
     user = request.user
-    if tweefactor.totp_apparaat(user) is not None:
+    if tweefactor.totp_apparaat(user) is not None or tweefactor.email_apparaat(user) is not None:
         return redirect(f"{_url('tweede_stap')}?{urlencode({'next': _volgende(request)})}")
     if tweefactor.is_geblokkeerd(request, user.username):
         return _geblokkeerd(request)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django_otp",  # two factors [issue 14, docs/adr/0003]
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_email",  # the ouders' second factor: a code by e-mail [issue 17, docs/adr/0009]
     "axes",
     "cases",
     "tlv",
@@ -55,6 +56,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified() [issue 14]
     "cases.sessies.AbsoluteSessieduurMiddleware",  # logout after SESSION_ABSOLUTE_HOURS [issue 14]
     "cases.tweefactor.TweeFactorVerplichtMiddleware",  # the 2FA wall [issue 14]
+    "cases.ouderportaal.middleware.OuderportaalMiddleware",  # an ouder reaches only the portal [issue 17]
     "cases.middleware.GeweigerdAuditMiddleware",  # a 403/404 on an id leaves an audit row [issue 14]
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -153,6 +155,15 @@ OTP_TOTP_ISSUER = "Passend"
 # per-device delay would refuse a right code seconds after a wrong one without saying why.
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
+# Ouders log in with a code by e-mail [issue 17, docs/adr/0009]: valid 10 minutes, a new code at
+# most once a minute (the cooldown is the resend throttle); wrong codes count toward axes as above.
+OTP_EMAIL_SUBJECT = "Uw inlogcode voor het ouderportaal van Passend"
+OTP_EMAIL_BODY_TEMPLATE_PATH = "otp/email/token.txt"
+OTP_EMAIL_TOKEN_VALIDITY = env.int("OTP_EMAIL_GELDIG_SECONDEN", default=600)
+OTP_EMAIL_COOLDOWN_DURATION = env.int("OTP_EMAIL_OPNIEUW_NA_SECONDEN", default=60)
+OTP_EMAIL_THROTTLE_FACTOR = 0
+# How long an invitation link for the ouderportaal stays valid [issue 17].
+PASSEND_OUDER_UITNODIGING_DAGEN = env.int("OUDER_UITNODIGING_DAGEN", default=7)
 ANONYMOUS_USER_NAME = None  # guardian: no anonymous user row; anonymous users have no object rights
 GUARDIAN_RAISE_403 = False
 

@@ -26,9 +26,10 @@ from tests.matrix import ALLE_ROLLEN, alle_entries, alle_situaties
 
 ENTRIES = alle_entries()
 WEIGERINGEN = {403, 404, 405}
-# Not objects of an SWV: the reset link carries a token, the agenda feed a secret key; Django's
+# Not objects of an SWV: the reset link and the ouderportaal invitation carry a token, the agenda
+# feed a secret key; Django's
 # admin model pages are the installation's superuser's (the matrix holds their index).
-GEEN_OBJECT_ID = {"password_reset_confirm", "termijnen:agenda_feed"}
+GEEN_OBJECT_ID = {"password_reset_confirm", "termijnen:agenda_feed", "ouders:uitnodiging"}
 # Written by every request, refused or not: the audit trail (refused attempts leave a row there
 # [issue 14, audit part]), sessions and login bookkeeping: the second factor's devices (the test
 # client's force_login gives each user a verified device) and django-axes' attempt records.
@@ -38,6 +39,7 @@ NIET_VERGELEKEN = {
     "otp_totp.totpdevice",
     "otp_static.staticdevice",
     "otp_static.statictoken",
+    "otp_email.emaildevice",
     "axes.accessattempt",
     "axes.accessfailurelog",
     "axes.accesslog",

@@ -16,6 +16,8 @@ from cases.dossier.services.leerlingen import mag_dossier_bewerken
 from cases.dossier.views.leerlingen import SCHRIJVERS, leerling_voor
 from cases.models import Afspraak
 from cases.navigatie import Paneel
+from cases.ouderportaal.selectors import portaal_regels
+from cases.ouderportaal.services.toegang import mag_uitnodigen
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
 
@@ -26,6 +28,8 @@ def dossier(request, pk):
     leerling = leerling_voor(request, pk)
     context = dossier_gegevens(leerling, user=request.user)
     context["mag_bewerken"] = mag_dossier_bewerken(request.user, leerling)
+    context["portaal_regels"] = portaal_regels(leerling)  # "Ouders en ouderportaal" [issue 17]
+    context["mag_uitnodigen"] = mag_uitnodigen(request.user, leerling)
     # Log after reading, so the "wie keek" list shows earlier views, not this one.
     log_inzage(request=request, leerling=leerling, omschrijving="dossier bekeken")
     return render(request, "cases/dossier/dossier.html", context)

@@ -25,7 +25,8 @@ DEMO_APPS = [
     "verzuim.demo_verwijdering",
     "cases.demo.interventie",
     "cases.demo.onderinstroom",
-    "cases.demo.brieven",
+    "cases.demo.ouderportaal",  # needs Noor and her ouders [issue 17]
+    "cases.demo.brieven",  # last: the letters of all the demo above
 ]
 
 

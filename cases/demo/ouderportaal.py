@@ -1,0 +1,64 @@
+"""Demo of the ouderportaal [issue 17]; runs after the other demo modules (DEMO_APPS).
+
+Marieke Verhoevendijk, mother of the scenario pupil Noor, has an active portal account
+(`marieke@ouders.example`, password "demo", second step by e-mail code: the demo shows the code on
+the page because .example addresses cannot receive mail). Noor's father Joost has an invitation
+that is still open, so the dossier's panel "Ouders en ouderportaal" shows both states. All
+addresses are fictitious (the reserved top-level domain .example). Idempotent."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.utils import timezone
+from django_otp.plugins.otp_email.models import EmailDevice
+
+from cases.demo import DEMO_WACHTWOORD
+from cases.models import Gebruiker, Leerling, Ouder, OuderKoppeling, OuderUitnodiging
+from cases.ouderportaal.models.toegang import token_hash
+from cases.ouderportaal.services.toegang import EMAIL_APPARAAT_NAAM
+
+MARIEKE = ("Marieke Verhoevendijk", "marieke@ouders.example")
+JOOST = ("Joost Verhoevendijk", "joost@ouders.example")
+
+
+def bouw(wereld, *, leerlingen: int, stdout) -> None:
+    noor = Leerling.objects.filter(swv=wereld.swv, voornaam="Noor", achternaam="Verhoevendijk").first()
+    if noor is None:
+        stdout.write("Ouderportaal-demo: Noor niet gevonden, overgeslagen.")
+        return
+    marieke = _ouder(noor, *MARIEKE, relatie="moeder")
+    joost = _ouder(noor, *JOOST, relatie="vader")
+    gebruiker, _ = Gebruiker.objects.get_or_create(
+        username=MARIEKE[1], defaults={"email": MARIEKE[1], "first_name": MARIEKE[0]}
+    )
+    gebruiker.set_password(DEMO_WACHTWOORD)
+    gebruiker.save()
+    OuderKoppeling.objects.update_or_create(
+        ouder=marieke, defaults={"gebruiker": gebruiker, "ingetrokken_op": None, "ingetrokken_door": None}
+    )
+    EmailDevice.objects.update_or_create(
+        user=gebruiker, name=EMAIL_APPARAAT_NAAM, defaults={"email": MARIEKE[1], "confirmed": True}
+    )
+    if not OuderUitnodiging.objects.filter(ouder=joost).open().exists():
+        # Not mailed (a demo address); the raw token is thrown away, as after a real mail.
+        OuderUitnodiging.objects.create(
+            ouder=joost,
+            email=joost.email,
+            token_sha256=token_hash(secrets.token_urlsafe(32)),
+            verloopt_op=timezone.now() + timedelta(days=7),
+        )
+    stdout.write(
+        f"Ouderportaal-demo: {MARIEKE[1]} (wachtwoord '{DEMO_WACHTWOORD}') ziet Noor; Joost is uitgenodigd."
+    )
+
+
+def _ouder(kind: Leerling, naam: str, email: str, *, relatie: str) -> Ouder:
+    ouder = kind.ouders.filter(naam=naam).first()
+    if ouder is None:
+        ouder = Ouder(leerling=kind, naam=naam, relatie=relatie)
+    ouder.email = email
+    ouder.gezag = True
+    ouder.save()
+    return ouder

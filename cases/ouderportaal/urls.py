@@ -1,0 +1,17 @@
+"""URLs of the ouderportaal [issue 17], namespace "ouders", under /ouders/ (config/urls.py).
+Object ids only; each one 404s outside the ouder's own children (selectors.kinderen_van)."""
+
+from django.urls import path
+
+from cases.ouderportaal.views import portaal, toegang
+
+app_name = "ouders"
+
+urlpatterns = [
+    path("", portaal.start, name="start"),
+    path("kind/<int:pk>/", portaal.kind, name="kind"),
+    path("opp/<int:pk>/", portaal.opp, name="opp"),
+    path("verslag/<int:pk>/", portaal.verslag, name="verslag"),
+    path("brief/<int:pk>/", portaal.brief, name="brief"),
+    path("uitnodiging/<str:token>/", toegang.uitnodiging, name="uitnodiging"),
+]

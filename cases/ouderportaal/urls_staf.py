@@ -1,0 +1,14 @@
+"""Staff URLs of the ouderportaal (the dossier panel), included from cases/urls.py [issue 17]."""
+
+from django.urls import path
+
+from cases.ouderportaal.views import staf
+
+urlpatterns = [
+    path("leerlingen/<int:pk>/ouders/<int:ouder_pk>/uitnodigen/", staf.uitnodigen, name="ouder_uitnodigen"),
+    path(
+        "leerlingen/<int:pk>/ouders/<int:ouder_pk>/toegang-intrekken/",
+        staf.intrekken,
+        name="ouder_toegang_intrekken",
+    ),
+]
