@@ -137,3 +137,21 @@ def stuur_uitnodiging_task(gebruiker_id: int) -> bool:
     from cases.beheer.services import stuur_uitnodiging
 
     return stuur_uitnodiging(gebruiker_id)
+
+
+@shared_task(
+    base=ViaUitgaand,
+    name="cases.ouderportaal.stuur_briefbericht",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    retry_backoff_max=60,
+    max_retries=5,
+    soft_time_limit=30,
+    time_limit=45,
+)
+def stuur_briefbericht_task(bericht_id: int) -> bool:
+    """The "a letter is ready in the portal" mail to an ouder [issue 17]; sent once."""
+    from cases.ouderportaal.brieven import stuur_briefbericht
+
+    return stuur_briefbericht(bericht_id)

@@ -14,6 +14,7 @@ from cases.interventie.models.traject import (
 from cases.onderinstroom.models.arrangement import Overgangsarrangement
 from cases.onderinstroom.models.onderinstroom import Onderinstroom
 from cases.onderinstroom.models.overdracht import Overdrachtsdocument
+from cases.ouderportaal.models.berichten import BriefBericht
 from cases.ouderportaal.models.toegang import OuderKoppeling, OuderUitnodiging
 from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Opschorting, Termijn
 from cases.termijnen.models.vakanties import SchoolVakantie
@@ -27,6 +28,7 @@ from .uitgaand import UitgaandeTaak
 
 __all__ = [
     "Arrangement",
+    "BriefBericht",
     "ArrangementBudget",
     "InterventieAfspraak",
     "InterventieBijeenkomst",

@@ -73,7 +73,7 @@ def brieven_van(user, kind: Leerling):
     Matched on the addressee's name as the letter holds it (JSON), in Python: portable SQL."""
     namen = {o.naam.strip().lower() for o in ouders_van(user, kind)}
     rijen = (
-        Brief.objects.filter(leerling=kind)
+        Brief.objects.filter(leerling=kind, aan_ouders=True)
         .exclude(pdf="")
         .exclude(sha256="")
         .only(

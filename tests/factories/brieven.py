@@ -10,8 +10,9 @@ MINI_PDF = (
 )
 
 
-def gerenderde_brief(*, leerling, soort="test", onderwerp="Testbrief") -> Brief:
-    """A letter row with a stored PDF, without going through WeasyPrint."""
+def gerenderde_brief(*, leerling, soort="test", onderwerp="Testbrief", aan_ouders=True) -> Brief:
+    """A letter row with a stored PDF, without going through WeasyPrint; addressed to the ouders
+    (as maak_brief makes it) unless aan_ouders=False."""
     brief = Brief.objects.create(
         swv_id=leerling.swv_id,
         leerling=leerling,
@@ -20,6 +21,7 @@ def gerenderde_brief(*, leerling, soort="test", onderwerp="Testbrief") -> Brief:
         template="brieven/test_besluit.html",
         kenmerk=f"TEST-{Brief.objects.count() + 1}",
         sha256=hashlib.sha256(MINI_PDF).hexdigest(),
+        aan_ouders=aan_ouders,
     )
     brief.pdf.save(brief.bestandsnaam, ContentFile(MINI_PDF))
     return brief
