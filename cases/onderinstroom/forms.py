@@ -93,10 +93,9 @@ class OverdrachtForm(forms.Form):
 class DocumentForm(forms.ModelForm):
     """The fields of bijlage 3.10, all optional while the document is a concept."""
 
-    formfield_callback = modelveld
-
     class Meta:
         model = Overdrachtsdocument
+        formfield_callback = modelveld
         fields = VELDEN
         widgets = {
             "ouders_ondertekend_op": DatumInvoer(),
