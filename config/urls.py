@@ -39,6 +39,7 @@ urlpatterns = [
     path("tlv/", include("tlv.urls")),
     path("zorgplicht/", include("zorgplicht.urls")),
     path("verzuim/", include("verzuim.urls")),
+    path("ouders/tlv/", include("tlv.urls_ouders")),  # the ouders' part of a TLV-aanvraag [issue 17]
     path("ouders/", include("cases.ouderportaal.urls")),  # the ouderportaal [issue 17]
     path("", include("cases.urls")),
 ]

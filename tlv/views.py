@@ -28,6 +28,7 @@ from tlv import forms, herindicatie, selectors, services
 from tlv.acties import ACTIES, HERINDICATIE_ACTIES, acties_voor
 from tlv.models import Status, TLAVergadering
 from tlv.models.rechten import school_medewerker
+from tlv.ouders import sha256 as ouders_sha256
 from tlv.services.deskundigen import voorstel_vo, zichtbare_adviezen
 from tlv.termijnen import beslistermijn
 from tlv.volledigheid import evalueer
@@ -213,6 +214,10 @@ def _detail(request, aanvraag, gebonden=None, status=200):
         "mag_blad": scope.alles or (bool(SWV_BUREAU & scope.soorten) and aanvraag.swv_id in scope.swv_ids),
         "voorstel_vo": voorstel_vo(aanvraag),
         "handtekening": getattr(aanvraag, "handtekening", None),
+        # The ouders' own signature and zienswijze from the ouderportaal [issue 17], read-only.
+        "ouder_handtekeningen": list(aanvraag.ouder_handtekeningen.select_related("ouder")),
+        "ouder_zienswijzen": list(aanvraag.ouder_zienswijzen.select_related("ouder")),
+        "samenvatting_sha256": ouders_sha256(aanvraag),
         # [002 §1.9] when the TLA-vergadering cannot advise, the information is requested within 2 werkdagen.
         "tla_opvragen_uiterlijk": plus_werkdagen(aanvraag.vergadering.datum, 2)
         if aanvraag.status == Status.TLA_VERGADERING and aanvraag.vergadering_id

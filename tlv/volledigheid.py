@@ -40,12 +40,20 @@ class Dossier:
     @classmethod
     def laad(cls, aanvraag, peildatum: date) -> Dossier:
         leerling = aanvraag.leerling
-        opp = (
+        versies = list(
             OPP.objects.filter(leerling=leerling, status=DossierStatus.VASTGESTELD)
-            .prefetch_related(Prefetch("akkoorden", OPPAkkoord.objects.ondertekend(), "ondertekend"))
+            .prefetch_related(
+                Prefetch("akkoorden", OPPAkkoord.objects.ondertekend(), "ondertekend"),
+                Prefetch("portaal_zienswijzen", to_attr="zienswijzen_portaal"),
+            )
             .order_by("-versie")
-            .first()
         )
+        opp = versies[0] if versies else None
+        if aanvraag.besluit_op:
+            # A decided aanvraag is judged on the OPP it was decided on, not on a later evaluation
+            # (issue 17: the ouders sign a new version in the portal after the TLV).
+            eerder = [v for v in versies if v.datum and v.datum <= aanvraag.besluit_op]
+            opp = eerder[0] if eerder else opp
         ots = list(
             OTBespreking.objects.filter(leerling=leerling, status=DossierStatus.VASTGESTELD)
             .prefetch_related("aanwezigen")
@@ -126,6 +134,8 @@ def aanvraagformulier_ondertekend(aanvraag, dossier: Dossier) -> tuple[bool, str
     if gebreken:
         return False, "; ".join(gebreken).capitalize() + "."
     wie = "zonder toestemming van ouders (§1.13 vervuld)" if aanvraag.zonder_toestemming else "door ouders"
+    if not aanvraag.zonder_toestemming and aanvraag.ouder_handtekeningen.exists():
+        wie = "door ouders (digitaal in het ouderportaal)"
     return True, f"Ondertekend {wie} en door de directeur."
 
 
@@ -152,7 +162,7 @@ def handelingsdeel_ondertekend(aanvraag, dossier: Dossier) -> tuple[bool, str]:
         return False, (
             f"De handtekening op het handelingsdeel ontbreekt van {len(ontbreekt)} ouder(s) met gezag; "
             "een mondeling akkoord telt niet, alleen een ondertekend exemplaar dat in het dossier is "
-            "gescand [002 L742, L1250]."
+            "gescand of een digitale handtekening in het ouderportaal [002 L742, L1250]."
         )
     return True, "Alle ouders met gezag hebben het handelingsdeel schriftelijk ondertekend."
 
@@ -160,8 +170,13 @@ def handelingsdeel_ondertekend(aanvraag, dossier: Dossier) -> tuple[bool, str]:
 def zienswijze_ouders_in_opp(aanvraag, dossier: Dossier) -> tuple[bool, str]:
     if dossier.opp is None:
         return False, "Er is geen vastgesteld OPP."
+    portaal = getattr(dossier.opp, "zienswijzen_portaal", None)
+    if portaal is None:
+        portaal = list(dossier.opp.portaal_zienswijzen.all())
+    if portaal:
+        return True, f"De zienswijze van ouders is in het ouderportaal geschreven ({len(portaal)} keer)."
     if not dossier.opp.zienswijze_ouders.strip():
-        return False, "Het OPP bevat geen zienswijze van ouders."
+        return False, "Het OPP bevat geen zienswijze van ouders (op papier of in het ouderportaal)."
     return True, "De zienswijze van ouders staat in het OPP."
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from cases.dossier.models.documenten import Document, DocumentSoort
-from cases.dossier.models.opp import FACTOREN, OPP, AkkoordWijze
+from cases.dossier.models.opp import DOOR_MEDEWERKER, FACTOREN, OPP
 from cases.dossier.models.ot import AanwezigeRol, OTBespreking, OTUitkomst
 from cases.dossier.services.opp import INHOUD_VELDEN
 from cases.dossier.services.ot import BESPREKING_VELDEN, VERVOLG_VELDEN
@@ -322,7 +322,7 @@ class AkkoordForm(forms.Form):
     datum = DatumVeld(label="Datum van het akkoord", widget=DatumInvoer())
     wijze = forms.ChoiceField(
         label="Hoe is het akkoord gegeven?",
-        choices=AkkoordWijze.choices,
+        choices=[(w.value, w.label) for w in DOOR_MEDEWERKER],
         widget=forms.RadioSelect,
         help_text="Alleen een handtekening op papier, gescand in het dossier, telt als ondertekend "
         "handelingsdeel. Een mondeling akkoord wordt genoteerd, maar telt niet als handtekening.",

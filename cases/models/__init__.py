@@ -16,6 +16,7 @@ from cases.onderinstroom.models.onderinstroom import Onderinstroom
 from cases.onderinstroom.models.overdracht import Overdrachtsdocument
 from cases.ouderportaal.models.berichten import BriefBericht
 from cases.ouderportaal.models.toegang import OuderKoppeling, OuderUitnodiging
+from cases.ouderportaal.models.zienswijze import Zienswijze
 from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Opschorting, Termijn
 from cases.termijnen.models.vakanties import SchoolVakantie
 
@@ -27,6 +28,7 @@ from .rollen import Gebruiker, Rol, RolSoort
 from .uitgaand import UitgaandeTaak
 
 __all__ = [
+    "Zienswijze",
     "Arrangement",
     "BriefBericht",
     "ArrangementBudget",

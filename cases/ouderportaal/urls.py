@@ -3,7 +3,7 @@ Object ids only; each one 404s outside the ouder's own children (selectors.kinde
 
 from django.urls import path
 
-from cases.ouderportaal.views import portaal, toegang
+from cases.ouderportaal.views import ondertekenen, portaal, toegang
 
 app_name = "ouders"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("", portaal.start, name="start"),
     path("kind/<int:pk>/", portaal.kind, name="kind"),
     path("opp/<int:pk>/", portaal.opp, name="opp"),
+    path("opp/<int:pk>/ondertekenen/", ondertekenen.opp_ondertekenen, name="opp_ondertekenen"),
+    path("opp/<int:pk>/zienswijze/", ondertekenen.opp_zienswijze, name="opp_zienswijze"),
     path("verslag/<int:pk>/", portaal.verslag, name="verslag"),
     path("brief/<int:pk>/", portaal.brief, name="brief"),
     path("uitnodiging/<str:token>/", toegang.uitnodiging, name="uitnodiging"),

@@ -16,6 +16,17 @@ def _gezin(w):
     return gezin_van(w)
 
 
+def _aanvraag(w):
+    """A TLV-aanvraag in concept for the world's family: open to its ouders [issue 17]."""
+    a = getattr(w, "_ouder_aanvraag", None)
+    if a is None:
+        from tests.factories.tlv import concept
+
+        a = concept(w, leerling=_gezin(w).kind, compleet=False, ouders_ondertekend_op=None)
+        w._ouder_aanvraag = a
+    return a
+
+
 def _uitnodiging(w):
     from cases.ouderportaal.services.toegang import nodig_uit
     from tests.factories import LeerlingFactory, OuderFactory
@@ -35,6 +46,12 @@ MATRIX = {
     "ouders:start": Toegang(ok=frozenset()),
     "ouders:kind": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).kind.pk}),
     "ouders:opp": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).opp.pk}),
+    # What ouders do [issue 17]: sign the handelingsdeel, write a zienswijze (the ouder: tests/cases/
+    # ouderportaal/test_ouderportaal_ondertekenen.py).
+    "ouders:opp_ondertekenen": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).opp.pk}),
+    "ouders:opp_zienswijze": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).opp.pk}),
+    "ouders_tlv:aanvraag": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _aanvraag(w).pk}),
+    "ouders_tlv:aanvraag_zienswijze": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _aanvraag(w).pk}),
     "ouders:verslag": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).verslag.pk}),
     "ouders:brief": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).brief.pk}),
     # The invitation link is public (the ouder has no account yet); a logged-in user is told to

@@ -24,6 +24,7 @@ from .besluit import (
 )
 from .herindicatie import GesprekUitkomst, Herindicatiegesprek
 from .keuzes import HerindicatieOptie, Schoolsoort, Soort, Status
+from .ouders import OuderHandtekeningAanvraag, ZienswijzeAanvraag
 
 __all__ = [
     "SC_VRAGEN",
@@ -39,6 +40,7 @@ __all__ = [
     "Herindicatiegesprek",
     "HerindicatieOptie",
     "Opschorting",
+    "OuderHandtekeningAanvraag",
     "Overgang",
     "Periode",
     "ScOordeel",
@@ -50,4 +52,5 @@ __all__ = [
     "TLVAanvraag",
     "Toewijzing",
     "Verdaging",
+    "ZienswijzeAanvraag",
 ]

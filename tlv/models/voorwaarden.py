@@ -104,7 +104,13 @@ class AanvraagVoorwaarden:
 
     def aanvraagformulier_ingevuld(self) -> bool:
         """Het aanvraagformulier beschrijft de onderwijs- en ondersteuningsbehoeften en de zienswijze van ouders [002 bijlage 3.11.1]."""  # noqa: E501
-        return bool(self.onderwijsbehoeften.strip() and self.zienswijze_ouders.strip())
+        return bool(self.onderwijsbehoeften.strip() and self.heeft_zienswijze_ouders())
+
+    def heeft_zienswijze_ouders(self) -> bool:
+        """Typed by the school (on paper), or written by an ouder in the ouderportaal [issue 17]."""
+        if self.zienswijze_ouders.strip():
+            return True
+        return bool(self.pk) and self.ouder_zienswijzen.exists()
 
     def toestemming_ouders_of_uitzondering(self) -> bool:
         """Ouders hebben de aanvraag ondertekend, of alle zes voorwaarden voor een aanvraag zonder toestemming zijn vastgelegd en vervuld [002 §1.3, §1.13]."""  # noqa: E501

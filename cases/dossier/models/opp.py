@@ -3,7 +3,8 @@
 Versioned: every evaluation starts a new version (a copy of the last one, as concept); earlier
 versions stay readable and, once vastgesteld, never change (the same guard as the OT-verslag).
 The ouders' akkoord on the handelingsdeel is recorded per ouder with gezag: who, when, and
-whether on paper or in person."""
+whether on paper, in person or digitally in the ouderportaal (issue 17: with the SHA-256 of
+the exact handelingsdeel text signed, cases/dossier/handelingsdeel.py)."""
 
 from __future__ import annotations
 
@@ -308,11 +309,13 @@ class OPPInterventie(models.Model):
 class AkkoordWijze(models.TextChoices):
     """How an ouder agreed to the handelingsdeel. Only a written signature counts as the signed
     handelingsdeel [002 L742 'moet worden ondertekend door ouders', bijlage 3.8.1 L1250
-    'Schriftelijk akkoord']; a spoken akkoord is noted but is no signature [issue 16.3]. A new way
-    (the ouders' own digital signature, issue 17) is added here with its place in SCHRIFTELIJK."""
+    'Schriftelijk akkoord']; a spoken akkoord is noted but is no signature [issue 16.3]. The
+    ouders' own digital signature in the ouderportaal [issue 17] is written (in SCHRIFTELIJK) and
+    needs no scan: the row holds the SHA-256 of the signed text and the second factor."""
 
     OP_PAPIER = "papier", "handtekening op papier (ondertekend exemplaar gescand in het dossier)"
     MONDELING = "mondeling", "mondeling akkoord (genoteerd; telt niet als handtekening)"
+    DIGITAAL = "portaal", "digitaal ondertekend in het ouderportaal"
 
     @property
     def telt_als_handtekening(self) -> bool:
@@ -336,7 +339,9 @@ class AkkoordWijze(models.TextChoices):
         return q
 
 
-SCHRIFTELIJK = frozenset({AkkoordWijze.OP_PAPIER})
+SCHRIFTELIJK = frozenset({AkkoordWijze.OP_PAPIER, AkkoordWijze.DIGITAAL})
+# Staff record these ways; DIGITAAL only the ouder himself, in the portal [issue 17].
+DOOR_MEDEWERKER = (AkkoordWijze.OP_PAPIER, AkkoordWijze.MONDELING)
 MET_SCAN = frozenset({AkkoordWijze.OP_PAPIER})
 
 
@@ -364,6 +369,12 @@ class OPPAkkoord(models.Model):
         verbose_name="gescand ondertekend exemplaar",
     )
     toelichting = models.TextField(blank=True)
+    sha256 = models.CharField(
+        "SHA-256 van het ondertekende handelingsdeel",
+        max_length=64,
+        blank=True,
+        help_text="Digitaal ondertekend: de hash van de tekst die de ouder zag.",
+    )
     vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     vastgelegd_op = models.DateTimeField(auto_now_add=True)
 

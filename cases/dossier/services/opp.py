@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
-from cases.dossier.models.opp import FACTOREN, OPP, AkkoordWijze, OPPAkkoord, OPPInterventie
+from cases.dossier.models.opp import DOOR_MEDEWERKER, FACTOREN, OPP, AkkoordWijze, OPPAkkoord, OPPInterventie
 from cases.dossier.models.ot import Status
 from cases.dossier.services.leerlingen import eis_bewerkrecht
 from cases.models import Leerling, Ouder
@@ -212,6 +212,8 @@ def leg_akkoord_vast(
     soort = AkkoordWijze(wijze) if wijze in AkkoordWijze.values else None
     if soort is None:
         fout["wijze"] = "Kies hoe het akkoord is gegeven."
+    elif soort not in DOOR_MEDEWERKER:
+        fout["wijze"] = "Digitaal ondertekenen doet de ouder zelf, in het ouderportaal [issue 17]."
     elif soort.vraagt_scan and document is None:
         fout["document"] = (
             "Een handtekening op papier telt alleen met het gescande ondertekende exemplaar in het "

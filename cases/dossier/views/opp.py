@@ -68,6 +68,7 @@ def opp_detail(request, pk):
             "ouders": ouders,
             "gezag_zonder_akkoord": gezag_zonder_akkoord,
             "interventies": list(opp.interventies.all()),
+            "portaal_zienswijzen": list(opp.portaal_zienswijzen.select_related("ouder")),
             "factoren": [
                 (code, titel, toelichting, [(label, opp.factor(code, s)) for s, label in velden])
                 for code, titel, toelichting, velden in FACTOREN

@@ -46,6 +46,9 @@ def start(request):
 def kind(request, pk: int):
     leerling = selectors.kind_van(request.user, pk)
     context = selectors.kind_overzicht(request.user, leerling)
+    from cases.ouderportaal.selectors_ondertekenen import te_doen
+
+    context.update(te_doen(request.user, leerling, context["opp"]))
     log_inzage(request=request, leerling=leerling, omschrijving="ouderportaal: kind bekeken")
     return render(request, "ouders/kind.html", context)
 
@@ -68,8 +71,16 @@ def opp(request, pk: int):
             "nieuwste": bool(versies) and versies[0].pk == plan.pk,
             "interventies": list(plan.interventies.all()),
             "factoren": _factoren(plan),
+            **ondertekenen_context(request.user, plan),
         },
     )
+
+
+def ondertekenen_context(user, plan) -> dict:
+    """What the OPP page says about signing and the zienswijze [issue 17]."""
+    from cases.ouderportaal.selectors_ondertekenen import ondertekening_van
+
+    return ondertekening_van(user, plan)
 
 
 def _factoren(plan) -> list[tuple[str, str, list[tuple[str, str]]]]:

@@ -61,6 +61,8 @@ class TestScope:
         ids = {
             "ouders:kind": ander.kind.pk,
             "ouders:opp": ander.opp.pk,
+            "ouders:opp_ondertekenen": ander.opp.pk,
+            "ouders:opp_zienswijze": ander.opp.pk,
             "ouders:verslag": ander.verslag.pk,
             "ouders:brief": ander.brief.pk,
         }
