@@ -30,6 +30,7 @@ from cases.onderinstroom.models.arrangement import BRON as OVERGANG_BRON
 from cases.onderinstroom.models.arrangement import EVALUATIE_TERMIJN
 from cases.onderinstroom.views import paneel_overgangsarrangementen
 from cases.onderinstroom.views.kind import LEZERS as ONDERINSTROOM_LEZERS
+from cases.ouderportaal.views.documenten_staf import paneel_ouderdocumenten
 from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 from cases.termijnen.views import termijnen_paneel
 from cases.tijdlijn import registreer_tijdlijn
@@ -66,6 +67,7 @@ paneel(paneel_overgangsarrangementen)
 paneel(termijnen_paneel)
 paneel(werkgebied)
 paneel(paneel_brieven_versturen)
+paneel(paneel_ouderdocumenten)
 
 # --- the dossier timeline ------------------------------------------------------------------------
 

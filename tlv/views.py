@@ -208,7 +208,7 @@ def _detail(request, aanvraag, gebonden=None, status=200):
         "eindadvies": e if toon_adviezen else None,
         "toewijzingen": aanvraag.actieve_toewijzingen() if toon_adviezen else [],
         "sc_oordelen": list(aanvraag.sc_oordelen.all()) if not (SCHOOLLEIDING & scope.soorten) else [],
-        "bezwaren": list(aanvraag.bezwaren.all()),
+        "bezwaren": list(aanvraag.bezwaren.select_related("geregistreerd_door")),
         "tlv": getattr(aanvraag, "tlv", None),
         # The register's blad for the receiving school [issue 16.8]: the SWV bureau links to it here.
         "mag_blad": scope.alles or (bool(SWV_BUREAU & scope.soorten) and aanvraag.swv_id in scope.swv_ids),

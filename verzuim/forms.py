@@ -132,6 +132,20 @@ class BezwaarForm(forms.Form):
     verschoonbaar_reden = tekst("Motivering (verschoonbaar of niet)", required=False, rows=2)
 
 
+class TermijnOverschrijdingForm(forms.Form):
+    """A late bezwaar the ouder submitted in the portal with his reason: the directeur judges it
+    [issue 17; 004 L776-781; Awb 6:11]."""
+
+    verschoonbaar = forms.TypedChoiceField(
+        label="Is de overschrijding verschoonbaar?",
+        choices=[("", "—"), ("ja", "ja, verschoonbaar"), ("nee", "nee, niet verschoonbaar")],
+        coerce=lambda w: w == "ja",
+        empty_value=None,
+        required=False,
+    )
+    verschoonbaar_reden = tekst("Motivering (verschoonbaar of niet)", required=False, rows=2)
+
+
 class HoorBezwaarForm(forms.Form):
     """The ouders heard on the bezwaar; the verslag signed 'voor gezien' by ouders and directie
     [004 L726-729, L764-766]. The signatures can be added later."""

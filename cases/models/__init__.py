@@ -15,6 +15,7 @@ from cases.onderinstroom.models.arrangement import Overgangsarrangement
 from cases.onderinstroom.models.onderinstroom import Onderinstroom
 from cases.onderinstroom.models.overdracht import Overdrachtsdocument
 from cases.ouderportaal.models.berichten import BriefBericht
+from cases.ouderportaal.models.inbreng import OuderBezwaar, OuderDocument, OuderDocumentStatus
 from cases.ouderportaal.models.toegang import OuderKoppeling, OuderUitnodiging
 from cases.ouderportaal.models.zienswijze import Zienswijze
 from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Opschorting, Termijn
@@ -31,6 +32,9 @@ __all__ = [
     "Zienswijze",
     "Arrangement",
     "BriefBericht",
+    "OuderBezwaar",
+    "OuderDocument",
+    "OuderDocumentStatus",
     "ArrangementBudget",
     "InterventieAfspraak",
     "InterventieBijeenkomst",

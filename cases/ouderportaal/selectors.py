@@ -87,6 +87,9 @@ def brieven_van(user, kind: Leerling):
             "geadresseerden",
             "pdf",
             "sha256",
+            "bezwaarclausule",
+            "content_type_id",
+            "object_id",
         )
         .order_by("-aangemaakt_op", "-pk")
     )

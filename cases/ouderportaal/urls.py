@@ -3,7 +3,7 @@ Object ids only; each one 404s outside the ouder's own children (selectors.kinde
 
 from django.urls import path
 
-from cases.ouderportaal.views import ondertekenen, portaal, toegang
+from cases.ouderportaal.views import inbreng, ondertekenen, portaal, toegang
 
 app_name = "ouders"
 
@@ -15,5 +15,7 @@ urlpatterns = [
     path("opp/<int:pk>/zienswijze/", ondertekenen.opp_zienswijze, name="opp_zienswijze"),
     path("verslag/<int:pk>/", portaal.verslag, name="verslag"),
     path("brief/<int:pk>/", portaal.brief, name="brief"),
+    path("brief/<int:pk>/bezwaar/", inbreng.bezwaar, name="bezwaar"),
+    path("kind/<int:pk>/documenten/", inbreng.documenten, name="documenten"),
     path("uitnodiging/<str:token>/", toegang.uitnodiging, name="uitnodiging"),
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cases.ouderportaal.views import staf
+from cases.ouderportaal.views import documenten_staf, staf
 
 urlpatterns = [
     path("leerlingen/<int:pk>/ouders/<int:ouder_pk>/uitnodigen/", staf.uitnodigen, name="ouder_uitnodigen"),
@@ -11,4 +11,7 @@ urlpatterns = [
         staf.intrekken,
         name="ouder_toegang_intrekken",
     ),
+    path("ouderdocumenten/", documenten_staf.lijst, name="ouderdocumenten"),
+    path("ouderdocumenten/<int:pk>/", documenten_staf.detail, name="ouderdocument"),
+    path("ouderdocumenten/<int:pk>/bestand/", documenten_staf.bestand, name="ouderdocument_bestand"),
 ]

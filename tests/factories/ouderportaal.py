@@ -75,3 +75,80 @@ def gezin_van(world) -> Gezin:
         world._gezin = g
         world.users["ouder"] = g.gebruiker
     return g
+
+
+# --- part 2: bezwaar and documents [issue 17] ------------------------------------------------------
+
+
+def pdf_upload(naam: str = "verslag.pdf", inhoud: bytes | None = None):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories.brieven import MINI_PDF
+
+    return SimpleUploadedFile(naam, MINI_PDF if inhoud is None else inhoud, content_type="application/pdf")
+
+
+def als_pdf(brief: Brief) -> Brief:
+    """Store a PDF for a letter maak_brief made (no WeasyPrint in these tests)."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from tests.factories.brieven import MINI_PDF
+
+    brief.pdf.save(brief.bestandsnaam, ContentFile(MINI_PDF), save=False)
+    brief.sha256 = hashlib.sha256(MINI_PDF).hexdigest()
+    brief.save(update_fields=["pdf", "sha256"])
+    return brief
+
+
+def ouderdocument(g: Gezin, *, titel: str = "Verslag van de psycholoog"):
+    from cases.ouderportaal.services.documenten import stuur_document
+
+    return stuur_document(door=g.gebruiker, kind=g.kind, titel=titel, bestand=pdf_upload())
+
+
+def ouderdocument_van(world):
+    d = getattr(world, "_ouderdocument", None)
+    if d is None:
+        d = ouderdocument(gezin_van(world))
+        world._ouderdocument = d
+    return d
+
+
+def bezwaarbrief(g: Gezin, *, directeur, dagen_geleden: int = 3) -> Brief:
+    """A verwijdering decided `dagen_geleden` days ago with its letter (bezwaarclausule) to the
+    gezin's ouder: a letter the ouder can object to in the portal."""
+    from datetime import timedelta
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from verzuim.models import Verwijdering
+    from verzuim.models.maatregelen import VerwijderingStatus
+
+    vandaag = timezone.localdate()
+    v = Verwijdering.objects.create(
+        leerling=g.kind,
+        school=g.kind.huidige_school,
+        aanleiding="Herhaalde ernstige incidenten.",
+        ouders_geinformeerd_op=vandaag - timedelta(days=dagen_geleden + 7),
+        voornemen_op=vandaag - timedelta(days=dagen_geleden + 7),
+        besluit_verzonden_op=vandaag - timedelta(days=dagen_geleden),
+        status=VerwijderingStatus.BESLOTEN,
+        aangemaakt_door=directeur,
+    )
+    brief = aan(gerenderde_brief(leerling=g.kind, onderwerp="Besluit tot verwijdering"), g.ouder.naam)
+    Brief.objects.filter(pk=brief.pk).update(
+        content_type=ContentType.objects.get_for_model(Verwijdering), object_id=v.pk, bezwaarclausule=True
+    )
+    brief.refresh_from_db()
+    return brief
+
+
+def bezwaarbrief_van(world) -> Brief:
+    b = getattr(world, "_bezwaarbrief", None)
+    if b is None:
+        b = bezwaarbrief(gezin_van(world), directeur=world.users["directeur"])
+        world._bezwaarbrief = b
+    return b

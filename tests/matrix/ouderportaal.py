@@ -27,6 +27,18 @@ def _aanvraag(w):
     return a
 
 
+def _bezwaarbrief(w):
+    from tests.factories.ouderportaal import bezwaarbrief_van
+
+    return {"pk": bezwaarbrief_van(w).pk}
+
+
+def _ouderdocument(w):
+    from tests.factories.ouderportaal import ouderdocument_van
+
+    return {"pk": ouderdocument_van(w).pk}
+
+
 def _uitnodiging(w):
     from cases.ouderportaal.services.toegang import nodig_uit
     from tests.factories import LeerlingFactory, OuderFactory
@@ -54,6 +66,13 @@ MATRIX = {
     "ouders_tlv:aanvraag_zienswijze": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _aanvraag(w).pk}),
     "ouders:verslag": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).verslag.pk}),
     "ouders:brief": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).brief.pk}),
+    # What ouders do, part 2 [issue 17]: bezwaar on a letter, documents for the dossier (ouders only).
+    "ouders:bezwaar": Toegang(ok=frozenset(), kwargs=_bezwaarbrief),
+    "ouders:documenten": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).kind.pk}),
+    # The staff queue of documents of ouders: the child's school's IB'er/directeur, the SWV bureau.
+    "ouderdocumenten": Toegang(ok=UITNODIGERS),
+    "ouderdocument": Toegang(ok=UITNODIGERS, kwargs=_ouderdocument),
+    "ouderdocument_bestand": Toegang(ok=UITNODIGERS, kwargs=_ouderdocument),
     # The invitation link is public (the ouder has no account yet); a logged-in user is told to
     # log out first. The token is a secret, not an object id (tests/security/test_idor.py).
     "ouders:uitnodiging": Toegang(

@@ -272,6 +272,7 @@ class TestInloggenMetSwv:
 LIJSTEN = {
     "tlv:lijst",
     "brieven_versturen",
+    "ouderdocumenten",
     "tlv:ter_ondertekening",
     "tlv:tla_werklijst",
     "tlv:mijn_aanvragen",

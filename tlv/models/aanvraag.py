@@ -27,6 +27,7 @@ from tlv.models.keuzes import (
 from tlv.models.rechten import (
     AanvraagQuerySet,
     bestuurder,
+    bezwaar_registreren,
     deskundige,
     eerste_deskundige,
     sc,
@@ -444,7 +445,7 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, mod
         field=status,
         source=list(BESLUITEN),
         target=Status.IN_BEZWAAR,
-        permission=sll,
+        permission=bezwaar_registreren,
         conditions=[bezwaar_is_geregistreerd],
     )
     def bezwaar_in_behandeling(self) -> None:

@@ -219,6 +219,10 @@ class Bezwaar(models.Model):
         "geoordeeld dat de indiener in verzuim is geweest.",
     )
     verschoonbaar_reden = models.TextField(blank=True)
+    # [issue 17] A bezwaar the ouder submitted in the ouderportaal: geregistreerd_door is then the
+    # ouder's account; his reason for lateness is input, the SLL judges verschoonbaar (Awb 6:11).
+    ingediend_via_portaal = models.BooleanField("ingediend via het ouderportaal", default=False)
+    toelichting_te_laat = models.TextField("reden van de ouder voor de late indiening", blank=True)
     bevestigd_op = models.DateField("ontvangst bevestigd op", null=True, blank=True)
     bevestiging = models.ForeignKey(
         "cases.Brief", on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -44,6 +44,19 @@ def tla_voorzitter(aanvraag, user) -> bool:
     return s.alles or (RolSoort.TLA in s.soorten and aanvraag.swv_id in s.swv_ids)
 
 
+def ouder_met_gezag(aanvraag, user) -> bool:
+    """[issue 17] The user's portal account links to an Ouder record with gezag over this child."""
+    from cases.ouderportaal.selectors import ouders_van
+
+    return aanvraag.leerling_id is not None and bool(ouders_van(user, aanvraag.leerling))
+
+
+def bezwaar_registreren(aanvraag, user) -> bool:
+    """The SLL registers a bezwaar; the system registers one for an ouder with gezag who submits it
+    in the ouderportaal (tlv/services/bezwaar.py registreer_bezwaar_van_ouder) [issue 17]."""
+    return sll(aanvraag, user) or ouder_met_gezag(aanvraag, user)
+
+
 def bestuurder(aanvraag, user) -> bool:
     s = _scope(user)
     return s.alles or (RolSoort.BESTUURDER in s.soorten and aanvraag.swv_id in s.swv_ids)

@@ -24,6 +24,7 @@ from tlv.services.bezwaar import (
     leg_bemiddeling_vast,
     leg_landelijk_advies_vast,
     registreer_bezwaar,
+    registreer_bezwaar_van_ouder,
 )
 from tlv.services.deskundigen import (
     agendeer,
@@ -63,6 +64,7 @@ __all__ = [
     "onderteken",
     "plan_vergadering",
     "registreer_bezwaar",
+    "registreer_bezwaar_van_ouder",
     "schrijf_eindadvies",
     "sla_advies_op",
     "stuur_eindadvies_door",

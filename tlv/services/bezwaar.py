@@ -43,40 +43,96 @@ def registreer_bezwaar(
     request=None,
 ) -> Bezwaar:
     aanvraag = vergrendel(aanvraag)
-    if aanvraag.status not in BESLUITEN:
-        raise OvergangGeweigerd(
-            [f"Bezwaar kan alleen tegen een besluit; de aanvraag staat op '{Status(aanvraag.status).label}'."]
-        )
+    _vereis_besluit(aanvraag)
     if not sll(aanvraag, door):
         raise PermissionDenied("De secretaresse leerlingenzaken registreert een bezwaar.")
-    if ontvangen_op < aanvraag.besluit_verzonden_op:
-        raise ValidationError(
-            {"ontvangen_op": "Het bezwaar kan niet vóór de verzending van het besluit zijn ontvangen."}
-        )
-    if ontvangen_op > timezone.localdate():
-        raise ValidationError({"ontvangen_op": "De ontvangstdatum kan niet in de toekomst liggen."})
     if verschoonbaar and not verschoonbaar_reden.strip():
         raise ValidationError(
             {"verschoonbaar_reden": "Geef de verschoonbare reden voor de te late indiening."}
         )
-    bezwaar = Bezwaar(
-        aanvraag=aanvraag,
-        ontvangen_op=ontvangen_op,
-        indiener=indiener,
-        gronden=gronden,
-        verschoonbaar=verschoonbaar,
-        verschoonbaar_reden=verschoonbaar_reden,
-        geregistreerd_door=door,
+    return _registreer(
+        Bezwaar(
+            aanvraag=aanvraag,
+            ontvangen_op=ontvangen_op,
+            indiener=indiener,
+            gronden=gronden,
+            verschoonbaar=verschoonbaar,
+            verschoonbaar_reden=verschoonbaar_reden,
+            geregistreerd_door=door,
+        ),
+        door=door,
+        request=request,
     )
+
+
+@transaction.atomic
+def registreer_bezwaar_van_ouder(
+    *, aanvraag: TLVAanvraag, door, gronden: str, toelichting_te_laat: str = "", request=None
+) -> Bezwaar:
+    """[issue 17; 002 §1.12] A bezwaar an ouder submits in the ouderportaal, registered by the
+    system on his behalf: received today, `door` is the ouder's account, which must hold an active
+    koppeling to an Ouder record with gezag over this child (no staff role is assumed). A late
+    bezwaar carries the ouder's reason as input; verschoonbaar stays unjudged (False) until the SLL
+    or the directeur-bestuurder judges it (beoordeel_termijnoverschrijding, Awb 6:11)."""
+    from cases.ouderportaal.selectors import ouders_van
+
+    aanvraag = vergrendel(aanvraag)
+    _vereis_besluit(aanvraag)
+    if not ouders_van(door, aanvraag.leerling):
+        raise PermissionDenied(
+            "Alleen een ouder of verzorger met gezag over dit kind kan via het ouderportaal bezwaar maken."
+        )
+    if aanvraag.bezwaren.exists():
+        raise OvergangGeweigerd(["Tegen dit besluit is al bezwaar gemaakt."])
+    if not gronden.strip():
+        raise ValidationError({"gronden": "Schrijf op waarom u het niet eens bent met het besluit."})
+    vandaag = timezone.localdate()
+    if vandaag > bezwaartermijn_einde(aanvraag.besluit_verzonden_op) and not toelichting_te_laat.strip():
+        raise ValidationError(
+            {"toelichting_te_laat": "De bezwaartermijn is voorbij. Schrijf op waarom uw bezwaar later komt."}
+        )
+    return _registreer(
+        Bezwaar(
+            aanvraag=aanvraag,
+            ontvangen_op=vandaag,
+            indiener="ouders",
+            gronden=gronden.strip(),
+            ingediend_via_portaal=True,
+            toelichting_te_laat=toelichting_te_laat.strip(),
+            geregistreerd_door=door,
+        ),
+        door=door,
+        request=request,
+    )
+
+
+def _vereis_besluit(aanvraag: TLVAanvraag) -> None:
+    if aanvraag.status not in BESLUITEN:
+        raise OvergangGeweigerd(
+            [f"Bezwaar kan alleen tegen een besluit; de aanvraag staat op '{Status(aanvraag.status).label}'."]
+        )
+
+
+def _registreer(bezwaar: Bezwaar, *, door, request) -> Bezwaar:
+    aanvraag = bezwaar.aanvraag
+    if bezwaar.ontvangen_op < aanvraag.besluit_verzonden_op:
+        raise ValidationError(
+            {"ontvangen_op": "Het bezwaar kan niet vóór de verzending van het besluit zijn ontvangen."}
+        )
+    if bezwaar.ontvangen_op > timezone.localdate():
+        raise ValidationError({"ontvangen_op": "De ontvangstdatum kan niet in de toekomst liggen."})
     bezwaar.full_clean()
     bezwaar.save()
+    omschrijving = "bezwaar ontvangen" + (" (na de bezwaartermijn)" if bezwaar.te_laat else "")
+    if bezwaar.ingediend_via_portaal:
+        omschrijving += " via het ouderportaal"
     stap(
         aanvraag,
         "bezwaar_in_behandeling",
         door=door,
         request=request,
-        datum=ontvangen_op,
-        omschrijving="bezwaar ontvangen" + (" (na de bezwaartermijn)" if bezwaar.te_laat else ""),
+        datum=bezwaar.ontvangen_op,
+        omschrijving=omschrijving,
     )
     termijnregistratie.start_bezwaar(aanvraag, bezwaar, door=door, request=request)
     return bezwaar

@@ -214,6 +214,17 @@ class Verwijdering(ConcurrentTransitionMixin, Maatregel):
         help_text="Alleen bij een te laat bezwaar.",
     )
     bezwaar_verschoonbaar_reden = models.TextField("waarom (niet) verschoonbaar", blank=True)
+    # [issue 17] Submitted by an ouder in the ouderportaal: who, and his reason for lateness (input
+    # for the directeur, who judges verschoonbaar afterwards; until then bezwaar_verschoonbaar is None).
+    bezwaar_ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="bezwaar ingediend via het ouderportaal door",
+    )
+    bezwaar_toelichting_te_laat = models.TextField("reden van de ouder voor de late indiening", blank=True)
     bezwaar_gehoord_op = models.DateField("ouders gehoord op het bezwaar op", null=True, blank=True)
     bezwaar_hoorverslag = models.TextField("hoorverslag", blank=True)
     hoorverslag_gezien_ouders_op = models.DateField(

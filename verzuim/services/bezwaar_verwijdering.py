@@ -59,6 +59,31 @@ def registreer_bezwaar(
     hears the ouders and decides within 4 weeks (openbaar: after the bezwaartermijn; bijzonder, WPO
     art. 63: after receipt) [004 L642-646]."""
     v = _verwijdering(verwijdering, door)
+    return leg_bezwaar_vast(
+        v,
+        ontvangen_op=ontvangen_op,
+        verschoonbaar=verschoonbaar,
+        verschoonbaar_reden=verschoonbaar_reden,
+        door=door,
+        request=request,
+    )
+
+
+def leg_bezwaar_vast(
+    v: Verwijdering,
+    *,
+    ontvangen_op: date | None,
+    verschoonbaar: bool | None,
+    verschoonbaar_reden: str,
+    door,
+    request=None,
+    via_portaal: bool = False,
+    toelichting_te_laat: str = "",
+) -> Verwijdering:
+    """The registration itself, on a verwijdering its caller locked and checked `door` for (the
+    directeur: registreer_bezwaar; an ouder with gezag: bezwaar_portaal.registreer_bezwaar_van_ouder).
+    Via the portal a late bezwaar is registered with the ouder's reason and verschoonbaar None: the
+    directeur judges it afterwards (beoordeel_termijnoverschrijding) [issue 17; 004 L776-781]."""
     if v.besluit_verzonden_op is None:
         raise weiger("Bezwaar kan pas worden gemaakt tegen een genomen besluit.")
     if ontvangen_op is None:
@@ -71,7 +96,16 @@ def registreer_bezwaar(
         raise weiger(f"Het bezwaar is al geregistreerd (ontvangen op {_fd(v.bezwaar_ontvangen_op)}).")
     einde = v.bezwaar.einde
     te_laat = ontvangen_op > einde
-    if te_laat:
+    if te_laat and via_portaal:
+        if not toelichting_te_laat.strip():
+            raise ValidationError(
+                {
+                    "toelichting_te_laat": "De bezwaartermijn is voorbij. Schrijf op waarom uw bezwaar "
+                    "later komt."
+                }
+            )
+        verschoonbaar, verschoonbaar_reden = None, ""  # the directeur judges, not the ouder
+    elif te_laat:
         if verschoonbaar is None:
             raise ValidationError(
                 {
@@ -90,7 +124,17 @@ def registreer_bezwaar(
     v.bezwaar_ontvangen_op = ontvangen_op
     v.bezwaar_verschoonbaar = verschoonbaar
     v.bezwaar_verschoonbaar_reden = verschoonbaar_reden.strip()
-    v.save(update_fields=["bezwaar_ontvangen_op", "bezwaar_verschoonbaar", "bezwaar_verschoonbaar_reden"])
+    v.bezwaar_ingediend_door = door if via_portaal else None
+    v.bezwaar_toelichting_te_laat = toelichting_te_laat.strip() if te_laat else ""
+    v.save(
+        update_fields=[
+            "bezwaar_ontvangen_op",
+            "bezwaar_verschoonbaar",
+            "bezwaar_verschoonbaar_reden",
+            "bezwaar_ingediend_door",
+            "bezwaar_toelichting_te_laat",
+        ]
+    )
     beslis = v.beslistermijn_bezwaar
     start_termijn(
         soort=BESLISTERMIJN_BEZWAAR_VERWIJDERING,
@@ -106,10 +150,14 @@ def registreer_bezwaar(
         door=door,
         request=request,
     )
-    omschrijving = "bezwaar ontvangen"
+    omschrijving = "bezwaar ontvangen" + (" via het ouderportaal" if via_portaal else "")
     if te_laat:
         omschrijving += " na de bezwaartermijn; " + (
-            "verschoonbaar" if verschoonbaar else "niet verschoonbaar"
+            "nog te beoordelen"
+            if verschoonbaar is None
+            else "verschoonbaar"
+            if verschoonbaar
+            else "niet verschoonbaar"
         )
     log(
         request=request,
@@ -297,6 +345,11 @@ def beslis_op_bezwaar(
         fouten["motivering"] = "Een beslissing op bezwaar wordt met redenen omkleed [004 L752]."
     if fouten:
         raise ValidationError(fouten)
+    if v.bezwaar_te_laat and v.bezwaar_verschoonbaar is None:
+        raise weiger(
+            "Het bezwaar kwam na de bezwaartermijn binnen. Beoordeel eerst of de overschrijding "
+            "verschoonbaar is (Awb art. 6:11) [004 L776-781]."
+        )
     niet_verschoonbaar = v.bezwaar_te_laat and v.bezwaar_verschoonbaar is False
     if niet_verschoonbaar and uitkomst != BezwaarUitkomst.NIET_ONTVANKELIJK:
         raise ValidationError({"uitkomst": NIET_ONTVANKELIJK_TE_LAAT})

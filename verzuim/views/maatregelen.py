@@ -21,6 +21,7 @@ from verzuim.forms import (
     HoorBezwaarForm,
     HoorForm,
     SchorsingForm,
+    TermijnOverschrijdingForm,
     TimeOutForm,
     TimeOutVerslagForm,
     VerdagingBezwaarForm,
@@ -29,6 +30,7 @@ from verzuim.forms import (
 )
 from verzuim.models import Schorsing, TimeOut, Verwijdering
 from verzuim.selectors import maatregelmeldingen
+from verzuim.services import bezwaar_portaal
 from verzuim.services import bezwaar_verwijdering as bsvc
 from verzuim.services import maatregelen as svc
 from verzuim.services import verwijdering as vsvc
@@ -201,6 +203,23 @@ def _hoor_initieel(v) -> dict:
     }
 
 
+def _ouder_bezwaar(v: Verwijdering):
+    """The bezwaar an ouder submitted in the ouderportaal against this verwijdering [issue 17]."""
+    if v.bezwaar_ingediend_door_id is None:
+        return None
+    from django.contrib.contenttypes.models import ContentType
+
+    from cases.models import OuderBezwaar
+
+    return (
+        OuderBezwaar.objects.filter(
+            brief__content_type=ContentType.objects.get_for_model(Verwijdering), brief__object_id=v.pk
+        )
+        .select_related("bijlage")
+        .first()
+    )
+
+
 @rol_vereist(*ZIEN, RolSoort.LPA)
 def verwijdering(request, pk: int):
     v = get_object_or_404(
@@ -216,6 +235,7 @@ def verwijdering(request, pk: int):
         "zoekpoging": ZoekpogingForm(prefix="z"),
         "besluit": BesluitVerwijderingForm(prefix="b"),
         "bezwaar": BezwaarForm(prefix="bz"),
+        "termijn": TermijnOverschrijdingForm(prefix="bt"),
         "bezwaar_hoor": HoorBezwaarForm(prefix="bh", initial=_hoor_initieel(v)),
         "afzien": AfzienHorenForm(prefix="ah"),
         "verdaag": VerdagingBezwaarForm(prefix="bv"),
@@ -226,6 +246,7 @@ def verwijdering(request, pk: int):
         "zoekpoging": "z",
         "besluit": "b",
         "bezwaar": "bz",
+        "termijn": "bt",
         "bezwaar_hoor": "bh",
         "afzien": "ah",
         "verdaag": "bv",
@@ -248,6 +269,7 @@ def verwijdering(request, pk: int):
                         "zoekpoging": vsvc.leg_zoekpoging_vast,
                         "besluit": vsvc.besluit_verwijdering,
                         "bezwaar": bsvc.registreer_bezwaar,
+                        "termijn": bezwaar_portaal.beoordeel_termijnoverschrijding,
                         "bezwaar_hoor": bsvc.hoor_op_bezwaar,
                         "afzien": bsvc.zie_af_van_horen,
                         "verdaag": bsvc.verdaag_beslissing,
@@ -274,5 +296,6 @@ def verwijdering(request, pk: int):
             "zoekpogingen": v.zoekpogingen.all(),
             "beslistermijn": bsvc.open_beslistermijn(v) if v.bezwaar_ontvangen_op else None,
             "maatregelmeldingen": maatregelmeldingen(user=request.user, maatregel=v),
+            "ouder_bezwaar": _ouder_bezwaar(v),
         },
     )

@@ -218,6 +218,34 @@ def voeg_document_toe(
     bestand,
 ) -> Document:
     eis_bewerkrecht(door, leerling)
+    return sla_document_op(
+        leerling=leerling,
+        door=door,
+        request=request,
+        soort=soort,
+        titel=titel,
+        datum=datum,
+        onderzoeksdatum=onderzoeksdatum,
+        notitie=notitie,
+        bestand=bestand,
+    )
+
+
+def sla_document_op(
+    *,
+    leerling: Leerling,
+    door,
+    request=None,
+    soort: str,
+    titel: str,
+    datum: date,
+    onderzoeksdatum: date | None = None,
+    notitie: str = "",
+    bestand,
+    omschrijving: str = "",
+) -> Document:
+    """The checks and the storing, for a caller that checked `door` itself (voeg_document_toe; a
+    document of ouders accepted into the dossier, cases/ouderportaal/services/documenten.py)."""
     fout: dict[str, str] = {}
     if soort not in DocumentSoort.values:
         fout["soort"] = "Kies het soort document."
@@ -261,7 +289,7 @@ def voeg_document_toe(
         user=door,
         obj=document,
         leerling=leerling,
-        omschrijving=f"document toegevoegd: {document.get_soort_display()}",
+        omschrijving=omschrijving or f"document toegevoegd: {document.get_soort_display()}",
     )
     return document
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from cases.models import AuditRegel, Ouder
 from cases.models.audit import AuditActie
 from cases.ouderportaal.selectors import kinderen_van
-from tests.factories.ouderportaal import aan, gezin, gezin_van
+from tests.factories.ouderportaal import aan, bezwaarbrief, gezin, gezin_van
 from tests.factories.tweede_swv import tweede_swv
 from tests.matrix.ouderportaal import MATRIX
 
@@ -65,6 +65,8 @@ class TestScope:
             "ouders:opp_zienswijze": ander.opp.pk,
             "ouders:verslag": ander.verslag.pk,
             "ouders:brief": ander.brief.pk,
+            "ouders:bezwaar": bezwaarbrief(ander, directeur=world.users["directeur"]).pk,
+            "ouders:documenten": ander.kind.pk,
         }
         r = _ouder(client, eigen).get(reverse(naam, args=[ids[naam]]))
         assert r.status_code == 404
