@@ -16,6 +16,7 @@ from cases.onderinstroom.models.onderinstroom import Onderinstroom
 from cases.onderinstroom.models.overdracht import Overdrachtsdocument
 from cases.ouderportaal.models.berichten import BriefBericht
 from cases.ouderportaal.models.toegang import OuderKoppeling, OuderUitnodiging
+from cases.ouderportaal.models.toestemming import Toestemming
 from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Opschorting, Termijn
 from cases.termijnen.models.vakanties import SchoolVakantie
 
@@ -56,6 +57,7 @@ __all__ = [
     "Ouder",
     "OuderKoppeling",
     "OuderUitnodiging",
+    "Toestemming",
     "Gemeente",
     "Regio",
     "Rol",

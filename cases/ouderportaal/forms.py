@@ -28,3 +28,59 @@ class WachtwoordKiezenForm(forms.Form):
         if een and twee and een != twee:
             self.add_error("wachtwoord2", "De twee wachtwoorden zijn niet hetzelfde. Typ ze opnieuw.")
         return data
+
+
+class ToestemmingForm(forms.Form):
+    """Give a consent [issue 17]; the service checks the scope each subject asks."""
+
+    onderwerp = forms.ChoiceField(
+        label="Waarvoor geeft u toestemming?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies waarvoor u toestemming geeft."},
+    )
+    scope = forms.CharField(
+        label="Voor wie (welke school of organisatie)",
+        required=False,
+        max_length=200,
+        help_text="Alleen nodig als er bij uw keuze om gevraagd wordt.",
+        error_messages={"max_length": "Vul hier hoogstens 200 tekens in."},
+    )
+    toelichting = forms.CharField(
+        label="Wilt u nog iets zeggen? (mag leeg)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "De toelichting is te lang: hoogstens 2000 tekens."},
+    )
+
+    def __init__(self, *args, keuzes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["onderwerp"].choices = keuzes
+
+
+class PapierenToestemmingForm(ToestemmingForm):
+    """Staff record a consent an ouder signed on paper [issue 17]."""
+
+    ouder = forms.TypedChoiceField(
+        label="Welke ouder of voogd tekende?",
+        coerce=int,
+        error_messages={
+            "required": "Kies de ouder die tekende.",
+            "invalid_choice": "Kies een ouder uit de lijst.",
+        },
+    )
+    getekend_op = forms.DateField(
+        label="Getekend op",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Vul de datum in waarop de ouder tekende.",
+            "invalid": "Vul een datum in, bijvoorbeeld 04-12-2026.",
+        },
+    )
+
+    def __init__(self, *args, ouders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["onderwerp"].label = "Waarvoor gaf de ouder toestemming?"
+        self.fields["toelichting"].label = "Toelichting (mag leeg)"
+        self.fields["ouder"].choices = [(o.pk, f"{o.naam} ({o.relatie})") for o in ouders]
+        self.order_fields(["ouder", "onderwerp", "scope", "getekend_op", "toelichting"])

@@ -3,7 +3,7 @@ Object ids only; each one 404s outside the ouder's own children (selectors.kinde
 
 from django.urls import path
 
-from cases.ouderportaal.views import portaal, toegang
+from cases.ouderportaal.views import portaal, toegang, toestemming
 
 app_name = "ouders"
 
@@ -13,5 +13,7 @@ urlpatterns = [
     path("opp/<int:pk>/", portaal.opp, name="opp"),
     path("verslag/<int:pk>/", portaal.verslag, name="verslag"),
     path("brief/<int:pk>/", portaal.brief, name="brief"),
+    path("kind/<int:pk>/toestemming/", toestemming.toestemming, name="toestemming"),
+    path("toestemming/<int:pk>/intrekken/", toestemming.intrekken, name="toestemming_intrekken"),
     path("uitnodiging/<str:token>/", toegang.uitnodiging, name="uitnodiging"),
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cases.ouderportaal.views import staf
+from cases.ouderportaal.views import staf, staf_toestemming
 
 urlpatterns = [
     path("leerlingen/<int:pk>/ouders/<int:ouder_pk>/uitnodigen/", staf.uitnodigen, name="ouder_uitnodigen"),
@@ -11,4 +11,6 @@ urlpatterns = [
         staf.intrekken,
         name="ouder_toegang_intrekken",
     ),
+    path("leerlingen/<int:pk>/toestemming/", staf_toestemming.vastleggen, name="toestemming_vastleggen"),
+    path("toestemming/<int:pk>/intrekken/", staf_toestemming.intrekken, name="toestemming_papier_intrekken"),
 ]

@@ -26,6 +26,7 @@ DEMO_APPS = [
     "cases.demo.interventie",
     "cases.demo.onderinstroom",
     "cases.demo.ouderportaal",  # needs Noor and her ouders [issue 17]
+    "cases.demo.ouderportaal_toestemming",  # consents of Noor's ouders [issue 17]
     "cases.demo.brieven",  # last: the letters of all the demo above
 ]
 
