@@ -48,6 +48,7 @@ def bouw(wereld, *, leerlingen: int, stdout) -> None:
             email=joost.email,
             token_sha256=token_hash(secrets.token_urlsafe(32)),
             verloopt_op=timezone.now() + timedelta(days=7),
+            verstuurd_op=timezone.now(),
         )
     stdout.write(
         f"Ouderportaal-demo: {MARIEKE[1]} (wachtwoord '{DEMO_WACHTWOORD}') ziet Noor; Joost is uitgenodigd."
