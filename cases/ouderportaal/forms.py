@@ -71,7 +71,7 @@ class PapierenToestemmingForm(ToestemmingForm):
     )
     getekend_op = forms.DateField(
         label="Getekend op",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": "Vul de datum in waarop de ouder tekende.",
             "invalid": "Vul een datum in, bijvoorbeeld 04-12-2026.",

@@ -4,8 +4,8 @@ An invitation is a single-use, expiring link; only the SHA-256 of its random tok
 copy of the database does not open any account. The token is made by the outbox task that sends the
 mail (services.toegang.stuur_uitnodiging), so until `verstuurd_op` is set there is no token at all.
 Accepting it creates (or, for an e-mail address that already has an ouder account, links) a
-Gebruiker to the Ouder record through an OuderKoppeling. Access is decided on every request by the selector `kinderen_van(user)`:
-a koppeling that is not ingetrokken, to an Ouder record that has gezag now."""
+Gebruiker to the Ouder record through an OuderKoppeling. Access is decided on every request by the
+selector `kinderen_van(user)`: a koppeling that is not ingetrokken, to an Ouder record that has gezag now."""
 
 from __future__ import annotations
 

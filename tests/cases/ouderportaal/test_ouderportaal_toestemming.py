@@ -254,6 +254,8 @@ class TestStaf:
         g = gezin_van(world)
         ib = world.users["ib"]
         client.force_login(ib)
+        leeg = client.get(reverse("toestemming_vastleggen", args=[g.kind.pk])).content.decode()
+        assert f'value="{timezone.localdate().isoformat()}"' in leeg  # today, in the date picker
         dag = timezone.localdate() - timedelta(days=3)
         r = client.post(
             reverse("toestemming_vastleggen", args=[g.kind.pk]),
@@ -271,6 +273,11 @@ class TestStaf:
         assert AuditRegel.objects.filter(actie=AuditActie.AANGEMAAKT, gebruiker=ib, leerling=g.kind).exists()
         client.force_login(g.gebruiker)
         assert "op papier" in client.get(_url(g)).content.decode()
+        client.force_login(ib)
+        assert (
+            "Vastgelegd door"
+            in client.get(reverse("toestemming_vastleggen", args=[g.kind.pk])).content.decode()
+        )
 
     def test_papier_datum_in_de_toekomst_en_ouder_zonder_gezag(self, world, client):
         """[issue 17] A date ahead is refused; an ouder without gezag is not offered."""
