@@ -155,3 +155,21 @@ def stuur_briefbericht_task(bericht_id: int) -> bool:
     from cases.ouderportaal.brieven import stuur_briefbericht
 
     return stuur_briefbericht(bericht_id)
+
+
+@shared_task(
+    base=ViaUitgaand,
+    name="cases.ouderportaal.stuur_uitnodiging",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    retry_backoff_max=60,
+    max_retries=5,
+    soft_time_limit=30,
+    time_limit=45,
+)
+def stuur_ouder_uitnodiging_task(uitnodiging_id: int) -> bool:
+    """The invitation to the ouderportaal [issue 17]: makes the token when it sends, sent once."""
+    from cases.ouderportaal.services.toegang import stuur_uitnodiging
+
+    return stuur_uitnodiging(uitnodiging_id)

@@ -52,6 +52,7 @@ def bouw(wereld, *, leerlingen: int, stdout) -> None:
             email=joost.email,
             token_sha256=token_hash(secrets.token_urlsafe(32)),
             verloopt_op=timezone.now() + timedelta(days=7),
+            verstuurd_op=timezone.now(),
         )
     versie = _opp_na_tlv(noor, wereld.gebruikers["ib"])
     if versie:

@@ -17,6 +17,7 @@ from cases.onderinstroom.models.overdracht import Overdrachtsdocument
 from cases.ouderportaal.models.berichten import BriefBericht
 from cases.ouderportaal.models.inbreng import OuderBezwaar, OuderDocument, OuderDocumentStatus
 from cases.ouderportaal.models.toegang import OuderKoppeling, OuderUitnodiging
+from cases.ouderportaal.models.toestemming import Toestemming
 from cases.ouderportaal.models.zienswijze import Zienswijze
 from cases.termijnen.models.termijnen import AgendaToken, Notificatie, Opschorting, Termijn
 from cases.termijnen.models.vakanties import SchoolVakantie
@@ -62,6 +63,7 @@ __all__ = [
     "Ouder",
     "OuderKoppeling",
     "OuderUitnodiging",
+    "Toestemming",
     "Gemeente",
     "Regio",
     "Rol",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from cases.formvelden import DatumInvoer, DatumVeld
+
 
 class WachtwoordKiezenForm(forms.Form):
     """Choose a password for a new ouder account; Django's validators run in the service."""
@@ -87,3 +89,59 @@ class OuderDocumentForm(forms.Form):
         error_messages=BESTAND_FOUTEN,
         widget=forms.ClearableFileInput(attrs=ACCEPT),
     )
+
+
+class ToestemmingForm(forms.Form):
+    """Give a consent [issue 17]; the service checks the scope each subject asks."""
+
+    onderwerp = forms.ChoiceField(
+        label="Waarvoor geeft u toestemming?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies waarvoor u toestemming geeft."},
+    )
+    scope = forms.CharField(
+        label="Voor wie (welke school of organisatie)",
+        required=False,
+        max_length=200,
+        help_text="Alleen nodig als er bij uw keuze om gevraagd wordt.",
+        error_messages={"max_length": "Vul hier hoogstens 200 tekens in."},
+    )
+    toelichting = forms.CharField(
+        label="Wilt u nog iets zeggen? (mag leeg)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "De toelichting is te lang: hoogstens 2000 tekens."},
+    )
+
+    def __init__(self, *args, keuzes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["onderwerp"].choices = keuzes
+
+
+class PapierenToestemmingForm(ToestemmingForm):
+    """Staff record a consent an ouder signed on paper [issue 17]."""
+
+    ouder = forms.TypedChoiceField(
+        label="Welke ouder of voogd tekende?",
+        coerce=int,
+        error_messages={
+            "required": "Kies de ouder die tekende.",
+            "invalid_choice": "Kies een ouder uit de lijst.",
+        },
+    )
+    getekend_op = DatumVeld(
+        label="Getekend op",
+        widget=DatumInvoer(),
+        error_messages={
+            "required": "Vul de datum in waarop de ouder tekende.",
+            "invalid": "Vul een geldige datum in (dd-mm-jjjj).",
+        },
+    )
+
+    def __init__(self, *args, ouders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["onderwerp"].label = "Waarvoor gaf de ouder toestemming?"
+        self.fields["toelichting"].label = "Toelichting (mag leeg)"
+        self.fields["ouder"].choices = [(o.pk, f"{o.naam} ({o.relatie})") for o in ouders]
+        self.order_fields(["ouder", "onderwerp", "scope", "getekend_op", "toelichting"])

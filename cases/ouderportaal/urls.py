@@ -3,7 +3,7 @@ Object ids only; each one 404s outside the ouder's own children (selectors.kinde
 
 from django.urls import path
 
-from cases.ouderportaal.views import inbreng, ondertekenen, portaal, toegang
+from cases.ouderportaal.views import inbreng, ondertekenen, portaal, toegang, toestemming
 
 app_name = "ouders"
 
@@ -17,5 +17,7 @@ urlpatterns = [
     path("brief/<int:pk>/", portaal.brief, name="brief"),
     path("brief/<int:pk>/bezwaar/", inbreng.bezwaar, name="bezwaar"),
     path("kind/<int:pk>/documenten/", inbreng.documenten, name="documenten"),
+    path("kind/<int:pk>/toestemming/", toestemming.toestemming, name="toestemming"),
+    path("toestemming/<int:pk>/intrekken/", toestemming.intrekken, name="toestemming_intrekken"),
     path("uitnodiging/<str:token>/", toegang.uitnodiging, name="uitnodiging"),
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cases.ouderportaal.views import documenten_staf, staf
+from cases.ouderportaal.views import documenten_staf, staf, staf_toestemming
 
 urlpatterns = [
     path("leerlingen/<int:pk>/ouders/<int:ouder_pk>/uitnodigen/", staf.uitnodigen, name="ouder_uitnodigen"),
@@ -14,4 +14,6 @@ urlpatterns = [
     path("ouderdocumenten/", documenten_staf.lijst, name="ouderdocumenten"),
     path("ouderdocumenten/<int:pk>/", documenten_staf.detail, name="ouderdocument"),
     path("ouderdocumenten/<int:pk>/bestand/", documenten_staf.bestand, name="ouderdocument_bestand"),
+    path("leerlingen/<int:pk>/toestemming/", staf_toestemming.vastleggen, name="toestemming_vastleggen"),
+    path("toestemming/<int:pk>/intrekken/", staf_toestemming.intrekken, name="toestemming_papier_intrekken"),
 ]

@@ -54,6 +54,28 @@ def _uitnodiging(w):
     return {"token": token}
 
 
+# Consent [issue 17]: paper consents are recorded by the child's school leaders, the SC of its
+# regio and the SWV bureau.
+VASTLEGGERS = UITNODIGERS | {"sc"}
+
+
+def _toestemming(w):
+    from django.utils import timezone
+
+    from cases.ouderportaal.models.toestemming import Toestemming, ToestemmingOnderwerp, ToestemmingVia
+
+    g = _gezin(w)
+    t = Toestemming.objects.create(
+        leerling=g.kind,
+        ouder=g.ouder,
+        onderwerp=ToestemmingOnderwerp.INFORMATIE_DERDEN,
+        scope="Peuterspeelzaal De Matrix",
+        via=ToestemmingVia.PORTAAL,
+        gegeven_op=timezone.now(),
+    )
+    return {"pk": t.pk}
+
+
 MATRIX = {
     "ouders:start": Toegang(ok=frozenset()),
     "ouders:kind": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).kind.pk}),
@@ -73,6 +95,12 @@ MATRIX = {
     "ouderdocumenten": Toegang(ok=UITNODIGERS),
     "ouderdocument": Toegang(ok=UITNODIGERS, kwargs=_ouderdocument),
     "ouderdocument_bestand": Toegang(ok=UITNODIGERS, kwargs=_ouderdocument),
+    "ouders:toestemming": Toegang(ok=frozenset(), kwargs=lambda w: {"pk": _gezin(w).kind.pk}),
+    "ouders:toestemming_intrekken": Toegang(ok=frozenset(), methode="post", kwargs=_toestemming),
+    "toestemming_vastleggen": Toegang(ok=VASTLEGGERS, kwargs=lambda w: {"pk": _gezin(w).kind.pk}),
+    "toestemming_papier_intrekken": Toegang(
+        ok=VASTLEGGERS, methode="post", ok_status=302, kwargs=_toestemming
+    ),
     # The invitation link is public (the ouder has no account yet); a logged-in user is told to
     # log out first. The token is a secret, not an object id (tests/security/test_idor.py).
     "ouders:uitnodiging": Toegang(

@@ -12,6 +12,8 @@ from cases.formvelden import toon_servicefouten
 from cases.models import Brief
 from cases.models.audit import AuditActie
 from cases.models.rollen import SCHOOLLEIDING
+from cases.ouderportaal.models.toestemming import ToestemmingOnderwerp
+from cases.ouderportaal.toestemmingen import geldige_van
 from cases.permissions import rol_vereist
 from cases.scope import scope_for
 from cases.services.audit import lijst_gelogd, log, log_inzage
@@ -21,6 +23,9 @@ from zorgplicht import forms as f
 from zorgplicht import selectors, services, termijnen
 from zorgplicht.views import LEZERS, OVERZICHT, aanmelding_voor, behoeften, pagina, vandaag
 from zorgplicht.views.stappen import STAPPEN
+
+# The consents the 6-week extension asks [002 L184; domain §7]: information from others, onderzoek.
+TOESTEMMING_INFORMATIE = (ToestemmingOnderwerp.INFORMATIE_DERDEN, ToestemmingOnderwerp.ONDERZOEK)
 
 
 @rol_vereist(*LEZERS)
@@ -105,6 +110,8 @@ def detail(request, pk):
             "kan_baobao": services.mag_baobao(a, user) and a.is_lopend,
             "brieven": list(brieven),
             "verzoeken": list(a.informatieverzoeken.all()),
+            # Read-only hint [issue 17]: does a current consent for information/onderzoek exist?
+            "portaal_toestemmingen": geldige_van(a.leerling_id, *TOESTEMMING_INFORMATIE),
             "voorstellen": list(a.baobao_voorstellen.all()),
             "leeftijd": f"{a.leerling.leeftijd_op(dag)} jaar",
             "behoeften": behoeften(a),

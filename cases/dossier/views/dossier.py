@@ -18,6 +18,8 @@ from cases.models import Afspraak
 from cases.navigatie import Paneel
 from cases.ouderportaal.selectors import portaal_regels
 from cases.ouderportaal.services.toegang import mag_uitnodigen
+from cases.ouderportaal.services.toestemming import mag_toestemming_vastleggen
+from cases.ouderportaal.toestemmingen import toestemmingen_van
 from cases.permissions import rol_vereist
 from cases.services.audit import log_inzage
 
@@ -30,6 +32,8 @@ def dossier(request, pk):
     context["mag_bewerken"] = mag_dossier_bewerken(request.user, leerling)
     context["portaal_regels"] = portaal_regels(leerling)  # "Ouders en ouderportaal" [issue 17]
     context["mag_uitnodigen"] = mag_uitnodigen(request.user, leerling)
+    if mag_toestemming_vastleggen(request.user, leerling):  # "Toestemming van ouders" [issue 17]
+        context["toestemming_paneel"] = toestemmingen_van(leerling)
     # Log after reading, so the "wie keek" list shows earlier views, not this one.
     log_inzage(request=request, leerling=leerling, omschrijving="dossier bekeken")
     return render(request, "cases/dossier/dossier.html", context)

@@ -27,6 +27,7 @@ DEMO_APPS = [
     "cases.demo.onderinstroom",
     "cases.demo.ouderportaal",  # needs Noor and her ouders [issue 17]
     "cases.demo.ouderportaal_inbreng",  # a document of ouders waiting in the queue [issue 17]
+    "cases.demo.ouderportaal_toestemming",  # consents of Noor's ouders [issue 17]
     "cases.demo.brieven",  # last: the letters of all the demo above
 ]
 

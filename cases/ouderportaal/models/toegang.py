@@ -1,10 +1,11 @@
 """Access of ouders to the ouderportaal [issue 17, docs/adr/0009-ouderportaal-toegang.md].
 
 An invitation is a single-use, expiring link; only the SHA-256 of its random token is stored, so a
-copy of the database does not open any account. Accepting it creates (or, for an e-mail address
-that already has an ouder account, links) a Gebruiker to the Ouder record through an
-OuderKoppeling. Access is decided on every request by the selector `kinderen_van(user)`:
-a koppeling that is not ingetrokken, to an Ouder record that has gezag now."""
+copy of the database does not open any account. The token is made by the outbox task that sends the
+mail (services.toegang.stuur_uitnodiging), so until `verstuurd_op` is set there is no token at all.
+Accepting it creates (or, for an e-mail address that already has an ouder account, links) a
+Gebruiker to the Ouder record through an OuderKoppeling. Access is decided on every request by the
+selector `kinderen_van(user)`: a koppeling that is not ingetrokken, to an Ouder record that has gezag now."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ class OuderUitnodiging(models.Model):
 
     ouder = models.ForeignKey(Ouder, on_delete=models.CASCADE, related_name="uitnodigingen")
     email = models.EmailField("e-mailadres")
-    token_sha256 = models.CharField(max_length=64, unique=True)
+    # Empty (NULL) until the outbox task sends the mail and makes the token [issue 17, ADR 0009].
+    token_sha256 = models.CharField(max_length=64, unique=True, null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -41,6 +43,7 @@ class OuderUitnodiging(models.Model):
     verloopt_op = models.DateTimeField()
     gebruikt_op = models.DateTimeField(null=True, blank=True)
     ingetrokken_op = models.DateTimeField(null=True, blank=True)
+    verstuurd_op = models.DateTimeField(null=True, blank=True)  # the mail left (once)
 
     objects = OuderUitnodigingQuerySet.as_manager()
 

@@ -2,7 +2,10 @@
 
 Who may invite: the IB'er or directeur of the child's current school, or the SWV bureau of the
 child's SWV (`mag_uitnodigen`). Only an Ouder record with gezag and an e-mail address can be
-invited. The mail leaves after the commit and holds only the link and the child's first name."""
+invited. The mail goes through the outbox (cases/services/uitgaand.py): `nodig_uit` records the
+task in its transaction; the task (`stuur_uitnodiging`) makes the token, stores only its hash, sends
+the mail and stamps `verstuurd_op`, once — a broker outage or a killed worker loses no invitation,
+and a duplicate run sends nothing. The mail holds only the link and the child's first name."""
 
 from __future__ import annotations
 
@@ -74,51 +77,79 @@ def _controleer_ouder(ouder: Ouder) -> None:
 
 @transaction.atomic
 def nodig_uit(*, ouder: Ouder, door, request=None) -> OuderUitnodiging:
-    """A new single-use link (earlier open links of this ouder stop working), mailed after commit."""
+    """A new single-use link (earlier open links of this ouder stop working), mailed by the outbox."""
+    from cases.services.uitgaand import plan_taak
+    from cases.tasks import stuur_ouder_uitnodiging_task
+
     ouder = Ouder.objects.select_for_update().select_related("leerling").get(pk=ouder.pk)
     eis_uitnodigrecht(door, ouder.leerling)
     _controleer_ouder(ouder)
     nu = timezone.now()
     OuderUitnodiging.objects.filter(ouder=ouder).open(nu).update(ingetrokken_op=nu)
-    token = secrets.token_urlsafe(32)
     uitnodiging = OuderUitnodiging.objects.create(
         ouder=ouder,
         email=ouder.email,
-        token_sha256=token_hash(token),
         aangemaakt_door=door,
         verloopt_op=nu + timedelta(days=settings.PASSEND_OUDER_UITNODIGING_DAGEN),
     )
+    plan_taak(stuur_ouder_uitnodiging_task, uitnodiging.pk)
     log(
         actie=AuditActie.GEDEELD,
         request=request,
         user=door,
         obj=uitnodiging,
         leerling=ouder.leerling,
-        omschrijving="uitnodiging ouderportaal verstuurd",
+        omschrijving="uitnodiging ouderportaal klaargezet (wordt per e-mail verstuurd)",
     )
-    context = {
-        "voornaam": ouder.leerling.voornaam,
-        "link": settings.PASSEND_BASIS_URL.rstrip("/") + reverse("ouders:uitnodiging", args=[token]),
-        "dagen": settings.PASSEND_OUDER_UITNODIGING_DAGEN,
-        "verloopt_op": uitnodiging.verloopt_op,
-    }
-    email = ouder.email
-    transaction.on_commit(lambda: _mail_uitnodiging(email, context))
     return uitnodiging
 
 
-def _mail_uitnodiging(email: str, context: dict) -> None:
-    send_mail(
-        "Uitnodiging voor het ouderportaal van Passend",
-        render_to_string("ouders/uitnodiging_email.txt", context),
-        None,
-        [email],
-    )
+def stuur_uitnodiging(uitnodiging_id: int) -> bool:
+    """The outbox task's work: make the token, store its hash, send the mail, stamp verstuurd_op —
+    in one transaction, so a failed mail stores no token and the retry makes a new one. Nothing
+    once sent (a duplicate message), nor for a link that was used or withdrawn in the meantime,
+    nor when the ouder lost gezag. The link works the configured number of days from the mail."""
+    with transaction.atomic():
+        uitnodiging = (
+            OuderUitnodiging.objects.select_for_update(of=("self",))
+            .select_related("ouder__leerling")
+            .filter(pk=uitnodiging_id)
+            .first()
+        )
+        if uitnodiging is None or uitnodiging.verstuurd_op is not None:
+            return False
+        if uitnodiging.gebruikt_op or uitnodiging.ingetrokken_op or not uitnodiging.ouder.gezag:
+            return False
+        nu = timezone.now()
+        token = secrets.token_urlsafe(32)
+        uitnodiging.token_sha256 = token_hash(token)
+        uitnodiging.verstuurd_op = nu
+        uitnodiging.verloopt_op = nu + timedelta(days=settings.PASSEND_OUDER_UITNODIGING_DAGEN)
+        uitnodiging.save(update_fields=["token_sha256", "verstuurd_op", "verloopt_op"])
+        context = {
+            "voornaam": uitnodiging.ouder.leerling.voornaam,
+            "link": settings.PASSEND_BASIS_URL.rstrip("/") + reverse("ouders:uitnodiging", args=[token]),
+            "dagen": settings.PASSEND_OUDER_UITNODIGING_DAGEN,
+            "verloopt_op": uitnodiging.verloopt_op,
+        }
+        send_mail(
+            "Uitnodiging voor het ouderportaal van Passend",
+            render_to_string("ouders/uitnodiging_email.txt", context),
+            None,
+            [uitnodiging.email],
+        )
+        log(
+            actie=AuditActie.GEDEELD,
+            obj=uitnodiging,
+            leerling=uitnodiging.ouder.leerling,
+            omschrijving="uitnodiging ouderportaal verstuurd",
+        )
+    return True
 
 
 def zoek_uitnodiging(token: str) -> OuderUitnodiging | None:
     if not token or len(token) > 100:
-        return None
+        return None  # and a NULL hash (not yet sent) never matches
     return (
         OuderUitnodiging.objects.select_related("ouder__leerling")
         .filter(token_sha256=token_hash(token))

@@ -3,6 +3,7 @@ withdraw access. IB'er/directeur of the child's school or the SWV bureau (servic
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -28,14 +29,14 @@ def _ouder(request, pk: int, ouder_pk: int):
 def uitnodigen(request, pk: int, ouder_pk: int):
     ouder = _ouder(request, pk, ouder_pk)
     try:
-        uitnodiging = service.nodig_uit(ouder=ouder, door=request.user, request=request)
+        service.nodig_uit(ouder=ouder, door=request.user, request=request)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(
             request,
-            f"{ouder.naam} krijgt een e-mail met een link naar het ouderportaal. De link werkt tot "
-            f"{uitnodiging.verloopt_op:%d-%m-%Y}.",
+            f"{ouder.naam} krijgt zo een e-mail met een link naar het ouderportaal. De link werkt "
+            f"{settings.PASSEND_OUDER_UITNODIGING_DAGEN} dagen na het versturen, en één keer.",
         )
     return redirect("dossier", pk=pk)
 
