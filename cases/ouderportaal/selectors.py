@@ -93,7 +93,20 @@ def brieven_van(user, kind: Leerling):
         )
         .order_by("-aangemaakt_op", "-pk")
     )
-    return [b for b in rijen if _aan(b, namen)]
+    bezwaarbaar = _bezwaar_in_portaal_ct_ids()
+    brieven = [b for b in rijen if _aan(b, namen)]
+    for b in brieven:  # the portal takes a bezwaar against a TLV decision or a verwijdering only
+        b.bezwaar_in_portaal = b.bezwaarclausule and b.content_type_id in bezwaarbaar
+    return brieven
+
+
+def _bezwaar_in_portaal_ct_ids() -> set[int]:
+    from django.contrib.contenttypes.models import ContentType
+
+    return {
+        ContentType.objects.get_by_natural_key(app, model).pk  # cached by ContentType's manager
+        for app, model in (("tlv", "tlvaanvraag"), ("verzuim", "verwijdering"))
+    }
 
 
 def _aan(brief: Brief, namen: set[str]) -> bool:

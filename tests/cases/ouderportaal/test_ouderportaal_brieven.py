@@ -119,3 +119,28 @@ def test_melding_aan_leerplicht_gaat_niet_naar_het_portaal(world):
     b.refresh_from_db()
     assert b.is_gerenderd and b.verzonden_op is None
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_bezwaar_in_het_portaal_alleen_waar_het_portaal_het_kan_registreren(world, login):
+    """[issue 17] The "Bezwaar maken" link appears for a TLV decision and a verwijdering only; for
+    another decision with a bezwaarclausule (zorgplicht) the page says the letter tells how."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+
+    from tests.factories.ouderportaal import gezin
+
+    g = gezin(world.school)
+    Brief.objects.filter(pk=g.brief.pk).update(
+        bezwaarclausule=True,
+        content_type=ContentType.objects.get(app_label="zorgplicht", model="aanmelding"),
+        object_id=1,
+    )
+    html = login(g.gebruiker).get(reverse("ouders:kind", args=[g.kind.pk])).content.decode()
+    assert reverse("ouders:bezwaar", args=[g.brief.pk]) not in html
+    assert "In de brief staat hoe en bij wie u bezwaar maakt" in html
+    Brief.objects.filter(pk=g.brief.pk).update(
+        content_type=ContentType.objects.get(app_label="tlv", model="tlvaanvraag")
+    )
+    html = login(g.gebruiker).get(reverse("ouders:kind", args=[g.kind.pk])).content.decode()
+    assert reverse("ouders:bezwaar", args=[g.brief.pk]) in html
