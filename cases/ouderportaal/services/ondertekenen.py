@@ -115,7 +115,7 @@ def onderteken_handelingsdeel(
 
 @transaction.atomic
 def _leg_vast(*, gebruiker, opp: OPP, request=None) -> OPPAkkoord:
-    plan = OPP.objects.select_for_update().select_related("leerling").get(pk=opp.pk)
+    plan = OPP.objects.select_for_update(of=("self",)).select_related("leerling").get(pk=opp.pk)
     plan.leerling = opp.leerling
     reden = weigerreden(gebruiker, plan)  # again, under the lock: two tabs sign once
     if reden:

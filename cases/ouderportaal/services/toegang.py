@@ -81,7 +81,7 @@ def nodig_uit(*, ouder: Ouder, door, request=None) -> OuderUitnodiging:
     from cases.services.uitgaand import plan_taak
     from cases.tasks import stuur_ouder_uitnodiging_task
 
-    ouder = Ouder.objects.select_for_update().select_related("leerling").get(pk=ouder.pk)
+    ouder = Ouder.objects.select_for_update(of=("self",)).select_related("leerling").get(pk=ouder.pk)
     eis_uitnodigrecht(door, ouder.leerling)
     _controleer_ouder(ouder)
     nu = timezone.now()
@@ -233,7 +233,9 @@ def _koppel(*, uitnodiging: OuderUitnodiging, gebruiker, request) -> OuderKoppel
 
 def _vergrendel(uitnodiging: OuderUitnodiging) -> OuderUitnodiging:
     uitnodiging = (
-        OuderUitnodiging.objects.select_for_update().select_related("ouder__leerling").get(pk=uitnodiging.pk)
+        OuderUitnodiging.objects.select_for_update(of=("self",))
+        .select_related("ouder__leerling")
+        .get(pk=uitnodiging.pk)
     )
     reden = weigerreden(uitnodiging)
     if reden:
@@ -275,7 +277,7 @@ def aanvaard_met_account(*, uitnodiging: OuderUitnodiging, gebruiker, request=No
 @transaction.atomic
 def trek_in(*, ouder: Ouder, door, request=None) -> None:
     """End the ouder's portal access for this child now, and any open invitation."""
-    ouder = Ouder.objects.select_for_update().select_related("leerling").get(pk=ouder.pk)
+    ouder = Ouder.objects.select_for_update(of=("self",)).select_related("leerling").get(pk=ouder.pk)
     eis_uitnodigrecht(door, ouder.leerling)
     nu = timezone.now()
     aantal = OuderUitnodiging.objects.filter(ouder=ouder).open(nu).update(ingetrokken_op=nu)

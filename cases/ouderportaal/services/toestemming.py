@@ -106,7 +106,7 @@ def geef_in_portaal(
     """The logged-in ouder gives consent for his own child (404 for any other child)."""
     kind = selectors.kind_van(user, kind.pk)
     ouders = selectors.ouders_van(user, kind)
-    ouder = Ouder.objects.select_for_update().select_related("leerling").get(pk=ouders[0].pk)
+    ouder = Ouder.objects.select_for_update(of=("self",)).select_related("leerling").get(pk=ouders[0].pk)
     return _geef(
         ouder=ouder,
         onderwerp=onderwerp,
@@ -131,7 +131,11 @@ def leg_papier_vast(
     request=None,
 ):
     """Staff record a consent an ouder signed on paper, on the day it was signed."""
-    ouder = Ouder.objects.select_for_update().select_related("leerling__huidige_school").get(pk=ouder.pk)
+    ouder = (
+        Ouder.objects.select_for_update(of=("self",))
+        .select_related("leerling__huidige_school")
+        .get(pk=ouder.pk)
+    )
     eis_vastlegrecht(door, ouder.leerling)
     if getekend_op is None or getekend_op > timezone.localdate():
         raise ValidationError("Vul de datum in waarop de ouder tekende. Die ligt niet in de toekomst.")
@@ -173,7 +177,7 @@ def trek_in_portaal(*, user, pk: int, request=None) -> Toestemming:
     """An ouder with gezag withdraws a consent for his child (404 for another family's)."""
     kinderen = [k.pk for k in selectors.kinderen_van(user)]
     t = (
-        Toestemming.objects.select_for_update()
+        Toestemming.objects.select_for_update(of=("self",))
         .select_related("leerling")
         .filter(pk=pk, leerling_id__in=kinderen)
         .first()
@@ -187,7 +191,7 @@ def trek_in_portaal(*, user, pk: int, request=None) -> Toestemming:
 def trek_in_papier(*, door, toestemming: Toestemming, request=None) -> Toestemming:
     """Staff record a withdrawal the ouder made on paper (or by phone, then confirmed in writing)."""
     t = (
-        Toestemming.objects.select_for_update()
+        Toestemming.objects.select_for_update(of=("self",))
         .select_related("leerling__huidige_school")
         .get(pk=toestemming.pk)
     )
