@@ -26,15 +26,18 @@ from cases.termijnen import plus_werkdagen
 from cases.workflow import OvergangGeweigerd
 from tlv import forms, herindicatie, selectors, services
 from tlv.acties import ACTIES, HERINDICATIE_ACTIES, acties_voor
+from tlv.inhoud import inhoud
 from tlv.models import Status, TLAVergadering
 from tlv.models.rechten import school_medewerker
 from tlv.ouders import sha256 as ouders_sha256
 from tlv.services.deskundigen import voorstel_vo, zichtbare_adviezen
 from tlv.termijnen import beslistermijn
-from tlv.volledigheid import evalueer
+from tlv.volledigheid import Dossier, evalueer
 
 ALLE_TLV_ROLLEN = (*SCHOOLLEIDING, RolSoort.SC, RolSoort.CJK, *SWV_BUREAU, RolSoort.DESKUNDIGE)
 PER_PAGINA = 50
+# The steps that judge the aanvraag: shown right under the checklist and what the school wrote.
+BEOORDELING_ACTIES = ("formeel_goedkeuren", "sc_oordeel", "afwijking", "inhoudelijk_goedkeuren")
 
 
 def _foutmeldingen(exc: ValidationError) -> list[str]:
@@ -188,7 +191,9 @@ def _detail(request, aanvraag, gebonden=None, status=200):
         scope.soorten & {RolSoort.IB, RolSoort.DIRECTEUR, RolSoort.SC, RolSoort.CJK, RolSoort.SLL}
     ) or scope.heeft(RolSoort.TLA, RolSoort.BESTUURDER)
     e = aanvraag.eindadvies_of_none()
-    checklist = evalueer(aanvraag)
+    # One dossier load for the checklist and for the panel with what the school wrote [issue 20.1].
+    dossier = Dossier.laad(aanvraag, aanvraag.ontvangen_op or vandaag)
+    checklist = evalueer(aanvraag, dossier=dossier)
     alle_acties = acties_voor(aanvraag, user, gebonden)
     zienswijze = next((u for u in checklist if u.regel.code == "actuele_zienswijze"), None)
     ct = ContentType.objects.get_for_model(aanvraag)
@@ -196,7 +201,13 @@ def _detail(request, aanvraag, gebonden=None, status=200):
         "aanvraag": aanvraag,
         "termijn": beslistermijn(aanvraag, vandaag=vandaag),
         "checklist": checklist,
-        "acties": [a for a in alle_acties if a["actie"].naam not in HERINDICATIE_ACTIES],
+        "inhoud": inhoud(user, dossier),
+        "beoordeling_acties": [a for a in alle_acties if a["actie"].naam in BEOORDELING_ACTIES],
+        "acties": [
+            a
+            for a in alle_acties
+            if a["actie"].naam not in HERINDICATIE_ACTIES and a["actie"].naam not in BEOORDELING_ACTIES
+        ],
         # [002 L815-825] option, gesprek, route and why the TLA-commissie (tlv/herindicatie.py).
         "herindicatie": herindicatie.paneel(aanvraag, zienswijze),
         "herindicatie_acties": [a for a in alle_acties if a["actie"].naam in HERINDICATIE_ACTIES],
