@@ -17,14 +17,13 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import capfirst
 
 from cases import termijnen as regels
 from cases.models.leerling import Leerling
 from cases.models.organisaties import Samenwerkingsverband, School
 from cases.models.rollen import GEMEENTEGEBONDEN, REGIOGEBONDEN, SCHOOLGEBONDEN, SWV_BUREAU
+from cases.termijnen.models.weergave import TermijnWeergave
 
 # --- the kinds of term ---------------------------------------------------------------------------
 
@@ -136,7 +135,7 @@ class TermijnQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSSEN)
 
 
-class Termijn(models.Model):
+class Termijn(TermijnWeergave, models.Model):
     """A legal term on a case. The end is recomputed from the stored events (see module doc)."""
 
     swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.PROTECT, related_name="termijnen")
@@ -276,57 +275,6 @@ class Termijn(models.Model):
         return self._berekening
 
     # --- what a page shows ---------------------------------------------------------------------
-
-    # Whose term it is [issue 20.4]. Lists select_related("leerling") and prefetch_related("zaak")
-    # (a GenericForeignKey prefetch: one query per kind of case), so these cost no queries.
-
-    @property
-    def leerling_naam(self) -> str:
-        return self.leerling.volledige_naam if self.leerling_id else ""
-
-    @property
-    def eigen_omschrijving(self) -> str:
-        """The description, unless it only repeats the kind ("Beslistermijn TLV-aanvraag")."""
-        eigen, soort = self.omschrijving.strip(), self.soort_label
-        if (
-            not eigen
-            or eigen.casefold().startswith(soort.casefold())
-            or soort.casefold().startswith(eigen.casefold())
-        ):
-            return ""
-        return eigen
-
-    @property
-    def kop(self) -> str:
-        """ "<leerling> – <soort>" (with the description when it adds something), as every list
-        and the daily e-mail name a term."""
-        soort = self.soort_label + (f" ({self.eigen_omschrijving})" if self.eigen_omschrijving else "")
-        return f"{self.leerling_naam} – {soort}" if self.leerling_naam else soort
-
-    @property
-    def tekst(self) -> str:
-        return f"{self.kop}: laatste dag {regels.formatteer_datum(self.einde)}"
-
-    @property
-    def zaak_object(self):
-        return self.zaak if self.object_id is not None else None
-
-    @property
-    def zaak_url(self) -> str:
-        """The case's own page, else the pupil's dossier; empty for a term without either."""
-        zaak = self.zaak_object
-        if zaak is not None and hasattr(zaak, "get_absolute_url"):
-            return zaak.get_absolute_url()
-        if self.leerling_id:
-            return reverse("dossier", kwargs={"pk": self.leerling_id})
-        return ""
-
-    @property
-    def zaak_label(self) -> str:
-        zaak = self.zaak_object
-        if zaak is not None and not isinstance(zaak, Leerling):
-            return capfirst(zaak._meta.verbose_name)
-        return "Dossier" if self.leerling_id else ""
 
     def dagen_resterend(self, vandaag: date | None = None) -> int:
         """Days from today to the last day: positive "nog N dagen", negative "N dagen over tijd"."""
