@@ -31,6 +31,7 @@ from cases.onderinstroom.models.arrangement import EVALUATIE_TERMIJN
 from cases.onderinstroom.views import paneel_overgangsarrangementen
 from cases.onderinstroom.views.kind import LEZERS as ONDERINSTROOM_LEZERS
 from cases.ouderportaal.views.documenten_staf import paneel_ouderdocumenten
+from cases.termijnen.lopend import LEZERS as TERMIJN_LEZERS
 from cases.termijnen.models.termijnen import SoortDefinitie, registreer_soort
 from cases.termijnen.views import termijnen_paneel
 from cases.tijdlijn import registreer_tijdlijn
@@ -54,6 +55,7 @@ registreer_nav("Interventies afgesloten", "interventie_overzicht", rollen=SWV_RE
 registreer_nav("Onderinstroom", "onderinstroom_lijst", rollen=ONDERINSTROOM_LEZERS, volgorde=42)
 registreer_nav("Termijncalculator", "termijnen:calculator", volgorde=80)
 registreer_nav("Meldingen", "termijnen:meldingen", volgorde=85)
+registreer_nav("Lopende termijnen", "termijnen:lopend", rollen=TERMIJN_LEZERS, volgorde=84)
 registreer_nav("Brieven versturen", "brieven_versturen", rollen=VERZENDERS, volgorde=86)
 
 # --- "Mijn werk" ---------------------------------------------------------------------------------

@@ -137,7 +137,8 @@ def _te_mailen() -> Iterator[Notificatie]:
             gemaild_op__isnull=True, gelezen_op__isnull=True, gebruiker__is_active=True
         )
         .exclude(gebruiker__email="")
-        .select_related("termijn", "gebruiker")
+        .select_related("termijn__leerling", "gebruiker")
+        .prefetch_related("termijn__zaak")
         .order_by("gebruiker_id", "termijn__einde", "pk")
         .iterator(chunk_size=2000)
     )
@@ -146,8 +147,8 @@ def _te_mailen() -> Iterator[Notificatie]:
 def verstuur_digest(*, vandaag: date | None = None) -> int:
     """One e-mail per user with the notifications not yet read or mailed; returns mails sent.
 
-    Mails carry no pupil names: only the kind of term, the case's own description, the date and a
-    link into Passend (where the reader's access is checked again).
+    Each line names the pupil and the kind of term and links to the case [issue 20.4]; the mail goes
+    to the responsible person's own address only, and the link checks the reader's access again.
     """
     vandaag = vandaag or timezone.localdate()
     berichten: list[EmailMessage] = []
@@ -165,6 +166,7 @@ def verstuur_digest(*, vandaag: date | None = None) -> int:
                 "meldingen": meldingen,
                 "vandaag": vandaag,
                 "meldingen_url": meldingen_url,
+                "basis_url": _basis_url(),
             },
         )
         berichten.append(EmailMessage(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [gebruiker.email]))

@@ -27,14 +27,18 @@ def mijn_termijnen(user, *, binnen_dagen: int = 14, vandaag: date | None = None)
         Termijn.objects.filter_for_user(user)
         .voor_verantwoordelijke(user)
         .filter(status__in=OPEN_STATUSSEN, einde__lte=vandaag + timedelta(days=binnen_dagen))
-        .select_related("school")
-        .prefetch_related("opschortingen")
+        .select_related("school", "leerling")
+        .prefetch_related("opschortingen", "zaak")
         .order_by("einde", "pk")
     )
 
 
 def meldingen_van(user, *, alleen_ongelezen: bool = False):
-    qs = Notificatie.objects.filter_for_user(user).select_related("termijn")
+    qs = (
+        Notificatie.objects.filter_for_user(user)
+        .select_related("termijn__leerling")
+        .prefetch_related("termijn__zaak")
+    )
     return qs.ongelezen() if alleen_ongelezen else qs
 
 

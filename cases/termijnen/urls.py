@@ -2,12 +2,14 @@
 
 from django.urls import path
 
+from cases.termijnen import lopend
 from cases.termijnen import views as termijnen
 
 app_name = "termijnen"
 
 urlpatterns = [
     path("calculator/", termijnen.calculator, name="calculator"),
+    path("lopend/", lopend.lopend, name="lopend"),
     path("meldingen/", termijnen.meldingen, name="meldingen"),
     path("meldingen/<int:pk>/gelezen/", termijnen.melding_gelezen, name="melding_gelezen"),
     path("meldingen/alles-gelezen/", termijnen.alles_gelezen, name="alles_gelezen"),

@@ -116,7 +116,7 @@ def agenda_intrekken(request):
 @require_GET
 def agenda_feed(request, sleutel: str):
     """The user's deadlines as iCalendar, for Outlook or Google Calendar. No pupil names: the feed
-    leaves Passend for a calendar provider; each event links back into Passend."""
+    leaves Passend for a calendar provider; each event links back to its case in Passend."""
     gebruiker = termijn_meldingen.gebruiker_bij_sleutel(sleutel)
     if gebruiker is None:
         raise Http404("Deze agenda-link bestaat niet (meer).")
@@ -126,6 +126,7 @@ def agenda_feed(request, sleutel: str):
         .voor_verantwoordelijke(gebruiker)
         .open()
         .filter(einde__gte=vandaag - timedelta(days=60))
+        .prefetch_related("zaak")
         .order_by("einde", "pk")[:1000]
     )
     cal = Calendar()
@@ -149,7 +150,7 @@ def agenda_feed(request, sleutel: str):
             f"{t.soort_label}, grondslag {t.basis}. Gestart op {regels.formatteer_datum(t.start)}; "
             f"laatste dag {regels.formatteer_datum(t.einde)}. De berekening staat in Passend.",
         )
-        event.add("url", basis + reverse("termijnen:meldingen"))
+        event.add("url", basis + (t.zaak_url or reverse("termijnen:meldingen")))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     resp = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")

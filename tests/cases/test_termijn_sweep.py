@@ -160,7 +160,7 @@ def test_sweep_vast_aantal_queries(world):
 
 def test_digest_een_mail_per_gebruiker_en_niet_opnieuw(world):
     """[issue 4] a daily digest per user; a notification is mailed once; read ones are not mailed;
-    the mail names no pupil."""
+    each line names the term (and the pupil, when it has one [issue 20.4])."""
     tlv(world, D(2026, 1, 6), omschrijving="TLV-aanvraag T-2026-001")
     zorgplicht(world, D(2026, 1, 20), omschrijving="Aanmelding Z-2026-007")  # ends di 3 mrt
     sweep(vandaag=D(2026, 2, 26))
@@ -168,7 +168,7 @@ def test_digest_een_mail_per_gebruiker_en_niet_opnieuw(world):
     assert termijnen_digest.delay("2026-02-26").get() == 3
     assert sorted(m.to[0].split("@")[0] for m in mail.outbox) == ["directeur", "sc", "sll"]
     sll_mail = next(m for m in mail.outbox if m.to[0].startswith("sll"))
-    assert "Beslistermijn TLV-aanvraag – TLV-aanvraag T-2026-001" in sll_mail.body
+    assert "Beslistermijn TLV-aanvraag (TLV-aanvraag T-2026-001)" in sll_mail.body
     assert "di 3 mrt 2026" in sll_mail.body
     assert "/termijnen/meldingen/" in sll_mail.body
     mail.outbox.clear()

@@ -30,6 +30,7 @@ def _feed_van_sll(world) -> dict:
 
 MATRIX = {
     "termijnen:calculator": Toegang(ok=ALLE_ROLLEN),
+    "termijnen:lopend": Toegang(ok=frozenset({"sll", "beheer", "bestuurder"})),
     "termijnen:meldingen": Toegang(ok=ALLE_ROLLEN),
     "termijnen:melding_gelezen": Toegang(
         ok=frozenset({"sll"}), geweigerd=404, methode="post", ok_status=302, kwargs=_melding_van_sll

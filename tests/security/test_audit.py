@@ -293,6 +293,7 @@ LIJSTEN = {
     "leerling_lijst",
     "home",
     "termijnen:meldingen",
+    "termijnen:lopend",
     "verzuim:duo_meldingen",
     "onderinstroom_lijst",
 }

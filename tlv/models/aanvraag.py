@@ -13,6 +13,7 @@ from datetime import date
 import django_fsm
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from cases.models import Leerling, Regio, Samenwerkingsverband, School
 from tlv.models.keuzes import (
@@ -247,6 +248,9 @@ class TLVAanvraag(django_fsm.ConcurrentTransitionMixin, AanvraagVoorwaarden, mod
         if self.school_id and not self.regio_id:
             self.regio_id = self.school.regio_id
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("tlv:detail", kwargs={"pk": self.pk})
 
     # --- transitions ------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transition
 
 from cases.models import Leerling, School
@@ -193,6 +194,9 @@ class Aanmelding(ConcurrentTransitionMixin, models.Model):
 
     def __str__(self) -> str:
         return f"Aanmelding {self.leerling} bij {self.school} ({self.aanmelding_op:%d-%m-%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("zorgplicht:detail", kwargs={"pk": self.pk})
 
     # --- facts ---------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from cases import termijnen as regels
@@ -91,6 +92,9 @@ class Overgangsarrangement(models.Model):
     def __str__(self) -> str:
         fd = regels.formatteer_datum
         return f"Overgangsarrangement {fd(self.start)} t/m {fd(self.einde)}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("onderinstroom_detail", kwargs={"pk": self.onderinstroom_id})
 
     @property
     def is_geevalueerd(self) -> bool:

@@ -23,6 +23,7 @@ from cases import termijnen as regels
 from cases.models.leerling import Leerling
 from cases.models.organisaties import Samenwerkingsverband, School
 from cases.models.rollen import GEMEENTEGEBONDEN, REGIOGEBONDEN, SCHOOLGEBONDEN, SWV_BUREAU
+from cases.termijnen.models.weergave import TermijnWeergave
 
 # --- the kinds of term ---------------------------------------------------------------------------
 
@@ -134,7 +135,7 @@ class TermijnQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSSEN)
 
 
-class Termijn(models.Model):
+class Termijn(TermijnWeergave, models.Model):
     """A legal term on a case. The end is recomputed from the stored events (see module doc)."""
 
     swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.PROTECT, related_name="termijnen")
@@ -427,9 +428,8 @@ class Notificatie(models.Model):
 
     @property
     def tekst(self) -> str:
-        t = self.termijn
-        naam = f"{t.soort_label}{' – ' + t.omschrijving if t.omschrijving else ''}"
-        return f"{naam} {self.get_soort_display()} ({regels.formatteer_datum(self.vervaldatum)})"
+        """ "<leerling> – <soort> is verlopen (ma 7 dec)" [issue 20.4]."""
+        return f"{self.termijn.kop} {self.get_soort_display()} ({regels.formatteer_datum(self.vervaldatum)})"
 
 
 class AgendaTokenQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ from datetime import date
 import django_fsm
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from cases import termijnen as regels
@@ -152,6 +153,9 @@ class Interventietraject(django_fsm.ConcurrentTransitionMixin, models.Model):
 
     def __str__(self) -> str:
         return f"Interventietraject #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interventie_detail", kwargs={"pk": self.pk})
 
     # --- the one-week service norm for the first meeting ---------------------------------------
 
