@@ -61,7 +61,7 @@ class TermijnStand:
 
     @property
     def loopt_stil(self) -> bool:
-        return self.opgeschort_sinds is not None
+        return self.opgeschort_sinds is not None and self.afloop is None
 
     @property
     def verdaging_mogelijk(self) -> bool:
@@ -125,13 +125,22 @@ def beslistermijn(
     a withdrawn one's on the day it was withdrawn [issue 20.3]."""
     if aanvraag.ontvangen_op is None:
         return TermijnStand(None, None, None, vandaag)
+    gestopt = aanvraag.status == Status.INGETROKKEN
+    gestopt_op = None
+    if gestopt:
+        ingetrokken = (
+            intrekkingen if intrekkingen is not None else aanvraag.overgangen.filter(naar=Status.INGETROKKEN)
+        )
+        gestopt_op = max((o.datum for o in ingetrokken if o.naar == Status.INGETROKKEN), default=None)
+    # A term that is over stops moving on the day it ended, even with a request still open.
+    tot = min(vandaag, aanvraag.besluit_op or gestopt_op or vandaag)
     rijen = list(opschortingen if opschortingen is not None else aanvraag.opschortingen.all())
     paren = [(o.verzoek_op, o.ontvangen_op) for o in rijen if o.ontvangen_op]
     open_ = [o for o in rijen if o.ontvangen_op is None]
     opgeschort_sinds = min(o.verzoek_op for o in open_) if open_ else None
     if opgeschort_sinds is not None:
         # While suspended the end moves day by day: show it as if the information came in today.
-        paren.append((opgeschort_sinds, max(vandaag, opgeschort_sinds)))
+        paren.append((opgeschort_sinds, max(tot, opgeschort_sinds)))
     if uitleg:
         berekening = termijn_berekening(
             aanvraag.ontvangen_op,
@@ -144,13 +153,6 @@ def beslistermijn(
         berekening = _Einde(tlv_beslistermijn(aanvraag.ontvangen_op, opschortingen=paren))
     verd = list(verdagingen if verdagingen is not None else aanvraag.verdagingen.all())
     verdaagd_tot = max((v.nieuwe_termijn for v in verd), default=None)
-    gestopt = aanvraag.status == Status.INGETROKKEN
-    gestopt_op = None
-    if gestopt:
-        rijen = (
-            intrekkingen if intrekkingen is not None else aanvraag.overgangen.filter(naar=Status.INGETROKKEN)
-        )
-        gestopt_op = max((o.datum for o in rijen if o.naar == Status.INGETROKKEN), default=None)
     return TermijnStand(
         berekening,
         opgeschort_sinds,
@@ -159,8 +161,9 @@ def beslistermijn(
         beslist_op=aanvraag.besluit_op,
         gestopt=gestopt,
         gestopt_op=gestopt_op,
+        # The school's reason on the detail; a worklist row keeps to the fact.
         gestopt_reden=f"aanvraag ingetrokken – {aanvraag.ingetrokken_reden}"
-        if aanvraag.ingetrokken_reden
+        if uitleg and aanvraag.ingetrokken_reden
         else "aanvraag ingetrokken",
     )
 

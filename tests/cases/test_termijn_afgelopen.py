@@ -10,6 +10,7 @@ import time_machine
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from cases.termijnen import formatteer_datum
 from cases.termijnen import services as svc
 from cases.termijnen.afloop import Afloop
 from cases.termijnen.models.termijnen import TermijnSoort, TermijnStatus
@@ -156,3 +157,27 @@ def test_zorgplicht_besluit_toont_afloop(world, client):
         html = client.get(reverse("zorgplicht:detail", args=[a.pk])).content.decode()
     assert "beslist op di 10 mrt 2026 – binnen de termijn" in html
     assert "over tijd" not in html and "Dagen tot het einde" not in html
+
+
+def test_ingetrokken_met_open_verzoek_schuift_niet_meer_op(world, client):
+    """[issue 20.3] [Awb 4:15] withdrawn while an information request was open: the last day
+    stands at the day of withdrawal, not moving on every day after it, and nothing "staat stil"."""
+    a = naar(world, concept(world), Status.INGEDIEND, ontvangen_op=ONTVANGEN)
+    with time_machine.travel(date(2026, 3, 16), tick=False):
+        services.vraag_informatie(
+            aanvraag=a,
+            door=world.users["sll"],
+            ontbreekt="De LVS-gegevens.",
+            antwoord_uiterlijk=date(2026, 3, 30),
+            verzoek_op=date(2026, 3, 16),
+        )
+    with time_machine.travel(date(2026, 3, 20), tick=False):
+        services.trek_in(aanvraag=a, door=world.users["directeur"], reden="Plaatsing elders gelukt.")
+    a.refresh_from_db()
+    later = beslistermijn(a, vandaag=date(2026, 12, 1))
+    einde = beslistermijn(a, vandaag=date(2026, 3, 20)).einde
+    assert EINDE < einde < date(2026, 5, 20)  # moved by the days suspended until the withdrawal
+    assert later.einde == einde  # and no further after it
+    assert not later.loopt_stil
+    regel = _detail(client, world, a)
+    assert f"laatste dag {formatteer_datum(einde)} · " in regel and "opgeschort sinds" not in regel
