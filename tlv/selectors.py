@@ -22,7 +22,15 @@ def werklijst(user, *, statussen=None, regio_id=None, school_id=None, alleen_eig
     qs = (
         TLVAanvraag.objects.filter_for_user(user)
         .select_related("leerling", "school", "regio")
-        .prefetch_related("opschortingen", "verdagingen")
+        .prefetch_related(
+            "opschortingen",
+            "verdagingen",
+            Prefetch(
+                "overgangen",
+                queryset=Overgang.objects.filter(naar=Status.INGETROKKEN),
+                to_attr="intrekkingen",
+            ),
+        )
         .order_by("ontvangen_op", "pk")
     )
     if statussen:
@@ -53,6 +61,7 @@ def met_termijn(aanvragen, vandaag: date) -> list:
             vandaag=vandaag,
             opschortingen=a.opschortingen.all(),
             verdagingen=a.verdagingen.all(),
+            intrekkingen=getattr(a, "intrekkingen", None),
             uitleg=False,
         )
         uit.append(a)

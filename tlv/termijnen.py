@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cases.termijnen import Berekening, opgeschorte_dagen, termijn_berekening, tlv_beslistermijn
+from cases.termijnen.afloop import Afloop
+from tlv.models.keuzes import Status
 
 BASIS_BESLISTERMIJN = (
     "Awb 4:13 (beslissen binnen acht weken na ontvangst), opgeschort volgens Awb 4:15 [002 §1.8, §1.9]"
@@ -24,6 +26,23 @@ class TermijnStand:
     opgeschort_sinds: date | None  # an open information request: the term stands still
     verdaagd_tot: date | None
     vandaag: date
+    beslist_op: date | None = None  # the decision (besluit_op): the term is over [issue 20.3]
+    gestopt: bool = False  # the aanvraag was withdrawn: the term no longer applies
+    gestopt_op: date | None = None
+    gestopt_reden: str = ""
+
+    @property
+    def afloop(self) -> Afloop | None:
+        """How the term ended (cases/termijnen/afloop.py); None while it runs."""
+        if self.beslist_op is not None:
+            return Afloop(False, self.beslist_op, self.einde, werkwoord="beslist")
+        if self.gestopt:
+            return Afloop(True, self.gestopt_op, self.einde, self.gestopt_reden)
+        return None
+
+    @property
+    def lopend(self) -> bool:
+        return self.einde is not None and self.afloop is None
 
     @property
     def wettelijk_einde(self) -> date | None:
@@ -42,16 +61,12 @@ class TermijnStand:
 
     @property
     def loopt_stil(self) -> bool:
-        return self.opgeschort_sinds is not None
+        return self.opgeschort_sinds is not None and self.afloop is None
 
     @property
     def verdaging_mogelijk(self) -> bool:
         """Awb 4:14 lid 3: only before the 8 weeks (with suspensions) have ended."""
-        return (
-            self.wettelijk_einde is not None
-            and self.vandaag <= self.wettelijk_einde
-            and not self.verdaagd_tot
-        )
+        return self.lopend and self.vandaag <= self.wettelijk_einde and not self.verdaagd_tot
 
     @property
     def waarschuwing_verdagen(self) -> bool:
@@ -67,6 +82,8 @@ class TermijnStand:
     def label(self) -> str:
         if self.einde is None:
             return "nog niet ingediend"
+        if self.afloop is not None:
+            return self.afloop.tekst
         if self.loopt_stil:
             return "opgeschort: termijn staat stil"
         if self.dagen_over < 0:
@@ -75,6 +92,8 @@ class TermijnStand:
 
     @property
     def kleur(self) -> str:
+        if self.afloop is not None:
+            return "groen" if not self.afloop.gestopt and self.afloop.op_tijd else ""
         if self.einde is None or self.loopt_stil:
             return ""
         if self.dagen_over < 0:
@@ -92,19 +111,36 @@ class _Einde:
 
 
 def beslistermijn(
-    aanvraag, *, vandaag: date, opschortingen=None, verdagingen=None, uitleg: bool = True
+    aanvraag,
+    *,
+    vandaag: date,
+    opschortingen=None,
+    verdagingen=None,
+    intrekkingen=None,
+    uitleg: bool = True,
 ) -> TermijnStand:
-    """Uses prefetched `opschortingen` and `verdagingen` when given (worklists); `uitleg=False`
-    skips building the explanation (the same end date, computed by cases.termijnen)."""
+    """Uses prefetched `opschortingen`, `verdagingen` and `intrekkingen` (the Overgang rows to
+    ingetrokken) when given (worklists); `uitleg=False` skips building the explanation (the same
+    end date, computed by cases.termijnen). A decided aanvraag's term is over on its besluit_op,
+    a withdrawn one's on the day it was withdrawn [issue 20.3]."""
     if aanvraag.ontvangen_op is None:
         return TermijnStand(None, None, None, vandaag)
+    gestopt = aanvraag.status == Status.INGETROKKEN
+    gestopt_op = None
+    if gestopt:
+        ingetrokken = (
+            intrekkingen if intrekkingen is not None else aanvraag.overgangen.filter(naar=Status.INGETROKKEN)
+        )
+        gestopt_op = max((o.datum for o in ingetrokken if o.naar == Status.INGETROKKEN), default=None)
+    # A term that is over stops moving on the day it ended, even with a request still open.
+    tot = min(vandaag, aanvraag.besluit_op or gestopt_op or vandaag)
     rijen = list(opschortingen if opschortingen is not None else aanvraag.opschortingen.all())
     paren = [(o.verzoek_op, o.ontvangen_op) for o in rijen if o.ontvangen_op]
     open_ = [o for o in rijen if o.ontvangen_op is None]
     opgeschort_sinds = min(o.verzoek_op for o in open_) if open_ else None
     if opgeschort_sinds is not None:
         # While suspended the end moves day by day: show it as if the information came in today.
-        paren.append((opgeschort_sinds, max(vandaag, opgeschort_sinds)))
+        paren.append((opgeschort_sinds, max(tot, opgeschort_sinds)))
     if uitleg:
         berekening = termijn_berekening(
             aanvraag.ontvangen_op,
@@ -117,7 +153,19 @@ def beslistermijn(
         berekening = _Einde(tlv_beslistermijn(aanvraag.ontvangen_op, opschortingen=paren))
     verd = list(verdagingen if verdagingen is not None else aanvraag.verdagingen.all())
     verdaagd_tot = max((v.nieuwe_termijn for v in verd), default=None)
-    return TermijnStand(berekening, opgeschort_sinds, verdaagd_tot, vandaag)
+    return TermijnStand(
+        berekening,
+        opgeschort_sinds,
+        verdaagd_tot,
+        vandaag,
+        beslist_op=aanvraag.besluit_op,
+        gestopt=gestopt,
+        gestopt_op=gestopt_op,
+        # The school's reason on the detail; a worklist row keeps to the fact.
+        gestopt_reden=f"aanvraag ingetrokken – {aanvraag.ingetrokken_reden}"
+        if uitleg and aanvraag.ingetrokken_reden
+        else "aanvraag ingetrokken",
+    )
 
 
 def beslistermijn_einde(ontvangen_op: date, opschortingen: list[tuple[date, date]]) -> date:

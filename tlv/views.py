@@ -197,9 +197,10 @@ def _detail(request, aanvraag, gebonden=None, status=200):
     alle_acties = acties_voor(aanvraag, user, gebonden)
     zienswijze = next((u for u in checklist if u.regel.code == "actuele_zienswijze"), None)
     ct = ContentType.objects.get_for_model(aanvraag)
+    overgangen = list(aanvraag.overgangen.select_related("door"))
     context = {
         "aanvraag": aanvraag,
-        "termijn": beslistermijn(aanvraag, vandaag=vandaag),
+        "termijn": beslistermijn(aanvraag, vandaag=vandaag, intrekkingen=overgangen),
         "checklist": checklist,
         "inhoud": inhoud(user, dossier),
         "beoordeling_acties": [a for a in alle_acties if a["actie"].naam in BEOORDELING_ACTIES],
@@ -213,7 +214,7 @@ def _detail(request, aanvraag, gebonden=None, status=200):
         "herindicatie_acties": [a for a in alle_acties if a["actie"].naam in HERINDICATIE_ACTIES],
         "opschortingen": list(aanvraag.opschortingen.all()),
         "verdagingen": list(aanvraag.verdagingen.all()),
-        "overgangen": list(aanvraag.overgangen.select_related("door")),
+        "overgangen": overgangen,
         "brieven": Brief.objects.filter_for_user(user).filter(content_type=ct, object_id=aanvraag.pk),
         "adviezen": zichtbare_adviezen(aanvraag, user) if toon_adviezen else [],
         "eindadvies": e if toon_adviezen else None,

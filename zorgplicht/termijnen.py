@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cases.termijnen import Berekening, formatteer_datum, termijn_berekening
+from cases.termijnen.afloop import Afloop
 
 BASIS_ZES = (
     "zorgplicht, 6 kalenderweken na ontvangst van de schriftelijke aanmelding, verlengd met de tijd van "
@@ -81,6 +82,14 @@ class Stand:
     voorlopig: bool  # an information request is still open: the end moves on every day
     plaatsingsplicht_vanaf: date | None
     elders_ingeschreven: bool
+    besluit_op: date | None = None
+
+    @property
+    def afloop(self) -> Afloop | None:
+        """A decided aanmelding: the term is over, on the day of the decision [issue 20.3]."""
+        if self.lopend or self.besluit_op is None:
+            return None
+        return Afloop(False, self.besluit_op, self.einde, werkwoord="beslist")
 
     @property
     def einde(self) -> date:
@@ -159,4 +168,5 @@ def stand(aanmelding, vandaag: date) -> Stand:
         voorlopig=aanmelding.open_verzoek is not None,
         plaatsingsplicht_vanaf=vanaf,
         elders_ingeschreven=elders,
+        besluit_op=aanmelding.besluit_op,
     )

@@ -244,8 +244,9 @@ def test_termijn_include_status_labels(world):
         t = svc.voldaan(termijn=t, op=D(2026, 3, 9))
     html = render_to_string("cases/termijnen/_termijn.html", {"termijn": t})
     # 3 mrt + 4 = za 7 mrt → ma 9 mrt
-    assert "voldaan op ma 9 mrt 2026" in html
-    assert "te laat" not in html
+    # [issue 20.3] a met decision term says how it ended, not "voldaan" with a countdown
+    assert "beslist op ma 9 mrt 2026 – binnen de termijn" in html
+    assert "na de termijn" not in html
 
 
 def test_agenda_feed_maken_gebruiken_intrekken(world, login):

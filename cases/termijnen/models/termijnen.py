@@ -24,6 +24,7 @@ from cases.models.leerling import Leerling
 from cases.models.organisaties import Samenwerkingsverband, School
 from cases.models.rollen import GEMEENTEGEBONDEN, REGIOGEBONDEN, SCHOOLGEBONDEN, SWV_BUREAU
 from cases.termijnen.models.weergave import TermijnWeergave
+from cases.termijnen.afloop import Afloop
 
 # --- the kinds of term ---------------------------------------------------------------------------
 
@@ -307,6 +308,16 @@ class Termijn(TermijnWeergave, models.Model):
     @property
     def status_nu(self) -> str:
         return self.actuele_status()
+
+    @property
+    def afloop(self) -> Afloop | None:
+        """How a term that is over ended (met or stopped); None while it runs [issue 20.3]."""
+        if self.status == TermijnStatus.VOLDAAN:
+            werkwoord = "beslist" if "beslistermijn" in self.soort else "voldaan"
+            return Afloop(False, self.afgerond_op, self.einde, self.afronding_reden, werkwoord)
+        if self.status == TermijnStatus.GESTOPT:
+            return Afloop(True, self.afgerond_op, self.einde, self.afronding_reden)
+        return None
 
     @property
     def op_tijd(self) -> bool | None:
