@@ -23,8 +23,8 @@ from cases import termijnen as regels
 from cases.models.leerling import Leerling
 from cases.models.organisaties import Samenwerkingsverband, School
 from cases.models.rollen import GEMEENTEGEBONDEN, REGIOGEBONDEN, SCHOOLGEBONDEN, SWV_BUREAU
-from cases.termijnen.models.weergave import TermijnWeergave
 from cases.termijnen.afloop import Afloop
+from cases.termijnen.models.weergave import TermijnWeergave
 
 # --- the kinds of term ---------------------------------------------------------------------------
 
