@@ -16,6 +16,7 @@ ROLNAMEN = {
     "bestuurder": "directeur-bestuurder",
     "deskundige": "toegewezen deskundige",
     "eerste_deskundige": "eerste deskundige",
+    "bezwaar_registreren": "secretaresse leerlingenzaken, of een ouder met gezag in het ouderportaal",
 }
 
 
