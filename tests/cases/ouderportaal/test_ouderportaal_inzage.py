@@ -238,3 +238,43 @@ class TestAfsprakenEnAndereZaken:
         assert "GEHEIM-HOORVERSLAG" not in tekst and "Veiligheid." not in tekst
         # The decision letter exists but is not rendered yet: not offered until its PDF is stored.
         assert "Besluit tot verwijdering" not in tekst
+
+
+@pytest.mark.django_db
+def test_een_conceptadvies_van_een_deskundige_komt_nooit_in_het_portaal(world, client):
+    """[issue 17 'a deskundige's draft'] While the deskundigen advise, the ouder sees the step, never
+    an advice — not a draft, not one handed in (the bestuurder's letter is what reaches ouders)."""
+    from tests.factories.ouderportaal import ouder_account
+    from tests.factories.tlv import concept, naar
+    from tlv import services
+
+    aanvraag = naar(world, concept(world), "adviezen")
+    kind = aanvraag.leerling
+    ouder = kind.ouders.get()
+    Ouder.objects.filter(pk=ouder.pk).update(email="b.testouder@ouders.example")
+    ouder.refresh_from_db()
+    eerste, tweede = aanvraag.actieve_toewijzingen()
+    services.sla_advies_op(
+        aanvraag=aanvraag,
+        door=eerste.deskundige,
+        strekking="so",
+        categorie="laag",
+        motivering="GEHEIM-CONCEPTADVIES nog niet ingediend",
+        indienen=False,
+    )
+    services.sla_advies_op(
+        aanvraag=aanvraag,
+        door=tweede.deskundige,
+        strekking="so",
+        categorie="laag",
+        motivering="INGEDIEND-ADVIES van de tweede deskundige",
+        indienen=True,
+    )
+    client.force_login(ouder_account(ouder))
+    tekst = client.get(reverse("ouders:kind", args=[kind.pk])).content.decode()
+    assert "Deskundigen bekijken" in tekst  # the step is there, in plain words
+    assert "GEHEIM-CONCEPTADVIES" not in tekst and "INGEDIEND-ADVIES" not in tekst
+    resp = client.get(reverse("ouders_tlv:aanvraag", args=[aanvraag.pk]))
+    assert resp.status_code in (200, 404)
+    assert "GEHEIM-CONCEPTADVIES" not in resp.content.decode()
+    assert "INGEDIEND-ADVIES" not in resp.content.decode()
