@@ -8,8 +8,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from cases.ouderportaal.forms_ondertekenen import OndertekenForm, ZienswijzeForm
-from cases.ouderportaal.views.ondertekenen import _fouten, code_context, stuur_code_en_meld
+from cases.ouderportaal.forms_ondertekenen import ZienswijzeForm
+from cases.ouderportaal.views.ondertekenen import _fouten, code_context, ondertekenflow
 from cases.ouderportaal.views.portaal import ouder_vereist
 from cases.services.audit import log_inzage
 from tlv import ouders
@@ -25,37 +25,23 @@ def aanvraag(request, pk: int):
     kind = gevonden.leerling
     hash_nu = ouders.sha256(gevonden)
     reden = ouders.weigerreden(request.user, gevonden)
-    form = OndertekenForm(request.POST or None, akkoord_tekst=AKKOORD_TEKST, initial={"sha256": hash_nu})
-    status = 200
-    if request.method == "POST" and not reden:
-        form.is_valid()
-        data = form.cleaned_data
-        if request.POST.get("actie") == "code":
-            stuur_code_en_meld(request, wat="de TLV-aanvraag", leerling=kind, obj=gevonden)
-            form = OndertekenForm(
-                initial={"gelezen": data.get("gelezen"), "sha256": data.get("sha256") or hash_nu},
-                akkoord_tekst=AKKOORD_TEKST,
-            )
-        else:
-            try:
-                ouders.onderteken(
-                    gebruiker=request.user,
-                    aanvraag=gevonden,
-                    gelezen=bool(data.get("gelezen")),
-                    code=data.get("code", ""),
-                    sha=data.get("sha256", ""),
-                    request=request,
-                )
-            except ValidationError as exc:
-                _fouten(form, exc)
-                status = 400
-            else:
-                messages.success(
-                    request, "Dank u wel. U heeft de aanvraag ondertekend. De school ziet uw handtekening."
-                )
-                return redirect("ouders_tlv:aanvraag", pk=gevonden.pk)
-    elif request.method == "POST":
-        status = 400
+    form, status, getekend = ondertekenflow(
+        request,
+        akkoord_tekst=AKKOORD_TEKST,
+        hash_nu=hash_nu,
+        reden=reden,
+        wat="de TLV-aanvraag",
+        leerling=kind,
+        obj=gevonden,
+        teken=lambda gelezen, code, sha: ouders.onderteken(
+            gebruiker=request.user, aanvraag=gevonden, gelezen=gelezen, code=code, sha=sha, request=request
+        ),
+    )
+    if getekend:
+        messages.success(
+            request, "Dank u wel. U heeft de aanvraag ondertekend. De school ziet uw handtekening."
+        )
+        return redirect("ouders_tlv:aanvraag", pk=gevonden.pk)
     log_inzage(
         request=request, leerling=kind, obj=gevonden, omschrijving="ouderportaal: TLV-aanvraag bekeken"
     )

@@ -65,45 +65,57 @@ def stuur_code_en_meld(request, *, wat: str, leerling, obj) -> None:
         messages.info(request, "U heeft net een code gekregen. Over een minuut kunt u een nieuwe vragen.")
 
 
+def ondertekenflow(request, *, akkoord_tekst: str, hash_nu: str, reden: str, wat: str, leerling, obj, teken):
+    """The signing page's POST, shared by the OPP's handelingsdeel and the TLV-aanvraag: "Stuur mij
+    een code" mails a fresh code and keeps the tick; "Ondertekenen" calls `teken(gelezen, code,
+    sha256)`, whose refusal lands on the form. Returns (form, status, signed)."""
+    form = OndertekenForm(request.POST or None, akkoord_tekst=akkoord_tekst, initial={"sha256": hash_nu})
+    if request.method != "POST":
+        return form, 200, False
+    if reden:
+        return form, 400, False
+    form.is_valid()  # every field optional: the service names what is missing
+    data = form.cleaned_data
+    if request.POST.get("actie") == "code":
+        stuur_code_en_meld(request, wat=wat, leerling=leerling, obj=obj)
+        form = OndertekenForm(
+            initial={"gelezen": data.get("gelezen"), "sha256": data.get("sha256") or hash_nu},
+            akkoord_tekst=akkoord_tekst,
+        )
+        return form, 200, False
+    try:
+        teken(bool(data.get("gelezen")), data.get("code", ""), data.get("sha256", ""))
+    except ValidationError as exc:
+        _fouten(form, exc)
+        return form, 400, False
+    return form, 200, True
+
+
 @ouder_vereist
 def opp_ondertekenen(request, pk: int):
     plan = selectors.opp_van(request.user, pk)
     leerling = plan.leerling
     hash_nu = handelingsdeel.sha256(plan)
     reden = service.weigerreden(request.user, plan)
-    form = OndertekenForm(request.POST or None, akkoord_tekst=AKKOORD_TEKST, initial={"sha256": hash_nu})
-    status = 200
-    if request.method == "POST" and not reden:
-        form.is_valid()  # every field optional: the service names what is missing
-        data = form.cleaned_data
-        if request.POST.get("actie") == "code":
-            stuur_code_en_meld(request, wat="het handelingsdeel", leerling=leerling, obj=plan)
-            form = OndertekenForm(
-                initial={"gelezen": data.get("gelezen"), "sha256": data.get("sha256") or hash_nu},
-                akkoord_tekst=AKKOORD_TEKST,
-            )
-        else:
-            try:
-                service.onderteken_handelingsdeel(
-                    gebruiker=request.user,
-                    opp=plan,
-                    gelezen=bool(data.get("gelezen")),
-                    code=data.get("code", ""),
-                    sha256=data.get("sha256", ""),
-                    request=request,
-                )
-            except ValidationError as exc:
-                _fouten(form, exc)
-                status = 400
-            else:
-                messages.success(
-                    request,
-                    f"Dank u wel. U heeft het handelingsdeel van versie {plan.versie} ondertekend. De school "
-                    "ziet uw handtekening in het dossier.",
-                )
-                return redirect("ouders:opp", pk=plan.pk)
-    elif request.method == "POST":
-        status = 400
+    form, status, getekend = ondertekenflow(
+        request,
+        akkoord_tekst=AKKOORD_TEKST,
+        hash_nu=hash_nu,
+        reden=reden,
+        wat="het handelingsdeel",
+        leerling=leerling,
+        obj=plan,
+        teken=lambda gelezen, code, sha: service.onderteken_handelingsdeel(
+            gebruiker=request.user, opp=plan, gelezen=gelezen, code=code, sha256=sha, request=request
+        ),
+    )
+    if getekend:
+        messages.success(
+            request,
+            f"Dank u wel. U heeft het handelingsdeel van versie {plan.versie} ondertekend. De school "
+            "ziet uw handtekening in het dossier.",
+        )
+        return redirect("ouders:opp", pk=plan.pk)
     log_inzage(
         request=request,
         leerling=leerling,
