@@ -120,9 +120,8 @@ def _bij_workerstart(sender=None, **kwargs) -> None:
     uitgaand_sweep.apply_async(kwargs={"alles": True}, expires=300)
 
 
-@shared_task(
-    base=ViaUitgaand,
-    name="cases.beheer.stuur_uitnodiging",
+# The mails that go through the outbox: retried on a mail server that is away, within limits.
+MAILTAAK = dict(
     acks_late=True,
     autoretry_for=(OSError,),
     retry_backoff=True,
@@ -130,6 +129,13 @@ def _bij_workerstart(sender=None, **kwargs) -> None:
     max_retries=5,
     soft_time_limit=30,
     time_limit=45,
+)
+
+
+@shared_task(
+    base=ViaUitgaand,
+    name="cases.beheer.stuur_uitnodiging",
+    **MAILTAAK,
 )
 def stuur_uitnodiging_task(gebruiker_id: int) -> bool:
     """The "stel uw wachtwoord in" mail for a user the beheerder added [issue 14]; nothing once the
@@ -142,13 +148,7 @@ def stuur_uitnodiging_task(gebruiker_id: int) -> bool:
 @shared_task(
     base=ViaUitgaand,
     name="cases.ouderportaal.stuur_briefbericht",
-    acks_late=True,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    retry_backoff_max=60,
-    max_retries=5,
-    soft_time_limit=30,
-    time_limit=45,
+    **MAILTAAK,
 )
 def stuur_briefbericht_task(bericht_id: int) -> bool:
     """The "a letter is ready in the portal" mail to an ouder [issue 17]; sent once."""
@@ -160,13 +160,7 @@ def stuur_briefbericht_task(bericht_id: int) -> bool:
 @shared_task(
     base=ViaUitgaand,
     name="cases.ouderportaal.stuur_uitnodiging",
-    acks_late=True,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    retry_backoff_max=60,
-    max_retries=5,
-    soft_time_limit=30,
-    time_limit=45,
+    **MAILTAAK,
 )
 def stuur_ouder_uitnodiging_task(uitnodiging_id: int) -> bool:
     """The invitation to the ouderportaal [issue 17]: makes the token when it sends, sent once."""

@@ -117,11 +117,6 @@ class Brief(models.Model):
         return self.verzonden_op is not None
 
     @property
-    def afzender_is_swv(self) -> bool:
-        ct = self.content_type
-        return ct is not None and (ct.app_label, ct.model) in SWV_ZAKEN
-
-    @property
     def is_gerenderd(self) -> bool:
         return bool(self.pdf) and bool(self.sha256)
 

@@ -16,11 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.models.brieven import Brief, VerzendWijze
+from cases.ouderportaal.selectors import namen_op
 from cases.services.brieven import markeer_verzonden, registreer_na_render
-
-
-def _namen(brief: Brief) -> set[str]:
-    return {str(g.get("naam", "")).strip().lower() for g in brief.geadresseerden or [] if isinstance(g, dict)}
 
 
 @registreer_na_render
@@ -32,7 +29,7 @@ def naar_het_portaal(brief: Brief) -> None:
 
     if not brief.aan_ouders or brief.leerling_id is None or brief.is_verzonden:
         return
-    namen = _namen(brief)
+    namen = namen_op(brief)
     koppelingen = (
         OuderKoppeling.objects.actief()
         .filter(ouder__leerling_id=brief.leerling_id, gebruiker__is_active=True)

@@ -103,21 +103,29 @@ def brieven_van(user, kind: Leerling):
 def _bezwaar_in_portaal_ct_ids() -> set[int]:
     from django.contrib.contenttypes.models import ContentType
 
-    return {
-        ContentType.objects.get_by_natural_key(app, model).pk  # cached by ContentType's manager
-        for app, model in (("tlv", "tlvaanvraag"), ("verzuim", "verwijdering"))
-    }
+    from cases.ouderportaal.services.bezwaar import BEZWAAR_IN_PORTAAL
+
+    # get_by_natural_key is cached by ContentType's manager: no query per page
+    return {ContentType.objects.get_by_natural_key(app, model).pk for app, model in BEZWAAR_IN_PORTAAL}
+
+
+def namen_op(brief: Brief) -> set[str]:
+    """The addressees' names as the letter holds them (JSON), lower-cased: who a letter is for."""
+    return {str(g.get("naam", "")).strip().lower() for g in brief.geadresseerden or [] if isinstance(g, dict)}
 
 
 def _aan(brief: Brief, namen: set[str]) -> bool:
-    for g in brief.geadresseerden or []:
-        if isinstance(g, dict) and str(g.get("naam", "")).strip().lower() in namen:
-            return True
-    return False
+    return bool(namen_op(brief) & namen)
 
 
 def brief_van(user, pk: int) -> Brief:
-    for kind in kinderen_van(user):
+    """One letter of this user's children, under the same rules as the list (brieven_van), or 404."""
+    kinderen = {k.pk: k for k in kinderen_van(user)}
+    leerling_id = (
+        Brief.objects.filter(pk=pk, leerling_id__in=kinderen).values_list("leerling_id", flat=True).first()
+    )
+    if leerling_id is not None:
+        kind = kinderen[leerling_id]
         for brief in brieven_van(user, kind):
             if brief.pk == pk:
                 brief.leerling = kind

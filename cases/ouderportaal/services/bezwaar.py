@@ -22,6 +22,9 @@ from cases.ouderportaal.services.documenten import stuur_document
 from cases.services.audit import log
 from cases.termijnen import bezwaartermijn_einde, plus_werkdagen
 
+# The decisions whose bezwaar the portal registers in their own procedure [issue 17].
+TLV_ZAAK, VERWIJDERING_ZAAK = ("tlv", "tlvaanvraag"), ("verzuim", "verwijdering")
+BEZWAAR_IN_PORTAAL = (TLV_ZAAK, VERWIJDERING_ZAAK)
 AL_BEZWAAR = "U heeft al bezwaar gemaakt tegen dit besluit. U hoeft niets meer te doen."
 
 
@@ -65,7 +68,7 @@ def mogelijkheid(brief: Brief) -> BezwaarMogelijkheid | None:
     if zaak is None:
         return None
     bestaand = OuderBezwaar.objects.filter(brief=brief).first()
-    if (ct.app_label, ct.model) == ("tlv", "tlvaanvraag"):
+    if (ct.app_label, ct.model) == TLV_ZAAK:
         if zaak.besluit_verzonden_op is None:
             return None
         return BezwaarMogelijkheid(
@@ -76,7 +79,7 @@ def mogelijkheid(brief: Brief) -> BezwaarMogelijkheid | None:
             bestaand,
             zaak.bezwaren.exists(),
         )
-    if (ct.app_label, ct.model) == ("verzuim", "verwijdering"):
+    if (ct.app_label, ct.model) == VERWIJDERING_ZAAK:
         if zaak.besluit_verzonden_op is None:
             return None
         return BezwaarMogelijkheid(
